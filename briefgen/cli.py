@@ -1,0 +1,261 @@
+"""Command line: parse options, call the pipeline, print with rich. No logic lives here."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from briefgen import __version__
+from briefgen.config import Settings
+from briefgen.errors import BriefgenError, ConfigError, RenderError, TemplateError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RENDER, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  brief (or facts file) written, even if some sources were skipped with a warning
+  1  nothing usable: no readable source, or a broken facts/notes file
+  2  usage error: bad option, unknown output format
+  3  a template or the renderer failed
+  4  internal error (run again with --debug and report it)"""
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(code: int, message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: Callable) -> Callable:
+    """Turn briefgen errors into one stderr line and an exit code; tracebacks only with --debug."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except ConfigError as exc:
+            if debug:
+                raise
+            _fail(EXIT_USAGE, str(exc))
+        except (TemplateError, RenderError) as exc:
+            if debug:
+                raise
+            _fail(EXIT_RENDER, str(exc))
+        except BriefgenError as exc:
+            if debug:
+                raise
+            _fail(EXIT_INPUT, str(exc))
+        except KeyboardInterrupt:
+            _fail(130, "interrupted; nothing was written")
+        except Exception as exc:  # noqa: BLE001
+            if debug:
+                raise
+            _fail(EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+    return wrapper
+
+
+def _warn_all(warnings: list[str]) -> None:
+    for line in warnings:
+        click.echo(f"warning: {line}", err=True)
+
+
+class _ProgressDisplay:
+    """A rich progress bar on stderr; silent with -q or when stderr is not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and err.is_terminal
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> "_ProgressDisplay":
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      console=err, transient=True)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("reading sources", total=None)
+        return self
+
+    def total(self, n: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, total=n)
+
+    def step(self, path: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, description=f"reading {Path(path).name}")
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+
+def _settings(**kwargs) -> Settings:
+    return Settings(**{k: v for k, v in kwargs.items() if v is not None})
+
+
+_sources_arg = click.argument("sources", nargs=-1, required=True,
+                              type=click.Path(exists=False, path_type=Path))
+_theme_opt = click.option("--theme", default="default", show_default=True, help="Theme name or folder.")
+_lang_opt = click.option("--lang", "locale", default=None, help="Brief language (default: the sources' language).")
+_page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+_pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), default=1, show_default=True,
+                          help="Longest brief allowed, in pages.")
+_notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
+                          help="An analyst note in Markdown, shown in its own block.")
+_quiet_opt = click.option("-q", "--quiet", is_flag=True, help="No progress display, no summary.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+def main(debug: bool) -> None:
+    """Turn a folder of news articles into a one-page, cited situation brief.
+
+    \b
+    Examples:
+      briefgen build sources/ -o brief.pdf
+      briefgen build sources/ -o brief.pdf -o brief.html --notes note.md
+      briefgen extract sources/ -o facts.json   # review or edit, then:
+      briefgen render facts.json -o brief.pdf
+    """
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="%(levelname)s: %(name)s: %(message)s")
+    if not debug:
+        # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@_sources_arg
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+@_theme_opt
+@_lang_opt
+@_page_opt
+@_pages_opt
+@_notes_opt
+@_quiet_opt
+@handle_errors
+def build(sources, outputs, theme, locale, page_size, max_pages, notes, quiet) -> None:
+    """Build a brief from SOURCES (folders or article files).
+
+    \b
+    Folders are read recursively (hidden files skipped) in a stable order.
+    Readable: .txt (scraped pages), .html, .md (YAML front matter), .json.
+
+    \b
+    Examples:
+      briefgen build sources/ -o brief.pdf
+      briefgen build a.txt b.html -o brief.pdf -o brief.html --page-size Letter
+    """
+    from briefgen.pipeline import build as run_build
+
+    outputs = list(outputs) or [Path("brief.pdf")]
+    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes)
+    with _ProgressDisplay(quiet) as progress:
+        report = run_build(list(sources), outputs, settings, progress.step, progress.total)
+    _warn_all(report.warnings)
+    _report_dropped(report.dropped)
+    if not quiet:
+        for path in report.written:
+            click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''}, "
+                       f"{report.sources} source{'s' if report.sources != 1 else ''})", err=True)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@_sources_arg
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("facts.json"),
+              show_default=True, help="Facts file to write (.json, or .yaml to edit by hand).")
+@_quiet_opt
+@handle_errors
+def extract(sources, output, quiet) -> None:
+    """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
+
+    \b
+    Example:
+      briefgen extract sources/ -o facts.json
+    """
+    from briefgen.facts_io import dump_facts
+    from briefgen.pipeline import extract_facts
+
+    with _ProgressDisplay(quiet) as progress:
+        facts = extract_facts(list(sources), Settings(), progress.step, progress.total)
+    dump_facts(facts, output)
+    _warn_all(facts.warnings)
+    if not quiet:
+        click.echo(f"wrote {output} ({len(facts.sources)} sources, {len(facts.figures)} figures, "
+                   f"{len(facts.quotes)} quotes, {len(facts.events)} events)", err=True)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("facts_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+@_theme_opt
+@_lang_opt
+@_page_opt
+@_pages_opt
+@_notes_opt
+@_quiet_opt
+@handle_errors
+def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, quiet) -> None:
+    """Render a brief from a facts file written by `briefgen extract` (and maybe edited).
+
+    \b
+    Example:
+      briefgen render facts.json -o brief.pdf -o brief.html
+    """
+    from briefgen.config import output_format
+    from briefgen.facts_io import load_facts
+    from briefgen.pipeline import render_facts
+
+    outputs = list(outputs) or [Path("brief.pdf")]
+    for path in outputs:
+        output_format(path)
+    facts = load_facts(facts_file)
+    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes)
+    report = render_facts(facts, outputs, settings)
+    _report_dropped(report.dropped)
+    if not quiet:
+        for path in report.written:
+            click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''})", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the facts file."""
+    from briefgen.model import Facts
+
+    click.echo(json.dumps(Facts.model_json_schema(), indent=2))
+
+
+@main.command()
+def doctor() -> None:
+    """Check what makes PDFs slow or wrong here (font subsetter, fonts, Pango) and how to fix it."""
+    from briefgen.render.doctor import run_checks
+
+    checks = run_checks()
+    for check in checks:
+        mark = "[green]ok[/]" if check.ok else "[yellow]!![/]"
+        err.print(f"{mark}  [bold]{check.name}[/]: {check.detail}")
+        if not check.ok and check.fix:
+            err.print(f"    fix: {check.fix}")
+    sys.exit(0 if all(c.ok for c in checks) else 1)
+
+
+def _report_dropped(dropped: list[str]) -> None:
+    if dropped:
+        click.echo(f"note: to fit the page, left out: {'; '.join(dropped)}", err=True)

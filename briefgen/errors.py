@@ -1,0 +1,49 @@
+"""One small error hierarchy. Every message names the place (file, and line when known)
+so the CLI can print a single line the user can act on; `--debug` shows the traceback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BriefgenError(Exception):
+    """Base of every error briefgen raises on purpose."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class SourceError(BriefgenError):
+    """A source file cannot be read or used (skipped with a warning during a build)."""
+
+
+class ExtractError(BriefgenError):
+    """Extraction failed on a source."""
+
+
+class FactsFileError(BriefgenError):
+    """A facts file (JSON/YAML) is unreadable or breaks the schema."""
+
+
+class TemplateError(BriefgenError):
+    """A theme template has a syntax error, an undefined name or is otherwise broken."""
+
+
+class RenderError(BriefgenError):
+    """HTML or PDF could not be produced."""
+
+
+class ConfigError(BriefgenError):
+    """Bad options or configuration."""
+
+
+class NothingUsableError(BriefgenError):
+    """No source could be used: nothing is written."""

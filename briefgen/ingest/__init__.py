@@ -1,0 +1,114 @@
+"""Ingest: find source files, pick a reader by extension, return `Source`s and warnings.
+
+One unreadable file never stops a build: it is skipped with one warning line naming it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.errors import SourceError
+from briefgen.ingest import html, json_source, markdown, txt  # noqa: F401  (register readers)
+from briefgen.ingest.base import known_extensions, reader_for
+from briefgen.ingest.decode import clean_text, decode_bytes
+from briefgen.model import Source
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+
+
+@dataclass
+class IngestResult:
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files to read, in a stable order: folders walked recursively, hidden entries skipped,
+    symlinks that leave the folder not followed. Unknown extensions inside folders are ignored
+    silently; a file named explicitly with an unknown extension gets a warning."""
+    files: list[Path] = []
+    warnings: list[str] = []
+    for given in paths:
+        if given.is_dir():
+            root = given.resolve()
+            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    path = Path(dirpath) / name
+                    if name.startswith(".") or path.suffix.lower() not in known_extensions():
+                        continue
+                    if path.is_symlink() and not _inside(path.resolve(), root):
+                        warnings.append(f"{path}: skipped: symlink points outside {given}")
+                        continue
+                    files.append(path)
+        elif given.is_file():
+            if given.suffix.lower() in known_extensions():
+                files.append(given)
+            else:
+                warnings.append(f"{given}: skipped: unknown kind of file "
+                                f"(briefgen reads {', '.join(known_extensions())})")
+        else:
+            warnings.append(f"{given}: skipped: no such file or folder")
+    return files, warnings
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[str]]:
+    """Sources in one file plus warnings; raises SourceError when nothing in it is usable."""
+    reader = reader_for(path)
+    if reader is None:
+        raise SourceError("unknown kind of file", path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(f"too large ({size // (1024 * 1024)} MB; the limit is "
+                              f"{max_bytes // (1024 * 1024)} MB)", path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if not data.strip():
+        raise SourceError("empty file", path)
+    text, _encoding = decode_bytes(data, str(path))
+    text = clean_text(text)
+    if not text.strip():
+        raise SourceError("empty file", path)
+    articles = reader.read(text, path)
+    sources, warnings = [], []
+    for article in articles:
+        if not article.text.strip():
+            warnings.append(f"{path}: an article without text was skipped")
+            continue
+        warnings.extend(f"{path}: {w}" for w in article.warnings)
+        sources.append(article.to_source(str(path)))
+    if not sources:
+        raise SourceError("no article text found", path)
+    return sources, warnings
+
+
+def ingest(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    files, warnings = discover(paths)
+    result = IngestResult(warnings=warnings)
+    for path in files:
+        try:
+            sources, more = read_file(path, max_bytes)
+        except SourceError as exc:
+            result.warnings.append(f"{exc} (skipped)")
+            continue
+        except Exception as exc:  # noqa: BLE001 — a reader bug on one file must not stop the build
+            result.warnings.append(f"{path}: skipped: unexpected {type(exc).__name__}: {exc}")
+            log.debug("reader failed on %s", path, exc_info=True)
+            continue
+        result.sources.extend(sources)
+        result.warnings.extend(more)
+    return result

@@ -1,0 +1,68 @@
+"""The reader contract and the registry that picks a reader by file extension (Pelican's model)."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from briefgen.model import Source
+
+
+@dataclass
+class Article:
+    """What a reader found in one file, before it becomes a `Source` with a content-derived id."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: date | None = None
+    language: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_source(self, path: str) -> Source:
+        return Source(
+            id=source_id(self.text), path=path, title=self.title, outlet=self.outlet,
+            byline=self.byline, published=self.published, language=self.language or "en",
+            url=self.url, dateline=self.dateline, text=self.text,
+        )
+
+
+def source_id(text: str) -> str:
+    """Stable id from the content: the same article gets the same id wherever it sits."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).split())
+    return "s" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:10]
+
+
+class Reader:
+    """One input kind. Subclasses set `extensions` and implement `read`."""
+
+    extensions: ClassVar[tuple[str, ...]] = ()
+    #: For a JSON file holding a list, a reader may return several articles.
+    many: ClassVar[bool] = False
+
+    def read(self, text: str, path: Path) -> list[Article]:
+        raise NotImplementedError
+
+
+_REGISTRY: dict[str, type[Reader]] = {}
+
+
+def register(reader: type[Reader]) -> type[Reader]:
+    for ext in reader.extensions:
+        _REGISTRY[ext] = reader
+    return reader
+
+
+def reader_for(path: Path) -> Reader | None:
+    cls = _REGISTRY.get(path.suffix.lower())
+    return cls() if cls else None
+
+
+def known_extensions() -> tuple[str, ...]:
+    return tuple(sorted(_REGISTRY))

@@ -1,0 +1,156 @@
+"""Plain-text articles, usually scraped pages: find the article inside the site chrome.
+
+The page is read as lines. An *anchor* line carries the article's metadata ("By VOA News
+December 08, 2016", "The Guardian | 25 August 2016", "By Jane Doe | Wire | 3 March 2026");
+the headline is the nearest real line above it, and everything above the headline is chrome.
+Without an anchor, a leading title-like line is the headline. The body is the rest, less
+chrome lines anywhere and trailing non-sentences ("Join the ... mailing list").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.ingest.base import Article, Reader, register
+from briefgen.ingest.chrome import is_chrome, is_date_line, looks_like_sentence_end, word_count
+from briefgen.ingest.dates import find_date
+
+_ANCHOR_SCAN = 40  # metadata sits near the top; don't mistake a body line for it
+_TITLE_MAX_WORDS = 30
+_TRAILER_MAX_WORDS = 12
+_BY = re.compile(r"^by\b[:\s]*(?P<rest>.*)$", re.I)
+# Words that mark a name as a publication rather than a person.
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|press|agency|reuters|afp|ap|bbc|cnn|voa|guardian|journal|herald|tribune|wire|"
+    r"service|radio|tv|television|daily|mail|telegraph|gazette|observer|chronicle|monitor|report|media|"
+    r"network|broadcasting|al jazeera|bloomberg|xinhua|tass|ria|dpa|efe|ansa|staff|desk|online|magazine)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z])(?:,\s*(?P<region>[A-Z][\w.’' -]{1,30}))?"
+    r"\s*(?:\((?:[^)]{1,30})\))?\s*(?::|—|–|--| - )\s*"
+)
+
+
+@dataclass
+class _Meta:
+    outlet: str | None = None
+    byline: str | None = None
+    published: object = None
+
+
+@register
+class TextReader(Reader):
+    extensions = (".txt", ".text")
+
+    def read(self, text: str, path: Path) -> list[Article]:
+        return [read_scraped_text(text)]
+
+
+def read_scraped_text(text: str) -> Article:
+    lines = [line.strip() for line in text.split("\n")]
+    idx = [i for i, line in enumerate(lines) if line]
+    anchor = _find_anchor(lines, idx)
+    meta = _Meta()
+    title: str | None = None
+    body_from = 0
+    if anchor is not None:
+        meta = _parse_anchor(lines, anchor)
+        title_at = _title_before(lines, idx, anchor)
+        title = lines[title_at] if title_at is not None else None
+        body_from = anchor + 1
+    else:
+        first = next((i for i in idx if not is_chrome(lines[i])), None)
+        if first is not None and _title_like(lines[first]):
+            title, body_from = lines[first], first + 1
+    if meta.byline is None and anchor is not None:
+        meta.byline = _byline_after(lines, idx, anchor)
+    body = _body_lines(lines, body_from, title, meta)
+    if meta.published is None:
+        meta.published = _first_date_line(lines, idx)
+    body_text = "\n\n".join(body)
+    dateline = _dateline(body_text)
+    return Article(text=body_text, title=title, outlet=meta.outlet, byline=meta.byline,
+                   published=meta.published, dateline=dateline)
+
+
+def _find_anchor(lines: list[str], idx: list[int]) -> int | None:
+    for i in idx[:_ANCHOR_SCAN]:
+        line = lines[i]
+        if word_count(line) > 20:
+            continue
+        if "|" in line and any(find_date(part) for part in line.split("|")):
+            return i
+        if _BY.match(line) and (find_date(line) or _OUTLET_WORDS.search(line) or word_count(line) <= 6):
+            return i
+    return None
+
+
+def _parse_anchor(lines: list[str], at: int) -> _Meta:
+    line = lines[at]
+    meta = _Meta()
+    found = find_date(line)
+    if found:
+        meta.published, start, end = found
+        line = (line[:start] + line[end:]).strip(" ,|-–—")
+    by = _BY.match(line)
+    if by:
+        line = by.group("rest")
+    parts = [p.strip(" ,-–—") for p in line.split("|")]
+    parts = [p for p in parts if p and not is_date_line(p)]
+    for part in parts:
+        if _OUTLET_WORDS.search(part) and meta.outlet is None:
+            meta.outlet = part
+        elif meta.byline is None:
+            meta.byline = part
+    if meta.outlet is None and len(parts) == 1 and not by:
+        # "Outlet | date" with an outlet we don't recognise by its words.
+        meta.outlet, meta.byline = parts[0], None
+    return meta
+
+
+def _title_before(lines: list[str], idx: list[int], anchor: int) -> int | None:
+    for i in reversed([i for i in idx if i < anchor]):
+        if not is_chrome(lines[i]) and _title_like(lines[i]):
+            return i
+    return None
+
+
+def _title_like(line: str) -> bool:
+    return 1 < word_count(line) <= _TITLE_MAX_WORDS and not line.endswith((".", ",", ";"))
+
+
+def _byline_after(lines: list[str], idx: list[int], anchor: int) -> str | None:
+    """Daily Mail style: 'By' alone on a line, the name on the next."""
+    following = [i for i in idx if i > anchor][:3]
+    for pos, i in enumerate(following):
+        if lines[i].lower() == "by" and pos + 1 < len(following):
+            name = lines[following[pos + 1]]
+            if word_count(name) <= 6 and not looks_like_sentence_end(name):
+                return name
+    return None
+
+
+def _body_lines(lines: list[str], start: int, title: str | None, meta: _Meta) -> list[str]:
+    skip = {s.lower() for s in (title, meta.byline) if s}
+    body = [line for line in lines[start:]
+            if line and not is_chrome(line) and line.lower() not in skip]
+    while body and word_count(body[-1]) <= _TRAILER_MAX_WORDS and not looks_like_sentence_end(body[-1]):
+        body.pop()
+    return body
+
+
+def _first_date_line(lines: list[str], idx: list[int]):
+    for i in idx[:_ANCHOR_SCAN]:
+        if is_date_line(lines[i]):
+            found = find_date(lines[i])
+            return found[0] if found else None
+    return None
+
+
+def _dateline(body: str) -> str | None:
+    m = _DATELINE.match(body)
+    if not m:
+        return None
+    return m.group("place").title()

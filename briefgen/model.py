@@ -1,0 +1,244 @@
+"""The facts model: one set of pydantic models that every stage passes along.
+
+The field names and types below are the contract of ../shared/design/FACTS.md
+(tools outside the project read them); add fields freely, never rename or
+re-type the contract's ones. `briefgen schema` prints the JSON Schema of `Facts`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Category = Literal[
+    "killed", "injured", "missing", "displaced", "evacuated", "trapped", "refugees",
+    "detained", "released", "affected", "in_need", "assisted", "other",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
+
+
+class _Model(BaseModel):
+    # Unknown keys are refused so a typo in a hand-edited facts file is an error, not a silent drop.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Citation(_Model):
+    """Where a fact's words stand: `text[start:end]` of the source with id `source`."""
+
+    source: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Source(_Model):
+    """One article after ingest: cleaned text plus what we know about where it came from."""
+
+    id: str = Field(description="Stable id derived from the content, not from file order.")
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
+    language: str | None = "en"
+    url: str | None = None
+    dateline: str | None = Field(default=None, description="Place named in the dateline, if any.")
+    text: str = Field(description="Cleaned article text; every citation indexes into it.")
+
+
+class Person(_Model):
+    name: str
+    role: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Organization(_Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Place(_Model):
+    name: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    text: str = Field(description="The exact quoted words.")
+    speaker: str | None = None
+    role: str | None = Field(default=None, description="The speaker's role, when known.")
+    language: str | None = "en"
+    date: dt.date | None = None
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Subset(_Model):
+    """Part of a figure: 'including 45 children'."""
+
+    value: int | float
+    approx: bool = False
+    group: str | None = None
+    text: str | None = None
+
+
+class Figure(_Model):
+    value: int | float = Field(description="The number; for a vague quantity the policy's number.")
+    approx: bool = False
+    vague: str | None = Field(default=None, description="The vague words ('tens of thousands') when the "
+                              "number is vague; the brief prints these, not the value.")
+    qualifier: str | None = Field(default=None, description="'at least', 'more than', 'about' ...")
+    text: str = Field(description="The words in the source.")
+    category: Category = "other"
+    group: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    subsets: list[Subset] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Event(_Model):
+    date: dt.date | None = None
+    status: EventStatus = "past"
+    description: str
+    text: str | None = None
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Facts(_Model):
+    """Everything extracted from a set of sources; what `extract` writes and `render` reads."""
+
+    schema_version: int = SCHEMA_VERSION
+    sources: list[Source] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="Sources skipped or partly used, and why.")
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+# --- The composed brief (what templates receive) ------------------------------------------
+# Owned by compose.py; defined here so every stage shares one model module.
+
+BottomLineKind = Literal["figures", "latest", "next"]
+
+
+class Mark(_Model):
+    """A footnote mark: '[n]' pointing at source number n, with the sentence it came from."""
+
+    number: int
+    source: str
+    sentence: str = Field(description="The cited sentence, shown on hover in HTML.")
+
+
+class SourceEntry(_Model):
+    """One line of the sources list; `number` is the mark used everywhere above it."""
+
+    number: int
+    id: str
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+class KeyFigure(_Model):
+    """A figure as the brief shows it: the words/number to print, never an average."""
+
+    id: str
+    category: Category
+    value: int | float
+    approx: bool = False
+    vague: str | None = None
+    qualifier: str | None = Field(default=None, description="Normalised: about, more_than, "
+                                  "at_least, up_to, nearly, fewer_than.")
+    group: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    subsets: list[Subset] = Field(default_factory=list)
+    marks: list[Mark] = Field(default_factory=list)
+    sources_count: int = Field(default=1, description="Independent sources that give this value.")
+    disputed: bool = False
+
+
+class TimelineEntry(_Model):
+    id: str
+    date: dt.date | None = None
+    status: EventStatus = "past"
+    description: str
+    marks: list[Mark] = Field(default_factory=list)
+
+
+class BriefQuote(_Model):
+    id: str
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    language: str | None = None
+    date: dt.date | None = None
+    marks: list[Mark] = Field(default_factory=list)
+
+
+class DisputedValue(_Model):
+    value: int | float
+    approx: bool = False
+    vague: str | None = None
+    qualifier: str | None = None
+    marks: list[Mark] = Field(default_factory=list)
+
+
+class Dispute(_Model):
+    """Sources disagree on the same category+group+place: every value is kept, none averaged."""
+
+    id: str
+    category: Category
+    group: str | None = None
+    place: str | None = None
+    values: list[DisputedValue] = Field(default_factory=list)
+
+
+class BottomLineSentence(_Model):
+    """One sentence of the bottom line, as data; the template phrases it in the locale."""
+
+    kind: BottomLineKind
+    figures: list[KeyFigure] = Field(default_factory=list)
+    event: TimelineEntry | None = None
+    sources_count: int = 0
+
+
+class Brief(_Model):
+    """The composed brief: what goes on the page, in priority order, never how it looks."""
+
+    brief_id: str
+    place: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    topics: list[str] = Field(default_factory=list, description="casualties, displacement, ...")
+    as_of: dt.date | None = None
+    covers_from: dt.date | None = None
+    covers_to: dt.date | None = None
+    languages: list[str] = Field(default_factory=list)
+    figures: list[KeyFigure] = Field(default_factory=list)
+    bottom_line: list[BottomLineSentence] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    quotes: list[BriefQuote] = Field(default_factory=list)
+    next: list[TimelineEntry] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
+    gaps: list[Category] = Field(default_factory=list, description="Main categories no source gives.")
+    note_html: str | None = Field(default=None, description="The analyst note, Markdown rendered "
+                                  "with raw HTML off.")
+    sources: list[SourceEntry] = Field(default_factory=list)
+    compact_sources: bool = Field(default=False, description="Sources shrunk to outlet + date.")
+    build_date: dt.date | None = Field(default=None, description="From the facts, not the clock.")
+    generator: str = "briefgen"
+    version: str = ""
+    dropped: list[str] = Field(default_factory=list, description="Items the one-page fit left out.")
