@@ -169,6 +169,7 @@ class KeyFigure(_Model):
     marks: list[Mark] = Field(default_factory=list)
     sources_count: int = Field(default=1, description="Independent sources that give this value.")
     disputed: bool = False
+    rank: int = Field(default=0, description="Selection order: 0 is the most important figure.")
 
 
 class TimelineEntry(_Model):

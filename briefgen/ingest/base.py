@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,7 +30,7 @@ class Article:
         return Source(
             id=source_id(self.text), path=path, title=self.title, outlet=self.outlet,
             byline=self.byline, published=self.published, language=self.language or "en",
-            url=self.url, dateline=self.dateline, text=self.text,
+            url=self.url, dateline=self.dateline or find_dateline(self.text), text=self.text,
         )
 
 
@@ -66,3 +67,16 @@ def reader_for(path: Path) -> Reader | None:
 
 def known_extensions() -> tuple[str, ...]:
     return tuple(sorted(_REGISTRY))
+
+
+# "CASTREL, Sarvona, March 3 (NWS) - ", "NEW DELHI: ", "ALEPPO, Syria (Reuters) — "
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z])(?:,\s*[A-Z][\w.’' ]{0,30}){0,2}"
+    r"\s*(?:\([^)]{1,30}\))?\s*(?::|—|–|--| - )\s*"
+)
+
+
+def find_dateline(text: str) -> str | None:
+    """The place of a wire-style dateline at the start of the body, title-cased."""
+    m = _DATELINE.match(text)
+    return m.group("place").title() if m else None

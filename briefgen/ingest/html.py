@@ -23,16 +23,20 @@ class HtmlReader(Reader):
         import trafilatura
 
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False, include_images=False, as_dict=True)
-        body = (doc or {}).get("text") or ""
+                                          include_tables=False, include_images=False)
+        doc = doc.as_dict() if doc is not None else {}
+        body = doc.get("text") or ""
         if not body.strip():
             raise SourceError("no article text found in the HTML", path)
         # trafilatura separates paragraphs by single newlines; we use blank lines like every reader.
         paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+        title = doc.get("title")
+        if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+            paragraphs = paragraphs[1:]  # the <h1> repeats the title; it is not body text
         lang_match = _LANG.search(text[:5000])
         return [Article(
             text="\n\n".join(paragraphs),
-            title=doc.get("title"),
+            title=title,
             outlet=doc.get("sitename") or doc.get("hostname"),
             byline=doc.get("author"),
             published=parse_date(doc.get("date")),

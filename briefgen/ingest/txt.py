@@ -27,10 +27,6 @@ _OUTLET_WORDS = re.compile(
     r"network|broadcasting|al jazeera|bloomberg|xinhua|tass|ria|dpa|efe|ansa|staff|desk|online|magazine)\b",
     re.I,
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z])(?:,\s*(?P<region>[A-Z][\w.’' -]{1,30}))?"
-    r"\s*(?:\((?:[^)]{1,30})\))?\s*(?::|—|–|--| - )\s*"
-)
 
 
 @dataclass
@@ -70,9 +66,8 @@ def read_scraped_text(text: str) -> Article:
     if meta.published is None:
         meta.published = _first_date_line(lines, idx)
     body_text = "\n\n".join(body)
-    dateline = _dateline(body_text)
     return Article(text=body_text, title=title, outlet=meta.outlet, byline=meta.byline,
-                   published=meta.published, dateline=dateline)
+                   published=meta.published)
 
 
 def _find_anchor(lines: list[str], idx: list[int]) -> int | None:
@@ -148,9 +143,3 @@ def _first_date_line(lines: list[str], idx: list[int]):
             return found[0] if found else None
     return None
 
-
-def _dateline(body: str) -> str | None:
-    m = _DATELINE.match(body)
-    if not m:
-        return None
-    return m.group("place").title()

@@ -1,0 +1,379 @@
+"""Compose: decide what goes into the brief and in which priority, never how it looks.
+
+Input is `Facts` (possibly from many sources, possibly unmerged); output is a `Brief` whose
+lists are already selected, ordered and cited. Everything is derived from the facts, so the
+same facts always give the same brief (the build date is the latest source date, not the
+clock). Phrasing and formatting happen in the templates, in the reader's locale.
+
+Trimming for the one-page fit lives here too (`trim_order`, `trim`): which item goes first is
+an editorial policy (../shared/design/BRIEF.md, "Sections, in priority order"), not a layout one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from briefgen import __version__
+from briefgen.model import (
+    Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
+    Mark, SourceEntry, TimelineEntry,
+)
+
+# Category importance for key figures: lives first, then people who cannot leave or had to.
+CATEGORY_RANK: dict[str, int] = {cat: rank for rank, cat in enumerate((
+    "killed", "injured", "missing", "trapped", "displaced", "refugees", "evacuated", "in_need",
+    "affected", "detained", "released", "assisted", "other"))}
+# Categories a reader expects in any crisis brief; their absence is reported as a gap.
+EXPECTED_CATEGORIES = ("killed", "injured", "missing", "displaced")
+TOPIC_OF_CATEGORY = {
+    "killed": "casualties", "injured": "casualties", "missing": "casualties",
+    "displaced": "displacement", "refugees": "displacement", "evacuated": "displacement",
+    "trapped": "displacement", "detained": "detentions", "released": "detentions",
+    "affected": "needs", "in_need": "needs", "assisted": "needs",
+}
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about", "more than": "more_than", "over": "more_than",
+    "at least": "at_least", "up to": "up_to", "as many as": "up_to", "nearly": "nearly", "almost": "nearly",
+    "fewer than": "fewer_than", "less than": "fewer_than",
+}
+COMPACT_SOURCES = "sources:compact"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Caps applied before layout; the one-page fit trims further by priority."""
+
+    max_figures: int = 6
+    min_figures: int = 3
+    max_timeline: int = 10
+    max_quotes: int = 6
+    max_next: int = 4
+    bottom_line_figures: int = 2
+
+
+def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget | None = None) -> Brief:
+    """Select, order and cite what the brief says; see BRIEF.md for the sections."""
+    budget = budget or Budget()
+    cite = _Citer(facts)
+    dropped: list[str] = []
+
+    figures, disputes = _key_figures(facts, cite)
+    if len(figures) > budget.max_figures:
+        dropped += [_describe(f) for f in figures[budget.max_figures:]]
+        figures = figures[:budget.max_figures]
+    timeline = _timeline(facts, cite)
+    if len(timeline) > budget.max_timeline:
+        keep = set(_timeline_trim_order(timeline)[len(timeline) - budget.max_timeline:])
+        dropped += [_describe(e) for e in timeline if e.id not in keep]
+        timeline = [e for e in timeline if e.id in keep]
+    upcoming = _upcoming(facts, cite)
+    dropped += [_describe(e) for e in upcoming[budget.max_next:]]
+    upcoming = upcoming[:budget.max_next]
+    quotes = _quotes(facts, cite)
+    if len(quotes) > budget.max_quotes:
+        keep = {q.id for q in sorted(quotes, key=lambda q: len(q.text))[:budget.max_quotes]}
+        dropped += [_describe(q) for q in quotes if q.id not in keep]
+        quotes = [q for q in quotes if q.id in keep]
+
+    dates = sorted(s.published for s in facts.sources if s.published)
+    place, country = _main_place(facts)
+    display_figures = sorted(figures, key=lambda f: (CATEGORY_RANK[f.category], f.rank))
+    return Brief(
+        brief_id=_brief_id(facts, dates[-1] if dates else None),
+        place=place, country=country,
+        topics=list(dict.fromkeys(TOPIC_OF_CATEGORY[f.category] for f in display_figures
+                                  if f.category in TOPIC_OF_CATEGORY)),
+        as_of=dates[-1] if dates else None,
+        covers_from=dates[0] if dates else None,
+        covers_to=dates[-1] if dates else None,
+        languages=sorted({s.language for s in facts.sources if s.language}),
+        figures=display_figures,
+        bottom_line=_bottom_line(figures, timeline, upcoming, cite, budget),
+        timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes,
+        gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)
+              and not any(d.category == c for d in disputes)],
+        note_html=render_note(notes_markdown),
+        sources=cite.entries,
+        build_date=dates[-1] if dates else None,
+        version=__version__,
+        dropped=dropped,
+    )
+
+
+def render_note(markdown: str | None) -> str | None:
+    """The analyst's Markdown as HTML; 'js-default' keeps raw HTML off and rejects javascript: links."""
+    if not markdown or not markdown.strip():
+        return None
+    return MarkdownIt("js-default").render(markdown)
+
+
+# --- Trimming -------------------------------------------------------------------------------
+
+def trim_order(brief: Brief, budget: Budget | None = None) -> list[str]:
+    """Ids of what may go, lowest priority first (BRIEF.md): sources shrink to outlet + date,
+    then upcoming events beyond the first, quotes (longest first), timeline events (least
+    sourced, then oldest), key figures down to the minimum (least important first).
+    Header, bottom line, disputes, analyst note and footer are never trimmed."""
+    budget = budget or Budget()
+    order: list[str] = [COMPACT_SOURCES] if brief.sources and not brief.compact_sources else []
+    order += [e.id for e in reversed(brief.next[1:])]
+    order += [q.id for q in sorted(brief.quotes, key=lambda q: (-len(q.text), q.id))]
+    order += _timeline_trim_order(brief.timeline)
+    ranked = sorted(brief.figures, key=lambda f: f.rank)
+    order += [f.id for f in reversed(ranked[budget.min_figures:])]
+    return order
+
+
+def trim(brief: Brief, ids: list[str] | set[str]) -> Brief:
+    """A copy of `brief` without the items `ids`; what went is listed in `dropped`."""
+    ids = set(ids)
+    dropped = list(brief.dropped)
+    kept: dict[str, list] = {}
+    for name in ("figures", "timeline", "quotes", "next"):
+        items = getattr(brief, name)
+        dropped += [_describe(item) for item in items if item.id in ids]
+        kept[name] = [item for item in items if item.id not in ids]
+    compact = brief.compact_sources or COMPACT_SOURCES in ids
+    if compact and not brief.compact_sources:
+        dropped.append("sources: headlines left out")
+    return brief.model_copy(update={**kept, "compact_sources": compact, "dropped": dropped})
+
+
+def _timeline_trim_order(timeline: list[TimelineEntry]) -> list[str]:
+    """Least-sourced first, then oldest (undated count as oldest)."""
+    return [e.id for e in sorted(timeline, key=lambda e: (len(e.marks), e.date or dt.date.min, e.id))]
+
+
+def _describe(item: KeyFigure | TimelineEntry | BriefQuote) -> str:
+    """A short, locale-neutral line for `dropped` (shown by the CLI, logged)."""
+    if isinstance(item, KeyFigure):
+        what = " ".join(str(x) for x in (item.vague or item.value, item.group, item.place) if x)
+        return f"figure ({item.category}): {what}"
+    if isinstance(item, BriefQuote):
+        return f"quote by {item.speaker or 'unknown speaker'}: {_shorten(item.text)}"
+    return f"event {item.date.isoformat() if item.date else 'undated'}: {_shorten(item.description)}"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+# --- Citations ------------------------------------------------------------------------------
+
+class _Citer:
+    """Numbers the sources once ([1] = oldest) and turns citations into footnote marks."""
+
+    def __init__(self, facts: Facts) -> None:
+        ordered = sorted(facts.sources, key=lambda s: (s.published or dt.date.max, s.outlet or "", s.id))
+        self.sources = {s.id: s for s in ordered}
+        self.numbers = {s.id: n for n, s in enumerate(ordered, start=1)}
+        self.entries = [SourceEntry(number=self.numbers[s.id], id=s.id, outlet=s.outlet, title=s.title,
+                                    published=s.published, language=s.language, url=s.url) for s in ordered]
+
+    def marks(self, citations: list[Citation]) -> list[Mark]:
+        """One mark per cited source (several spans in one source share its number)."""
+        marks: dict[str, Mark] = {}
+        for c in citations:
+            source = self.sources.get(c.source)
+            if source is None or c.source in marks:
+                continue
+            marks[c.source] = Mark(number=self.numbers[c.source], source=c.source,
+                                   sentence=cited_sentence(source.text, c.start, c.end))
+        return sorted(marks.values(), key=lambda m: m.number)
+
+    def independent(self, citations: list[Citation]) -> int:
+        """Distinct outlets (or sources, when the outlet is unknown) behind a fact."""
+        return len({(self.sources[c.source].outlet or c.source) for c in citations if c.source in self.sources})
+
+    def latest(self, citations: list[Citation]) -> dt.date:
+        return max((self.sources[c.source].published or dt.date.min for c in citations
+                    if c.source in self.sources), default=dt.date.min)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+
+
+def cited_sentence(text: str, start: int, end: int, limit: int = 400) -> str:
+    """The sentence(s) holding `text[start:end]`, for the hover title; clipped to `limit`."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    match = _SENTENCE_END.search(text, max(end - 1, begin))
+    stop = match.start() + 1 if match else len(text)
+    sentence = " ".join(text[begin:stop].split())
+    return _shorten(sentence, limit)
+
+
+# --- Sections -------------------------------------------------------------------------------
+
+def _norm(words: str | None) -> str:
+    words = (words or "").lower().strip()
+    words = re.sub(r"^(the)\s+", "", words)
+    return re.sub(r"\b(east|west|north|south)ern\b", r"\1", words)
+
+
+def _qualifier(figure: Figure) -> str | None:
+    if figure.qualifier:
+        return QUALIFIERS.get(figure.qualifier.lower().strip(), "about")
+    return "about" if figure.approx and not figure.vague else None
+
+
+def _amount_key(figure: Figure) -> tuple:
+    return (figure.value, _norm(figure.vague), _qualifier(figure))
+
+
+def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Dispute]]:
+    """Key figures in selection order (round robin over categories by importance) + disputes.
+
+    Figures with the same category, group and place are one fact: equal values are folded
+    (their sources counted as agreement); different values from different sources are a
+    dispute, shown with every value and never averaged.
+    """
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in facts.figures:
+        groups[(figure.category, _norm(figure.group), _norm(figure.place))].append(figure)
+
+    candidates: list[KeyFigure] = []
+    disputes: list[Dispute] = []
+    for key, members in groups.items():
+        by_amount: dict[tuple, list[Figure]] = defaultdict(list)
+        for figure in members:
+            by_amount[_amount_key(figure)].append(figure)
+        variants = []
+        for same in by_amount.values():
+            citations = [c for f in same for c in f.citations]
+            variants.append((same[0], citations))
+        sources_in_key = {c.source for _, cits in variants for c in cits}
+        disputed = len(variants) > 1 and len(sources_in_key) > 1
+        if len(variants) > 1 and not disputed:
+            # One source giving two values for one key: two facts the key could not tell apart.
+            candidates += [_key_figure(f, cits, cite) for f, cits in variants]
+            continue
+        # The shown value is the one most sources give; ties go to the most recent report.
+        variants.sort(key=lambda v: (-cite.independent(v[1]), -cite.latest(v[1]).toordinal(), -v[0].value))
+        shown, citations = variants[0]
+        candidates.append(_key_figure(shown, citations, cite, disputed=disputed))
+        if disputed:
+            disputes.append(Dispute(
+                id=_item_id("dispute", *map(str, key)), category=shown.category, group=shown.group,
+                place=shown.place,
+                values=[DisputedValue(value=f.value, approx=f.approx, vague=f.vague, qualifier=_qualifier(f),
+                                      marks=cite.marks(cits))
+                        for f, cits in sorted(variants, key=lambda v: v[0].value)]))
+
+    by_category: dict[str, list[KeyFigure]] = defaultdict(list)
+    for kf in sorted(candidates, key=lambda k: (-k.sources_count, -k.value, k.id)):
+        by_category[kf.category].append(kf)
+    ordered_categories = sorted(by_category, key=CATEGORY_RANK.__getitem__)
+    selection: list[KeyFigure] = []
+    while any(by_category.values()):
+        for category in ordered_categories:
+            if by_category[category]:
+                kf = by_category[category].pop(0)
+                selection.append(kf.model_copy(update={"rank": len(selection)}))
+    return selection, disputes
+
+
+def _key_figure(figure: Figure, citations: list[Citation], cite: _Citer, disputed: bool = False) -> KeyFigure:
+    return KeyFigure(
+        id=_item_id("figure", figure.category, figure.group, figure.place, figure.value, figure.vague),
+        category=figure.category, value=figure.value, approx=figure.approx or bool(figure.vague),
+        vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
+        date=figure.date, subsets=figure.subsets, marks=cite.marks(citations),
+        sources_count=max(cite.independent(citations), 1), disputed=disputed)
+
+
+def _fold_events(events: list[Event]) -> list[tuple[Event, list[Citation]]]:
+    """Same date + same description (case-insensitive) from several sources is one event."""
+    folded: dict[tuple, tuple[Event, list[Citation]]] = {}
+    for event in events:
+        key = (event.date, event.status in ("past", "ongoing"), event.description.lower().strip(" ."))
+        if key in folded:
+            folded[key][1].extend(event.citations)
+        else:
+            folded[key] = (event, list(event.citations))
+    return list(folded.values())
+
+
+def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEntry:
+    return TimelineEntry(id=_item_id("event", event.date, event.status, event.description), date=event.date,
+                         status=event.status, description=event.description, marks=cite.marks(citations))
+
+
+def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
+    """Past and ongoing events, chronological (undated ones last, in article order)."""
+    events = [e for e in facts.events if e.status in ("past", "ongoing")]
+    entries = [_entry(e, cits, cite) for e, cits in _fold_events(events)]
+    return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
+
+
+def _upcoming(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
+    """Scheduled and expected events, soonest first; scheduled before expected on one day."""
+    events = [e for e in facts.events if e.status in ("scheduled", "expected")]
+    entries = [_entry(e, cits, cite) for e, cits in _fold_events(events)]
+    return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.max, e.status != "scheduled"))
+
+
+def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
+    roles = {p.name.lower(): p.role for p in facts.people if p.role}
+    seen: set[str] = set()
+    quotes = []
+    for quote in facts.quotes:
+        key = " ".join(quote.text.lower().split())
+        if key in seen:
+            continue
+        seen.add(key)
+        quotes.append(BriefQuote(
+            id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
+            role=quote.role or roles.get((quote.speaker or "").lower()), language=quote.language,
+            date=quote.date, marks=cite.marks(quote.citations)))
+    return quotes
+
+
+def _bottom_line(figures: list[KeyFigure], timeline: list[TimelineEntry], upcoming: list[TimelineEntry],
+                 cite: _Citer, budget: Budget) -> list[BottomLineSentence]:
+    """What happened (the top figures), the latest development, and what is next: facts only."""
+    sentences = []
+    if figures:
+        lead = figures[:budget.bottom_line_figures]
+        sentences.append(BottomLineSentence(kind="figures", figures=lead,
+                                            sources_count=len({m.source for f in lead for m in f.marks})))
+    dated = [e for e in timeline if e.date]
+    if dated:
+        latest = max(dated, key=lambda e: (e.date, len(e.marks)))
+        sentences.append(BottomLineSentence(kind="latest", event=latest))
+    if upcoming:
+        sentences.append(BottomLineSentence(kind="next", event=upcoming[0]))
+    return sentences
+
+
+def _main_place(facts: Facts) -> tuple[str | None, str | None]:
+    """The place the sources talk about most: mentions in the texts, then citations."""
+    if not facts.places:
+        return None, None
+    texts = [s.text for s in facts.sources]
+
+    def weight(place) -> tuple[int, int]:
+        mentions = sum(len(re.findall(rf"\b{re.escape(place.name)}\b", t)) for t in texts)
+        return mentions, len(place.citations)
+
+    best = max(facts.places, key=weight)
+    return best.name, best.country
+
+
+def _brief_id(facts: Facts, as_of: dt.date | None) -> str:
+    digest = hashlib.sha1("\n".join(sorted(s.id for s in facts.sources)).encode()).hexdigest()[:6]
+    return f"BG-{as_of:%Y%m%d}-{digest}" if as_of else f"BG-{digest}"
+
+
+def _item_id(kind: str, *parts: object) -> str:
+    """Stable ids (content-derived) so trimming and golden files do not depend on order."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:8]
+    return f"{kind}:{digest}"
+
