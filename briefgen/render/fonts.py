@@ -1,0 +1,202 @@
+"""Fonts for the brief: static instances of the packaged variable Noto fonts, cached.
+
+Why static instances: with variable fonts WeasyPrint instantiates each used weight while
+writing every PDF (slow), and writing the same rendered document twice then fails
+(KeyError 'fvar'). Instancing once with fontTools and caching the result makes every later
+build fast and the PDF independent of the system's fonts.
+
+The cache lives in `$BRIEFGEN_CACHE_DIR` or `$XDG_CACHE_HOME/briefgen` (fallback
+~/.cache/briefgen), under `fonts/<package>-<version>/`, so a font package upgrade gets
+fresh instances. Files are written atomically (temp file + rename): two builds racing on a
+cold cache both succeed.
+"""
+from __future__ import annotations
+
+import base64
+import importlib
+import io
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# CSS family names of our own, so @font-face never matches a system font by accident.
+TEXT_FAMILY = "Briefgen Sans"
+ARABIC_FAMILY = "Briefgen Sans Arabic"
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """One static instance to make: which packaged variable file, at which axis values."""
+
+    family: str            # CSS family name
+    package: str           # the fontpkg distribution's import name
+    filename: str          # variable file inside the package's files/ folder
+    weight: int
+    style: str = "normal"  # CSS font-style
+
+    @property
+    def distribution(self) -> str:
+        return self.package.replace("_", "-")
+
+    def variable_path(self) -> Path:
+        return package_dir(self.package) / "files" / self.filename
+
+    def cache_name(self) -> str:
+        stem = self.filename.split("[")[0]
+        return f"{stem}-{self.weight}.ttf"
+
+
+FONT_SPECS: tuple[FontSpec, ...] = (
+    FontSpec(TEXT_FAMILY, "fontpkg_noto_sans", "NotoSans[wdth,wght].ttf", 400),
+    FontSpec(TEXT_FAMILY, "fontpkg_noto_sans", "NotoSans[wdth,wght].ttf", 700),
+    FontSpec(TEXT_FAMILY, "fontpkg_noto_sans", "NotoSans-Italic[wdth,wght].ttf", 400, "italic"),
+    FontSpec(ARABIC_FAMILY, "fontpkg_noto_sans_arabic", "NotoSansArabic[wdth,wght].ttf", 400),
+    FontSpec(ARABIC_FAMILY, "fontpkg_noto_sans_arabic", "NotoSansArabic[wdth,wght].ttf", 700),
+)
+
+
+def package_dir(package: str) -> Path:
+    return Path(importlib.import_module(package).__file__).resolve().parent
+
+
+def package_version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def cache_root() -> Path:
+    override = os.environ.get("BRIEFGEN_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).expanduser() / "briefgen"
+
+
+def fonts_cache_dir() -> Path:
+    return cache_root() / "fonts"
+
+
+def static_path(spec: FontSpec) -> Path:
+    """Where the instance of `spec` lives in the cache (it may not exist yet)."""
+    folder = fonts_cache_dir() / f"{spec.distribution}-{package_version(spec.distribution)}"
+    return folder / spec.cache_name()
+
+
+def ensure_static(spec: FontSpec) -> Path:
+    """The cached static instance of `spec`, made on first use."""
+    target = static_path(spec)
+    if target.is_file():
+        return target
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    log.info("making static font %s (first use; cached in %s)", target.name, target.parent)
+    font = TTFont(spec.variable_path())
+    static = instancer.instantiateVariableFont(font, {"wght": spec.weight, "wdth": 100}, static=True,
+                                               updateFontNames=False)
+    buffer = io.BytesIO()
+    static.save(buffer)
+    _write_atomically(target, buffer.getvalue())
+    return target
+
+
+def ensure_all() -> list[Path]:
+    return [ensure_static(spec) for spec in FONT_SPECS]
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def allowed_font_dirs() -> list[Path]:
+    """Folders the PDF fetcher may read fonts from: the cache and the font packages."""
+    dirs = [fonts_cache_dir()]
+    for package in sorted({spec.package for spec in FONT_SPECS}):
+        try:
+            dirs.append(package_dir(package))
+        except ImportError:
+            continue
+    return dirs
+
+
+# --- @font-face CSS -------------------------------------------------------------------------
+
+def font_face_css_for_pdf(variable: bool = False) -> str:
+    """@font-face rules pointing at the cached static files (or, to measure, the variable ones)."""
+    rules = []
+    for spec in FONT_SPECS:
+        path = spec.variable_path() if variable else ensure_static(spec)
+        rules.append(_rule(spec, path.as_uri(), "truetype"))
+    return "\n".join(rules)
+
+
+def font_face_css_for_html(text: str) -> str:
+    """@font-face rules with WOFF2 subsets as data: URLs, so the HTML opens from a USB stick.
+
+    Subset to the characters of the page (plus printable ASCII for edits in a browser):
+    the full Noto Sans instances weigh ~0.5 MB each, the subsets a few kB.
+    """
+    chars = frozenset(text) | frozenset(chr(c) for c in range(0x20, 0x7F))
+    rules = []
+    for spec in FONT_SPECS:
+        wanted = _chars_in_font(spec, chars)
+        if not wanted:
+            continue
+        data = _woff2_subset(ensure_static(spec), "".join(sorted(wanted)))
+        uri = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
+        rules.append(_rule(spec, uri, "woff2"))
+    return "\n".join(rules)
+
+
+def _rule(spec: FontSpec, url: str, fmt: str) -> str:
+    return (f"@font-face {{ font-family: \"{spec.family}\"; font-weight: {spec.weight}; "
+            f"font-style: {spec.style}; src: url(\"{url}\") format(\"{fmt}\"); }}")
+
+
+@lru_cache(maxsize=16)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _chars_in_font(spec: FontSpec, chars: frozenset[str]) -> set[str]:
+    cmap = _cmap(ensure_static(spec))
+    # The Arabic face is only embedded when the page holds Arabic script.
+    if spec.family == ARABIC_FAMILY and not any("\u0600" <= ch <= "\u06ff" for ch in chars):
+        return set()
+    return {ch for ch in chars if ord(ch) in cmap}
+
+
+@lru_cache(maxsize=64)
+def _woff2_subset(path: Path, chars: str) -> bytes:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    font = subset.load_font(str(path), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    subset.save_font(font, buffer, options)
+    return buffer.getvalue()
