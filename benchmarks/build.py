@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Cold `briefgen build` of the seed article vs a bare WeasyPrint process on the same HTML.
+
+    python benchmarks/build.py [ARTICLE] [--runs N]
+
+Each run is a fresh process (that is what a user waits for). Prints the median of N runs for
+  build      `briefgen build SRC -o brief.pdf`           (ingest, extract, compose, fit, PDF)
+  weasyprint `python -c 'weasyprint.HTML(...).write_pdf()'` on the brief's own final HTML
+and their ratio (goal: <= 1.3). The brief's HTML embeds its fonts, so both lay out the same text
+with the same fonts. No assertions: this prints figures.
+"""
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "corpus" / "seed" / "000_67cf641d9ceb363f.txt"
+BRIEFGEN = [sys.executable, "-m", "briefgen"]
+BARE = ("import sys, weasyprint; "
+        "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> int:
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--runs")]
+    article = Path(args[0]) if args else SEED
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        src = work / "sources"
+        src.mkdir()
+        shutil.copy(article, src / article.name)
+        html = work / "brief.html"
+        subprocess.run(BRIEFGEN + ["build", str(src), "-o", str(html), "-q"], check=True)  # warms the font cache
+        build = [timed(BRIEFGEN + ["build", str(src), "-o", str(work / "brief.pdf"), "-q"]) for _ in range(runs)]
+        bare = [timed([sys.executable, "-c", BARE, str(html), str(work / "bare.pdf")]) for _ in range(runs)]
+        import_only = [timed([sys.executable, "-c", "import weasyprint"]) for _ in range(runs)]
+    b, w, i = statistics.median(build), statistics.median(bare), statistics.median(import_only)
+    print(f"article            {article.name}")
+    print(f"runs               {runs} (median, fresh process each)")
+    print(f"briefgen build     {b * 1000:8.0f} ms")
+    print(f"bare weasyprint    {w * 1000:8.0f} ms")
+    print(f"  of which import  {i * 1000:8.0f} ms")
+    print(f"ratio build/bare   {b / w:8.2f}  (goal <= 1.30)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
