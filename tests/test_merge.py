@@ -1,0 +1,34 @@
+"""Merging per-source facts: copies folded, entities unified, differing figures never averaged."""
+from __future__ import annotations
+
+from briefgen.merge import merge
+from briefgen.model import Citation, Facts, Figure, Person, Source
+
+
+def part(source_id: str, text: str, *, role: str | None = None, value: int = 369) -> Facts:
+    cite = Citation(source=source_id, start=0, end=3)
+    return Facts(
+        sources=[Source(id=source_id, path=f"{source_id}.txt", text=text)],
+        people=[Person(name="John Kerry", role=role, citations=[cite])],
+        figures=[Figure(value=value, text=str(value), category="killed", group="civilians", citations=[cite])],
+    )
+
+
+def test_identical_source_counted_once():
+    merged = merge([part("s1", "same text"), part("s1", "same text")])
+    assert len(merged.sources) == 1 and len(merged.figures) == 1
+
+
+def test_people_unified_with_all_citations_and_best_role():
+    merged = merge([part("s1", "a"), part("s2", "b", role="Secretary of State")])
+    assert len(merged.people) == 1
+    assert merged.people[0].role == "Secretary of State"
+    assert {c.source for c in merged.people[0].citations} == {"s1", "s2"}
+
+
+def test_same_figure_folded_different_values_kept_apart():
+    merged = merge([part("s1", "a"), part("s2", "b"), part("s3", "c", value=400)])
+    values = sorted(f.value for f in merged.figures)
+    assert values == [369, 400]
+    agreed = next(f for f in merged.figures if f.value == 369)
+    assert {c.source for c in agreed.citations} == {"s1", "s2"}
