@@ -196,16 +196,23 @@ class _Citer:
                     if c.source in self.sources), default=dt.date.min)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
+# A full stop after these does not end a sentence ("U.S. and Russian", "Mr. Kerry").
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|No|vs|etc|Jan|Feb|"
+                           r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))$")
+
+
+def _sentence_ends(text: str, begin: int, end: int) -> list[re.Match]:
+    return [m for m in _SENTENCE_END.finditer(text, begin, end)
+            if m.group().startswith("\n") or not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())]
 
 
 def cited_sentence(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence(s) holding `text[start:end]`, for the hover title; clipped to `limit`."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    match = _SENTENCE_END.search(text, max(end - 1, begin))
-    stop = match.start() + 1 if match else len(text)
+    before = _sentence_ends(text, 0, start)
+    begin = before[-1].end() if before else 0
+    after = _sentence_ends(text, max(end - 1, begin), len(text))
+    stop = after[0].end() if after else len(text)
     sentence = " ".join(text[begin:stop].split())
     return _shorten(sentence, limit)
 

@@ -108,6 +108,12 @@ class Formatters:
             return ""
         return babel_dates.format_date(value, format=format, locale=self.locale)
 
+    def format_day(self, value: dt.date | None) -> str:
+        """Day and month only ('Dec 8'), for timelines whose year is in the header."""
+        if value is None:
+            return ""
+        return babel_dates.format_skeleton("MMMd", value, locale=self.locale)
+
     def format_number(self, value: int | float | None) -> str:
         if value is None:
             return ""

@@ -18,6 +18,10 @@ from briefgen.model import Source
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+# A news article is a few thousand words; past these caps a file is a dump, not an article, and
+# reading it whole would only cost time. What is cut is reported, never dropped silently.
+MAX_PAGE_CHARS = 2_000_000
+MAX_ARTICLE_CHARS = 200_000
 
 
 @dataclass
@@ -83,13 +87,20 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Sour
     text = clean_text(text)
     if not text.strip():
         raise SourceError("empty file", path)
-    articles = reader.read(text, path)
     sources, warnings = [], []
+    if len(text) > MAX_PAGE_CHARS:
+        text = text[:MAX_PAGE_CHARS]
+        warnings.append(f"{path}: very large; only the first {MAX_PAGE_CHARS:,} characters were read")
+    articles = reader.read(text, path)
     for article in articles:
         if not article.text.strip():
             warnings.append(f"{path}: an article without text was skipped")
             continue
         warnings.extend(f"{path}: {w}" for w in article.warnings)
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            cut = article.text.rfind("\n\n", 0, MAX_ARTICLE_CHARS)
+            article.text = article.text[:cut if cut > 0 else MAX_ARTICLE_CHARS]
+            warnings.append(f"{path}: article longer than {MAX_ARTICLE_CHARS:,} characters; the rest was not used")
         sources.append(article.to_source(str(path)))
     if not sources:
         raise SourceError("no article text found", path)

@@ -7,6 +7,7 @@ refuse binary files (images, PDFs, archives) early so they never reach a reader.
 from __future__ import annotations
 
 import codecs
+import re
 
 from briefgen.errors import SourceError
 
@@ -72,7 +73,10 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_text(text: str) -> str:
     """Normalise line ends and strip characters that never belong in article text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32 or ch == "\f").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\f", "\n")
+    return _CONTROL.sub("", text)

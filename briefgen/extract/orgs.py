@@ -1,0 +1,167 @@
+"""Organisations: a shipped list of well-known ones, "Name (ACRONYM)" definitions,
+capitalised phrases headed by an organisation word, and national forces ("Indian air force").
+
+Rules run in order; a later rule skips text an earlier one already claimed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+from . import text as T
+from .doc import Doc
+from .names import cap_runs, is_org_head, is_role_word, is_stop
+from .ruler import Ruler
+
+CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "in", "without", "against"}
+FORCES_RE = re.compile(r"\b(air force|army|navy|coast guard|police|foreign ministry|"
+                       r"defence ministry|defense ministry|health ministry|interior ministry|red crescent)\b")
+
+
+def _claimed(doc: Doc, start: int, end: int) -> bool:
+    return doc.mention_at(start, end) is not None
+
+
+def _add(doc: Doc, name: str, start: int, end: int, alias: str | None = None) -> None:
+    ent = doc.add_entity("org", name)
+    if alias and alias != name and alias not in ent.aliases:
+        ent.aliases.append(alias)
+    doc.add_mention("org", name, start, end)
+
+
+@lru_cache(maxsize=1)
+def _known_re() -> re.Pattern[str]:
+    forms = sorted(lexicon.known_orgs(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-]|\.\w)")
+
+
+def known(doc: Doc) -> None:
+    """Names and acronyms from data/orgs.txt (case-sensitive: 'WHO', never 'who')."""
+    table = lexicon.known_orgs()
+    for m in _known_re().finditer(doc.text):
+        form = m.group()
+        if form.isupper() and len(form) <= 3 and doc.text[max(0, m.start() - 1)] == "(":
+            pass  # "(AP)" inside an org name is still the acronym
+        name = table[form]
+        _add(doc, name, m.start(), m.end(), alias=form if form != name else None)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def acronym_definitions(doc: Doc) -> None:
+    """"Centers for Disease Control and Prevention (CDC)": the shortest tail of the phrase
+    whose capitals spell the acronym is the name; later uses of the acronym are mentions."""
+    text = doc.text
+    for m in re.finditer(r"\(([A-Z][A-Za-z.]{1,9})\)", text):
+        acr = m.group(1).replace(".", "")
+        if not acr[0].isupper() or sum(c.isupper() for c in acr) < 2:
+            continue
+        toks = doc.tokens_in(max(0, m.start() - 160), m.start())
+        # the phrase: capitalised words and connectors right before the parenthesis
+        phrase: list[T.Token] = []
+        for tok in reversed(toks):
+            if T.is_capitalized(tok.text) or tok.text in CONNECTORS:
+                phrase.insert(0, tok)
+            else:
+                break
+        for i in range(len(phrase)):
+            words = [t.bare for t in phrase[i:]]
+            if words[0] in CONNECTORS:
+                continue
+            if _initials(words).upper() == acr.upper():
+                name = " ".join(words)
+                if any(is_org_head(w) for w in words) or name in lexicon.known_orgs():
+                    canon = lexicon.known_orgs().get(name, lexicon.known_orgs().get(acr, name))
+                    _add(doc, canon, phrase[i].start, phrase[-1].end, alias=acr)
+                    for use in re.finditer(r"(?<![\w.])" + re.escape(m.group(1)) + r"(?![\w])", text):
+                        if not _claimed(doc, use.start(), use.end()):
+                            _add(doc, canon, use.start(), use.end(), alias=acr)
+                break
+
+
+def headed_phrases(doc: Doc) -> None:
+    """Capitalised phrases whose head is an organisation word: "Syrian Observatory for Human
+    Rights", "University of Melbourne", "Free Syrian Army" (two words at least)."""
+    text = doc.text
+    for ps, pe in doc.sentences:
+        toks = doc.tokens_in(ps, pe)
+        runs = cap_runs(text, toks)
+        i = 0
+        while i < len(runs):
+            # join runs separated by one connector word ("Committee of the Red Cross")
+            group = [runs[i]]
+            j = i
+            while j + 1 < len(runs):
+                gap = text[group[-1].end:runs[j + 1].start].split()
+                if group[-1].possessive or not gap or len(gap) > 2 or any(g not in CONNECTORS for g in gap):
+                    break
+                group.append(runs[j + 1])
+                j += 1
+            i = j + 1
+            _headed_group(doc, group)
+
+
+def _headed_group(doc: Doc, group: list) -> None:
+    toks = doc.tokens_in(group[0].start, group[-1].toks[-1].end)
+    if group[-1].possessive:
+        toks = toks[:-1] + [T.Token(toks[-1].bare, toks[-1].start, group[-1].end)]
+    words = [t.bare for t in toks]
+    # cut at a role word: "United Nations Special Envoy" -> "United Nations"
+    for k, w in enumerate(words):
+        if is_role_word(w) and k > 0:
+            toks, words = toks[:k], words[:k]
+            break
+    # drop leading stopwords and "X-based" / "state-run" style modifiers
+    while words and (is_stop(words[0]) or words[0].lower().endswith(("-based", "-run", "-backed"))):
+        toks, words = toks[1:], words[1:]
+    # the last head word must end the phrase or be followed by a connector
+    last = None
+    for k, w in enumerate(words):
+        if is_org_head(w) and (k == len(words) - 1 or doc.text[toks[k].end:toks[k + 1].start].strip() != ""
+                               or words[k + 1] in CONNECTORS):
+            last = k
+    if last is None:
+        return
+    # extend over a trailing "of/for ..." tail only if it was joined as a group
+    end_k = len(words) - 1
+    while end_k > last and words[end_k] in CONNECTORS:
+        end_k -= 1
+    toks, words = toks[:end_k + 1], words[:end_k + 1]
+    cap_words = [w for w in words if w not in CONNECTORS]
+    if len(cap_words) < 2 or not all(T.is_capitalized(w) for w in cap_words):
+        return
+    start, end = toks[0].start, toks[-1].start + len(toks[-1].bare)
+    if _claimed(doc, start, end):
+        return
+    name = " ".join(words)
+    # a short form of an organisation named in full elsewhere ("the Syrian Observatory")
+    longer = [e.name for e in doc.entities_of("org") if e.name.startswith(name + " ")]
+    _add(doc, longer[0] if len(longer) == 1 else name, start, end, alias=name if len(longer) == 1 else None)
+
+
+def national_forces(doc: Doc) -> None:
+    """Demonym + force or ministry in lowercase: "the Indian air force", "the Syrian army"."""
+    for m in FORCES_RE.finditer(doc.text):
+        before = doc.text[max(0, m.start() - 30):m.start()].split()
+        if not before or before[-1] not in lexicon.demonyms():
+            continue
+        start = m.start() - len(before[-1]) - 1
+        if doc.text[start:m.start() - 1] != before[-1] or _claimed(doc, start, m.end()):
+            continue
+        _add(doc, doc.text[start:m.end()].replace("\n", " "), start, m.end())
+
+
+RULES: Ruler = Ruler([
+    ("known", known),
+    ("acronym_definitions", acronym_definitions),
+    ("headed_phrases", headed_phrases),
+    ("national_forces", national_forces),
+])
+
+
+def run(doc: Doc) -> None:
+    for _name, rule in RULES:
+        rule(doc)

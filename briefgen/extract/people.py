@@ -1,0 +1,226 @@
+"""People and their roles.
+
+Evidence that a capitalised run is a person, one rule each: a title before it ("Russian
+Foreign Minister Sergei Lavrov"), a role apposition after or before it ("Jan Egeland,
+senior advisor to ..."; "the mayor of Amatrice, Sergio Pirozzi,"), an honorific ("Dr Tom
+Frieden"), an age or "who" clause ("Luca Faccenda, 65,"), a speech verb ("said Subroto").
+The last rule links later surname mentions ("Lavrov", "Mr Obama") to the full name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer
+from . import roles_scan as R
+from . import text as T
+from .doc import Doc
+from .names import SPEECH_VERBS, Run, cap_runs, is_name_word
+from .ruler import Ruler
+
+ROYAL = frozenset({"Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Ayatollah"})
+
+
+@dataclass
+class Cand:
+    toks: list[T.Token]
+    end: int
+    role: str | None
+    strong: bool       # enough evidence on its own, even for a single name
+
+
+def _name_part(run: Run) -> tuple[int, list[T.Token]]:
+    """Index in the run and tokens of the trailing personal name."""
+    k = len(run.toks)
+    while k > 0 and is_name_word(run.toks[k - 1].bare):
+        k -= 1
+    while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
+        k += 1
+    return k, run.toks[k:]
+
+
+def _runs(doc: Doc):
+    """(sentence tokens, run, index of the name's first token in the sentence, name tokens)."""
+    for ps, pe in doc.sentences:
+        stoks = doc.tokens_in(ps, pe)
+        index = {t.start: n for n, t in enumerate(stoks)}
+        for run in cap_runs(doc.text, stoks):
+            k, name = _name_part(run)
+            if 1 <= len(name) <= 4:
+                yield stoks, run, index[name[0].start], name
+
+
+def _end(run: Run, name: list[T.Token]) -> int:
+    return run.end if name[-1] is run.toks[-1] else name[-1].end
+
+
+def _plausible(doc: Doc, name: list[T.Token], end: int) -> bool:
+    joined = " ".join(t.bare for t in name)
+    if doc.mention_at(name[0].start, end) is not None:
+        return False
+    info = gazetteer.lookup(joined)
+    if info and (info.kind != "city" or info.population >= 15000):
+        return False
+    return all(T.is_capitalized(t.text) or t.text in T.NAME_PARTICLES for t in name)
+
+
+def _cands(doc: Doc) -> list[Cand]:
+    if not hasattr(doc, "_people_cands"):
+        doc._people_cands = []  # type: ignore[attr-defined]
+    return doc._people_cands  # type: ignore[attr-defined]
+
+
+def _squash(doc: Doc, span: tuple[int, int] | None) -> str | None:
+    return T.squash(doc.text[span[0]:span[1]]) if span else None
+
+
+def titled(doc: Doc) -> None:
+    """A title right before the name: "Syrian President Bashar al-Assad", "ICRC spokeswoman Marianne Gasser"."""
+    for stoks, run, i, name in _runs(doc):
+        span = R.title_before(doc, stoks, i)
+        end = _end(run, name)
+        if span is None or not _plausible(doc, name, end):
+            continue
+        role = _squash(doc, span)
+        title = stoks[i - 1].bare
+        if len(name) == 1 and title in ROYAL:
+            # "Pope Francis": a single name after a royal or religious title keeps the title
+            _cands(doc).append(Cand([stoks[i - 1]] + name, end, role, True))
+        else:
+            _cands(doc).append(Cand(name, end, role, True))
+
+
+def appositions(doc: Doc) -> None:
+    """A role phrase in apposition, after ("Name, a doctor,") or before ("a local geologist, Name")."""
+    text = doc.text
+    for stoks, run, i, name in _runs(doc):
+        end = _end(run, name)
+        if not _plausible(doc, name, end):
+            continue
+        j = i + len(name)
+        after = text[end:end + 3]
+        role = None
+        if after.startswith(",") and j < len(stoks):
+            role = _squash(doc, R.role_after(doc, stoks, j))
+        if role is None:
+            span = R.role_before_comma(doc, stoks, i)
+            nxt = stoks[j].text.lower() if j < len(stoks) else ""
+            if span and (after[:1] in (",", ".", "") or nxt in SPEECH_VERBS):
+                role = _squash(doc, span)
+        if role:
+            _cands(doc).append(Cand(name, end, role, True))
+
+
+AGE_OR_WHO_RE = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\(\d{1,3}\)|,\s*who\s)")
+
+
+def age_or_who(doc: Doc) -> None:
+    """"Luca Faccenda, 65, said"; "Ratna Payeng, who was sheltering ..." (two names at least)."""
+    for stoks, run, i, name in _runs(doc):
+        end = _end(run, name)
+        if len(name) >= 2 and AGE_OR_WHO_RE.match(doc.text, end) and _plausible(doc, name, end):
+            _cands(doc).append(Cand(name, end, None, True))
+
+
+def honorifics(doc: Doc) -> None:
+    """"Dr Mark Quigley", "the Rev Savino D’Amelio"; a lone surname ("Mr Obama") waits for linking."""
+    for stoks, run, i, name in _runs(doc):
+        if i > 0 and stoks[i - 1].bare in T.HONORIFICS and R._contiguous(doc, stoks[i - 1], stoks[i]):
+            end = _end(run, name)
+            if _plausible(doc, name, end):
+                _cands(doc).append(Cand(name, end, None, len(name) >= 2))
+
+
+# between "said" and the name: nothing, or "the Washington Post's", or an age ("60-year-old")
+AFTER_VERB_GAP_RE = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+|\d{1,3}-year-old\s+)?")
+
+
+def speech(doc: Doc) -> None:
+    """"Name said", "said Name", "says the Washington Post's Name"."""
+    for stoks, run, i, name in _runs(doc):
+        end = _end(run, name)
+        j = i + len(name)
+        nxt = stoks[j].text.lower() if j < len(stoks) else ""
+        before_verb = nxt in SPEECH_VERBS and doc.text[end:stoks[j].start].strip() == ""
+        after_verb = False
+        for k in range(max(0, i - 5), i):
+            if stoks[k].text.lower() in SPEECH_VERBS and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
+                after_verb = True
+        if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
+            single_ok = after_verb and not T.is_possessive(name[-1].text)
+            _cands(doc).append(Cand(name, end, None, len(name) >= 2 or single_ok))
+
+
+def _aliases(name: str) -> set[str]:
+    last = name.split()[-1]
+    out = {last}
+    m = T.ARABIC_PREFIX_RE.match(last)
+    if m:
+        out.add(last.split("-", 1)[1])
+    return out
+
+
+def link(doc: Doc) -> None:
+    """Turn candidates into people; link surname mentions ("Lavrov", "Mr Christie") to them."""
+    cands = _cands(doc)
+    full: dict[str, str | None] = {}
+    for c in cands:
+        name = " ".join(t.bare for t in c.toks)
+        if len(c.toks) >= 2:
+            full.setdefault(name, None)
+            full[name] = full[name] or c.role
+    # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
+    singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
+    for _stoks, run, _i, name in _runs(doc):
+        words = [t.bare for t in name]
+        if 2 <= len(words) <= 3 and words[-1] in singles and not any(n.endswith(" " + words[-1]) for n in full) \
+                and _plausible(doc, name, _end(run, name)):
+            full.setdefault(" ".join(words), None)
+    alias_to: dict[str, set[str]] = {}
+    for name in full:
+        for a in _aliases(name):
+            alias_to.setdefault(a, set()).add(name)
+    for c in cands:
+        name = " ".join(t.bare for t in c.toks)
+        if len(c.toks) == 1 and name not in alias_to and c.strong:
+            full.setdefault(name, c.role)
+        elif len(c.toks) == 1 and len(alias_to.get(name, ())) == 1:
+            target = next(iter(alias_to[name]))
+            full[target] = full[target] or c.role
+    for name, role in full.items():
+        doc.add_entity("person", name, role=role)
+    # mentions: every run whose name part is a full name or a unique alias
+    for _stoks, run, _i, name in _runs(doc):
+        words = " ".join(t.bare for t in name)
+        end = _end(run, name)
+        if doc.mention_at(name[0].start, end) is not None:
+            continue
+        if words in full:
+            doc.add_mention("person", words, name[0].start, end)
+        elif len(name) == 1 and len(alias_to.get(words, ())) == 1:
+            doc.add_mention("person", next(iter(alias_to[words])), name[0].start, end)
+        elif len(name) >= 2 and " ".join(t.bare for t in name[1:]) in full:
+            # "Pope Francis" registered with the title, found as "Francis" after it
+            doc.add_mention("person", " ".join(t.bare for t in name[1:]), name[1].start, end)
+    for c in cands:  # royal-title names include the title word
+        name = " ".join(t.bare for t in c.toks)
+        if name in full and doc.mention_at(c.toks[0].start, c.end) is None:
+            doc.add_mention("person", name, c.toks[0].start, c.end)
+    for name in full:
+        ent = doc.entities[("person", name)]
+        ent.aliases = sorted(a for a in _aliases(name) if a != name and len(alias_to.get(a, ())) == 1)
+
+
+RULES: Ruler = Ruler([
+    ("titled", titled),
+    ("appositions", appositions),
+    ("age_or_who", age_or_who),
+    ("honorifics", honorifics),
+    ("speech", speech),
+    ("link", link),
+])
+
+
+def run(doc: Doc) -> None:
+    for _name, rule in RULES:
+        rule(doc)

@@ -1,0 +1,223 @@
+"""Places with ISO country codes.
+
+Rules, in order: gazetteer names (countries, regions, states, provinces, big cities);
+place nouns around a name ("the town of Amatrice", "Jemblung village", "the capital,
+Bamako", "Ain al-Arab, a border town"); a locative preposition before an unknown name
+("at Uri in ..."); "the Pathankot terror attack". The last rule registers every mention.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import gazetteer, lexicon
+from . import text as T
+from .doc import Doc
+from .names import Run, cap_runs, is_demonym, is_org_head, is_role_word, is_stop
+from .ruler import Ruler
+
+PLACE_NOUNS = ("town", "village", "city", "district", "province", "region", "state", "county", "island",
+               "neighbourhood", "neighborhood", "suburb", "governorate", "prefecture", "municipality",
+               "hamlet", "township", "commune", "port", "valley", "capital")
+NOUN_RE = "(?:" + "|".join(PLACE_NOUNS) + ")"
+LOCATIVE = frozenset({"in", "at", "near", "into", "outside", "across", "around", "towards", "toward", "from", "inside"})
+# words that may follow a place after a locative preposition (so "from Ebola has ..." is not a place)
+AFTER_PLACE = frozenset({"in", "on", "and", "or", "at", "near", "where", "which", "who", "to", "from", "for",
+                         "after", "before", "since", "during", "as", "with", "by", "last", "this", "on", "when"})
+NAME = r"(?:[A-Z][\w’'-]*|(?:al|el|ad|as|ash|ar)-[A-Z][\w’'-]*)(?:\s(?:(?:de|del|della|di|da|al|el)\s)?(?:[A-Z][\w’'-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)){0,3}"
+LIST = rf"{NAME}(?:,\s{NAME})*(?:,?\s(?:and|or)\s{NAME})?"
+NOUN_OF_RE = re.compile(rf"(?:(?P<adj>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?)?\b{NOUN_RE}s?\s+of\s+(?P<list>{LIST})")
+NAME_NOUN_RE = re.compile(rf"(?P<name>{NAME})(?:['’]s)?\s+(?:{NOUN_RE}|District|Province|wildlife sanctuary|national park|game reserve)\b")
+CAPITAL_RE = re.compile(rf"\bthe\s+capital,?\s+(?P<name>{NAME})")
+APPOSITION_RE = re.compile(rf"(?P<name>{NAME})\s*[,–—-]\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,4}}?{NOUN_RE}s?\b")
+ATTACK_RE = re.compile(rf"\bthe\s+(?:\d{{4}}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
+
+
+def _cands(doc: Doc) -> dict[str, str | None]:
+    if not hasattr(doc, "_place_cands"):
+        doc._place_cands = {}  # type: ignore[attr-defined]
+    return doc._place_cands  # type: ignore[attr-defined]
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """A one-word name that also occurs in lowercase in the text is probably a common word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
+
+
+def _clean(name: str) -> str:
+    """Drop a possessor ("Java's Wonosobo" -> "Wonosobo") and a trailing place noun ("Baramulla District")."""
+    name = T.squash(name)
+    name = re.split(r"['’]s\s", name)[-1]
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+        words.pop()
+    return " ".join(words)
+
+
+def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
+    words = name.split()
+    if any(re.search(r"[\w]-[a-z]", w) and not T.ARABIC_PREFIX_RE.match(w) and not re.search(r"-(?:al|el|ad|as|ash)-", w)
+           for w in words):
+        return False  # "Kurdish-controlled", "Pakistan-occupied"
+    if not words or (is_stop(words[0]) and words[0].lower() not in T.DIRECTIONS) or any(is_role_word(w) or is_org_head(w) or w in T.HONORIFICS for w in words):
+        return False
+    if is_demonym(name) or name.lower() in T.MONTHS or name.lower() in T.WEEKDAYS or T.is_acronym(name):
+        return False
+    m = doc.mention_at(start, end)
+    return m is None or m.kind == "place"
+
+
+def _add(doc: Doc, name: str, country: str | None) -> None:
+    cands = _cands(doc)
+    if name not in cands or (not cands[name] and country):
+        cands[name] = country
+
+
+def _strip(run: Run) -> Run | None:
+    k = 0
+    while k < len(run.toks) and is_stop(run.toks[k].bare) and run.toks[k].bare.lower() not in T.DIRECTIONS:
+        k += 1
+    return run.sub(k, len(run.toks)) if k < len(run.toks) else None
+
+
+def gazetteer_names(doc: Doc) -> None:
+    """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
+    for ps, pe in doc.sentences:
+        stoks = doc.tokens_in(ps, pe)
+        for raw in cap_runs(doc.text, stoks):
+            run = _strip(raw)
+            if run is None:
+                continue
+            i = 0
+            while i < len(run.toks):
+                for j in range(min(len(run.toks), i + 4), i, -1):
+                    sub = run.sub(i, j)
+                    info = gazetteer.lookup(sub.name)
+                    if info and _ok_name(doc, sub.name, sub.start, sub.end) and _gazetteer_ok(doc, info, sub, run, stoks):
+                        _add(doc, sub.name, info.country)
+                        i = j - 1
+                        break
+                i += 1
+
+
+def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks: list[T.Token]) -> bool:
+    # the rest of the run must be titles or names already claimed: "New Jersey Governor [Chris Christie]",
+    # not "Washington Post" or "Leon Watson"
+    inside = {t.start for t in sub.toks}
+    for tok in run.toks:
+        if tok.start not in inside:
+            if not (is_stop(tok.bare) or is_role_word(tok.bare) or tok.bare in lexicon.title_words()
+                    or tok.bare.lower() in PLACE_NOUNS or doc.mention_at(tok.start, tok.end)):
+                return False
+    if info.kind in ("country", "region", "state"):
+        return True
+    prev = [t for t in stoks if t.end <= sub.start]
+    locative = bool(prev) and prev[-1].text.lower() in LOCATIVE
+    if len(sub.toks) == 1 and _common_word(doc, sub.name) and not locative:
+        return False
+    if info.kind == "subdivision":
+        return True
+    return info.population >= 100_000 or locative
+
+
+def _country_from_adj(adj: str | None) -> str | None:
+    return lexicon.demonyms().get(adj) if adj else None
+
+
+def _names_in_list(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s|\s(?:and|or)\s", text) if n.strip()]
+
+
+def place_nouns(doc: Doc) -> None:
+    """"the Turkish town of Ceylanpinar", "towns of A, B and C", "Jemblung village", "the capital, Bamako"."""
+    text = doc.text
+    for m in NOUN_OF_RE.finditer(text):
+        country = _country_from_adj(m.group("adj"))
+        pos = m.start("list")
+        if m.group("adj") and not country and m.group("adj")[0].isupper():
+            country = ""  # an adjective we cannot place ("Turkish-Syrian"): no guessing later
+        for name in _names_in_list(m.group("list")):
+            start = text.index(name, pos)
+            pos = start + len(name)
+            name = _clean(name)
+            if name and _ok_name(doc, name, start, pos):
+                _add(doc, name, country)
+    for rx in (NAME_NOUN_RE, CAPITAL_RE, APPOSITION_RE):
+        for m in rx.finditer(text):
+            name = _clean(T.strip_possessive(m.group("name")))
+            words = name.split()
+            while words and is_stop(words[0]):
+                words = words[1:]
+            name = " ".join(words)
+            if name and not is_demonym(words[-1]) and not words[-1].endswith(("ian", "ese")) \
+                    and _ok_name(doc, name, m.start("name"), m.start("name") + len(name)):
+                _add(doc, name, None)
+
+
+def locative(doc: Doc) -> None:
+    """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
+    for ps, pe in doc.sentences:
+        stoks = doc.tokens_in(ps, pe)
+        for raw in cap_runs(doc.text, stoks):
+            idx = next(n for n, t in enumerate(stoks) if t.start == raw.start)
+            if idx == 0 or stoks[idx - 1].text not in LOCATIVE or raw.possessive or len(raw.toks) > 3:
+                continue
+            nxt = stoks[idx + len(raw.toks)] if idx + len(raw.toks) < len(stoks) else None
+            follow = doc.text[raw.end:nxt.start] if nxt else ""
+            if nxt is not None and follow.strip() == "" and nxt.text.lower() not in AFTER_PLACE:
+                continue
+            if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
+                continue
+            name = _clean(raw.name)
+            if _ok_name(doc, name, raw.start, raw.end) and name not in _cands(doc):
+                _add(doc, name, None)
+
+
+def attack_names(doc: Doc) -> None:
+    """"the Pathankot terror attack", "the 2009 Aquila quake"."""
+    for m in ATTACK_RE.finditer(doc.text):
+        name = m.group("name")
+        if _ok_name(doc, name, m.start("name"), m.end("name")) and not name.endswith(("ian", "ese", "ish")):
+            _add(doc, name, None)
+
+
+def register(doc: Doc) -> None:
+    """Every mention of an accepted place; countries for the places still without one."""
+    cands = _cands(doc)
+    if not cands:
+        return
+    names = sorted(cands, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    counts: Counter[str] = Counter()
+    for m in rx.finditer(doc.text):
+        if doc.mention_at(m.start(), m.end()) is None:
+            doc.add_mention("place", m.group(), m.start(), m.end())
+            info = gazetteer.lookup(m.group())
+            if info and info.kind == "country":
+                counts[info.country] += 1
+    dominant = None
+    if counts:
+        code, n = counts.most_common(1)[0]
+        if n >= 3 and n >= 0.6 * sum(counts.values()):
+            dominant = code  # an article about one country: its unknown towns are in it
+    for name, country in cands.items():
+        if not any(m.key == name for m in doc.mentions if m.kind == "place"):
+            continue
+        info = gazetteer.lookup(name)
+        if country is None:
+            country = info.country if info else dominant
+        doc.add_entity("place", name, country=country or None)
+
+
+RULES: Ruler = Ruler([
+    ("gazetteer", gazetteer_names),
+    ("place_nouns", place_nouns),
+    ("locative", locative),
+    ("attack_names", attack_names),
+    ("register", register),
+])
+
+
+def run(doc: Doc) -> None:
+    for _name, rule in RULES:
+        rule(doc)

@@ -1,0 +1,104 @@
+"""Find quoted stretches: paired straight, curly and single quote marks.
+
+Double quotes are paired first; single quotes (Daily Mail style) only outside them, so a
+nested 'scare quote' stays inside its quote. A quote left open at the end of a paragraph
+ends there (the newspaper convention for quotes running on over paragraphs, and scraped
+copies that lost their closing mark).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    open: int      # offset of the opening mark
+    start: int     # first character of the quoted words
+    end: int       # one past the last quoted character (closing mark excluded)
+    close: int     # one past the closing mark (== end when left open)
+    para: int      # paragraph index
+    closed: bool
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;–—-"):
+        end -= 1
+    return start, end
+
+
+def _double(text: str, ps: int, pe: int, pi: int) -> list[QuoteSpan]:
+    out, opened = [], None
+    for i in range(ps, pe):
+        ch = text[i]
+        if ch in DOUBLE_OPEN or (ch == '"' and opened is None):
+            if opened is None:
+                opened = i
+        elif (ch in DOUBLE_CLOSE or ch == '"') and opened is not None:
+            s, e = _trim(text, opened + 1, i)
+            if e > s:
+                out.append(QuoteSpan(opened, s, e, i + 1, pi, True))
+            opened = None
+    if opened is not None:
+        s, e = _trim(text, opened + 1, pe)
+        if e > s:
+            out.append(QuoteSpan(opened, s, e, pe, pi, False))
+    return out
+
+
+def _is_single_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == SINGLE_OPEN:
+        return after.isalnum() or after in "…."
+    return (before.isspace() or before in "([—–-:\"“") and (after.isalnum() or after == "…")
+
+
+def _is_single_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalpha() and after.isalpha():
+        return False  # an apostrophe: don't, Assad's
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)—–-\"”")
+
+
+def _single(text: str, ps: int, pe: int, pi: int, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:
+    out, opened = [], None
+    for i in range(ps, pe):
+        if text[i] not in "'‘’" or any(a <= i < b for a, b in blocked):
+            continue
+        if opened is None:
+            if text[i] != "’" and _is_single_open(text, i):
+                opened = i
+        elif _is_single_close(text, i) and text[i] != "‘":
+            s, e = _trim(text, opened + 1, i)
+            if e > s:
+                out.append(QuoteSpan(opened, s, e, i + 1, pi, True))
+            opened = None
+    # An unclosed single quote only counts when it opens the paragraph (else it is likely a stray mark).
+    if opened is not None and opened == ps:
+        s, e = _trim(text, opened + 1, pe)
+        if e > s:
+            out.append(QuoteSpan(opened, s, e, pe, pi, False))
+    return out
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    for pi, (ps, pe) in enumerate(paras):
+        doubles = _double(text, ps, pe, pi)
+        blocked = [(q.open, q.close) for q in doubles]
+        out.extend(doubles)
+        out.extend(_single(text, ps, pe, pi, blocked))
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))

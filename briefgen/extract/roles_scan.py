@@ -1,0 +1,136 @@
+"""Reading a role phrase next to a name: "U.S. Secretary of State [John Kerry]",
+"[Jan Egeland], senior advisor to the ...", "the mayor of Amatrice, [Sergio Pirozzi]"."""
+from __future__ import annotations
+
+from . import lexicon
+from . import text as T
+from .doc import Doc
+from .names import SPEECH_VERBS, is_role_word
+
+FUNCTION = frozenset("""
+the a an and or but to in on at by with from as that which who whom whose his her their its our my your
+this these those is are was were be been being has have had will would can could may might should must
+not also then than after before when while where according including between during since until into
+about over under against among amid he she they it we i you there here what said says told if so
+""".split())
+PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "at"})
+ARTICLES = frozenset({"the", "a", "an", "one"})
+BOUNDARY_WORDS = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says", "told"})
+
+
+def _contiguous(doc: Doc, a: T.Token, b: T.Token) -> bool:
+    gap = doc.text[a.end:b.start]
+    return gap.strip() == "" and len(gap) <= 3
+
+
+def is_title_token(word: str) -> bool:
+    return is_role_word(word) or word in T.RANKS or word in T.HONORIFICS or word in lexicon.title_words()
+
+
+def has_role_head(words: list[str]) -> bool:
+    low = [w.lower().rstrip(".") for w in words]
+    roles = lexicon.roles()
+    return any(w in roles for w in low) or any(f"{a} {b}" in roles for a, b in zip(low, low[1:]))
+
+
+def chunk_ends_with_role(words: list[str]) -> bool:
+    """The first chunk (before any preposition) ends in a role head: "senior advisor (to ...)"."""
+    chunk = []
+    for w in words:
+        if w.lower() in PREPOSITIONS:
+            break
+        chunk.append(w.lower().rstrip(".").replace("’s", "").replace("'s", ""))
+    if not chunk:
+        return False
+    roles = lexicon.roles()
+    return chunk[-1] in roles or (len(chunk) > 1 and f"{chunk[-2]} {chunk[-1]}" in roles)
+
+
+def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
+    """Span of a title phrase that ends right before toks[i] (the name), or None.
+
+    The word next to the name must be a title word; the phrase grows left over capitalised
+    words, acronyms, role words and plain lowercase modifiers ("Majuli island wildlife official").
+    """
+    if i == 0 or not _contiguous(doc, toks[i - 1], toks[i]) or not is_title_token(toks[i - 1].bare):
+        return None
+    j = i - 1
+    seen_cap = T.is_capitalized(toks[j].text)
+    while j > 0 and i - j < 8:
+        prev = toks[j - 1]
+        if not _contiguous(doc, prev, toks[j]) or T.is_possessive(prev.text):
+            break
+        w = prev.text
+        low = w.lower()
+        if T.is_number(w) or low in SPEECH_VERBS:
+            break
+        if low in ("of", "for") and T.is_capitalized(toks[j].text):
+            j -= 1
+            continue
+        if low in FUNCTION or low in T.CAP_STOP and not is_role_word(w):
+            break
+        if not T.is_capitalized(w) and not is_role_word(w) and (seen_cap or low.endswith(("ed", "ing", "ly"))):
+            break  # lowercase modifiers only before a lowercase head: "wildlife official", not "met President"
+        seen_cap = seen_cap or T.is_capitalized(w)
+        j -= 1
+    while j < i and toks[j].text.lower() in ("of", "for"):
+        j += 1
+    words = [t.bare for t in toks[j:i]]
+    # honorifics next to the name are not part of the role ("CDC director Dr Tom Frieden")
+    k = i
+    while k > j and toks[k - 1].bare in T.HONORIFICS:
+        k -= 1
+    if k == j or not (has_role_head(words) or any(t.bare in T.RANKS for t in toks[j:k])):
+        return None
+    return toks[j].start, toks[k - 1].end
+
+
+def role_after(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
+    """", (a|an|the) senior advisor to the UN ..." starting after a comma at toks[i:]; span of the role."""
+    start = i
+    if start < len(toks) and toks[start].text.lower() in ARTICLES:
+        start += 1
+    j = start
+    while j < len(toks) and j - start < 14:
+        tok = toks[j]
+        if j > start and not _contiguous(doc, toks[j - 1], tok):
+            break
+        if tok.text.lower() in BOUNDARY_WORDS or T.is_number(tok.text):
+            break
+        j += 1
+    words = [t.bare for t in toks[start:j]]
+    if not words or not chunk_ends_with_role(words):
+        return None
+    return toks[start].start, toks[j - 1].end
+
+
+def role_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
+    """"the mayor of Amatrice, [Name]": toks[i] is the name; the role NP ends before its comma."""
+    if i == 0 or doc.text[toks[i - 1].end:toks[i].start].strip() != ",":
+        return None
+    j = i - 1
+    start = None
+    while j >= 0 and i - j <= 9:
+        tok = toks[j]
+        if j < i - 1 and not _contiguous(doc, tok, toks[j + 1]):
+            start = j + 1
+            break
+        low = tok.text.lower()
+        if low in SPEECH_VERBS or low in BOUNDARY_WORDS or T.is_number(tok.text):
+            start = j + 1
+            break
+        if low in ARTICLES or T.is_possessive(tok.text):
+            start = j
+            break
+        j -= 1
+    if start is None:
+        start = 0 if j < 0 else None
+    if start is None or start >= i:
+        return None
+    first = start + 1 if toks[start].text.lower() in ARTICLES else start
+    words = [t.bare for t in toks[first:i]]
+    if toks[start].text.lower() not in ARTICLES and T.is_possessive(toks[start].text):
+        words = words[1:]
+    if not words or not chunk_ends_with_role(words):
+        return None
+    return toks[first].start, toks[i - 1].end

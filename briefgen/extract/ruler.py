@@ -1,0 +1,55 @@
+"""An ordered list of named rules, after markdown-it-py's `Ruler`.
+
+Each fact kind keeps its rules in one `Ruler`, so code (and later plugins) can
+reorder, disable or add a rule by name without touching the rule modules.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+F = TypeVar("F", bound=Callable)
+
+
+@dataclass
+class _Rule(Generic[F]):
+    name: str
+    fn: F
+    enabled: bool = True
+
+
+class Ruler(Generic[F]):
+    """Named rules in the order they run; disabled ones are kept so they can come back."""
+
+    def __init__(self, rules: list[tuple[str, F]] | None = None) -> None:
+        self._rules: list[_Rule[F]] = [_Rule(n, f) for n, f in rules or []]
+
+    def _index(self, name: str) -> int:
+        for i, rule in enumerate(self._rules):
+            if rule.name == name:
+                return i
+        raise KeyError(f"no rule named {name!r}")
+
+    def names(self) -> list[str]:
+        return [r.name for r in self._rules]
+
+    def push(self, name: str, fn: F) -> None:
+        self._rules.append(_Rule(name, fn))
+
+    def before(self, anchor: str, name: str, fn: F) -> None:
+        self._rules.insert(self._index(anchor), _Rule(name, fn))
+
+    def after(self, anchor: str, name: str, fn: F) -> None:
+        self._rules.insert(self._index(anchor) + 1, _Rule(name, fn))
+
+    def enable(self, *names: str) -> None:
+        for n in names:
+            self._rules[self._index(n)].enabled = True
+
+    def disable(self, *names: str) -> None:
+        for n in names:
+            self._rules[self._index(n)].enabled = False
+
+    def __iter__(self) -> Iterator[tuple[str, F]]:
+        return ((r.name, r.fn) for r in self._rules if r.enabled)

@@ -1,0 +1,162 @@
+"""Shared text utilities: tokens with offsets, paragraphs, sentences, word classes.
+
+Everything works on the source text as given (never a cleaned copy), so every offset a
+rule computes is a valid citation into `Source.text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words: "U.S." style acronyms, words with inner hyphens/apostrophes ("al-Assad", "D’Amelio"),
+# numbers with separators ("18,000", "6.2").
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*")
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+# Capitalised words that are not names even when they start a capitalised run.
+CAP_STOP = frozenset("""
+the a an in on at of for to from by with and or but after before as if when while since during
+earlier later meanwhile however also although though then there here this that these those it its
+he she they we i you his her their our my your him them us me who what where which why how
+yes no not all some many most more much few several both each every any another other others
+one two three four five six seven eight nine ten dozens hundreds thousands tens millions
+mr mrs ms dr prof rev sir st mt
+today yesterday tomorrow tonight last next this morning afternoon evening night
+photo video scroll published updated source back click read watch related advertisement
+officials police authorities residents witnesses activists rebels troops soldiers doctors experts
+monitors observers survivors villagers people reports report sources source analysts
+north south east west northern southern eastern western central northeast northwest southeast southwest
+according despite amid among until unless where whereas so such only just even still yet
+""".split())
+
+DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                       "southeast southwest upper lower greater".split())
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Rev", "Sir", "Dame", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev."})
+RANKS = frozenset({"Col", "Col.", "Gen", "Gen.", "Lt", "Lt.", "Maj", "Maj.", "Capt", "Capt.", "Sgt", "Sgt.", "Cpl", "Adm", "Brig", "Cmdr"})
+# Lowercase particles inside personal and place names ("Stefan de Mistura", "Arquata del Tronto").
+NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "do", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "bint", "al", "el", "y"})
+ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|abu|bin|ibn)-[^\W\d_]", re.UNICODE)
+
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "rev", "st", "mt", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+    "inc", "ltd", "co", "corp", "jr", "sr", "gov", "sen", "rep", "fig", "approx", "est",
+})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """The word without a trailing full stop or possessive ’s."""
+        return strip_possessive(self.text.rstrip(".")) if not is_acronym(self.text) else self.text
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        word = m.group()
+        # A trailing full stop belongs to the word only for abbreviations and initials.
+        if word.endswith(".") and not is_acronym(word):
+            core = word[:-1]
+            if core.lower() not in ABBREVIATIONS and not (len(core) == 1 and core.isupper()):
+                out.append(Token(core, m.start(), m.end() - 1))
+                continue
+        out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+def is_acronym(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?", word))
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) or (word.endswith(("s'", "s’")) and len(word) > 3)
+
+
+def is_capitalized(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or bool(ARABIC_PREFIX_RE.match(word)))
+
+
+def is_number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: blocks between line breaks, re-joining hard-wrapped lines.
+
+    A break is a soft wrap when the line before does not end a sentence and the next line
+    starts in lowercase (scraped copies often wrap mid-sentence).
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[list[int]] = []
+    for start, end in lines:
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        s, e = start + lead, start + trail
+        if out:
+            prev = text[out[-1][0]:out[-1][1]]
+            gap = text[out[-1][1]:s]
+            soft = (gap.count("\n") == 1 and not re.search(r"[.!?:\"'”’)]$", prev)
+                    and text[s].islower())
+            if soft:
+                out[-1][1] = e
+                continue
+        out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
+
+
+def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside each paragraph; abbreviations and initials do not end one."""
+    out = []
+    for ps, pe in paras if paras is not None else paragraphs(text):
+        start = ps
+        for m in _BOUNDARY_RE.finditer(text, ps, pe):
+            word = re.search(r"([\w.]+)\.?$", text[max(ps, m.start() - 12):m.start() + 1])
+            before = word.group(1).rstrip(".").lower() if word else ""
+            if text[m.start()] == "." and (before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+                                           or re.fullmatch(r"(?:[a-z]\.)+[a-z]", before)):
+                continue
+            end = m.end()
+            if text[start:end].strip():
+                out.append((start, end))
+            start = end
+            while start < pe and text[start].isspace():
+                start += 1
+        if start < pe and text[start:pe].strip():
+            out.append((start, pe))
+    return out
+
+
+def squash(text: str) -> str:
+    """Whitespace runs (line wraps included) to one space."""
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,90 @@
+"""Brief → HTML string through the theme's templates, with errors that name file:line.
+
+The same function makes the HTML laid out for the PDF and the self-contained HTML output;
+only the @font-face rules differ (cached font files vs embedded data: URLs), so both hold
+exactly the same selection.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefgen.errors import TemplateError
+from briefgen.model import Brief
+from briefgen.render.theme import Theme
+
+ENTRY_TEMPLATE = "base.html"
+
+
+def page_css(page_size: str) -> str:
+    """Overrides the theme's @page size when the user asks for another one."""
+    size = {"a4": "A4", "letter": "letter"}.get(page_size.lower(), page_size)
+    return f"@page {{ size: {size} portrait; }}"
+
+
+def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, *, font_css: str,
+                page_size: str = "A4") -> str:
+    """Render the theme's base.html; any template problem becomes a TemplateError with file:line."""
+    context = {
+        "brief": brief,
+        "theme_css": theme.css(),
+        "font_css": font_css,
+        "page_css": page_css(page_size),
+        "page_size": page_size,
+    }
+    try:
+        template = env.get_template(ENTRY_TEMPLATE)
+        # CSS is the theme's own (trusted) text; Markup keeps autoescape from mangling quotes.
+        context = {**context, **{k: jinja2.utils.markupsafe.Markup(context[k])
+                                 for k in ("theme_css", "font_css", "page_css")}}
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template syntax error: {exc.message}",
+                            path=_display_path(exc.filename or exc.name, theme), line=exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", path=theme.folders[0]) from exc
+    except (jinja2.UndefinedError, jinja2.sandbox.SecurityError, jinja2.TemplateError,
+            TypeError, ValueError, AttributeError, KeyError) as exc:
+        path, line = template_frame(exc, theme)
+        if path is None and not isinstance(exc, jinja2.TemplateError):
+            raise  # not a template problem: a bug of ours, let it show its traceback
+        kind = "undefined name" if isinstance(exc, jinja2.UndefinedError) else "template error"
+        raise TemplateError(f"{kind}: {exc}", path=path, line=line) from exc
+
+
+def template_frame(exc: BaseException, theme: Theme) -> tuple[str | None, int | None]:
+    """The innermost template frame of a traceback.
+
+    Jinja's UndefinedError carries no line number, but Jinja rewrites tracebacks so template
+    frames show the template's file and line: take the last one that is a theme file.
+    """
+    found: tuple[str | None, int | None] = (None, None)
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if _is_theme_file(filename, theme):
+            found = (_display_path(filename, theme), lineno)
+    return found
+
+
+def _is_theme_file(filename: str, theme: Theme) -> bool:
+    try:
+        path = Path(filename).resolve()
+    except (OSError, ValueError):
+        return False
+    return path.is_file() and any(path.is_relative_to(folder) for folder in theme.folders)
+
+
+def _display_path(filename: str | None, theme: Theme) -> str | None:
+    """'templates/default/partials/header.html' rather than an absolute path, when possible."""
+    if not filename:
+        return None
+    path = Path(filename)
+    for folder in theme.folders:
+        try:
+            return str(path.resolve().relative_to(folder.parent))
+        except ValueError:
+            continue
+    return filename

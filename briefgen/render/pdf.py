@@ -1,0 +1,76 @@
+"""HTML → laid-out document → PDF bytes, with WeasyPrint, our fetcher and our fonts.
+
+Kept apart from templates so a benchmark can time bare WeasyPrint (`html_to_pdf`) against
+the full build. Two WeasyPrint facts shape the API:
+- one `FontConfiguration` is reused for every layout in a process (re-creating it per
+  pass re-registers every @font-face with fontconfig);
+- a rendered `Document` is written once: with variable fonts a second `write_pdf` fails
+  (KeyError 'fvar'), and writing is the slow half anyway.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import RenderError
+from briefgen.render.fetcher import SafeFetcher
+from briefgen.render.fonts import allowed_font_dirs
+
+log = logging.getLogger(__name__)
+
+_FONT_CONFIG = None
+
+
+def font_configuration():
+    """The process-wide WeasyPrint FontConfiguration (created on first use)."""
+    global _FONT_CONFIG
+    if _FONT_CONFIG is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONT_CONFIG = FontConfiguration()
+    return _FONT_CONFIG
+
+
+def make_fetcher(theme_folders: Iterable[Path]) -> SafeFetcher:
+    return SafeFetcher([*theme_folders, *allowed_font_dirs()])
+
+
+def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
+    """Lay `html` out (no PDF yet): the returned Document knows its pages and boxes."""
+    from weasyprint import HTML
+
+    try:
+        document = HTML(string=html, base_url=(base_dir / "base.html").as_uri(), url_fetcher=fetcher)
+        return document.render(font_config=font_configuration())
+    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one message
+        raise RenderError(f"layout failed: {type(exc).__name__}: {exc}", path=base_dir) from exc
+
+
+def write_pdf(document) -> bytes:
+    """The PDF bytes of a rendered document (call once per document, see module docstring)."""
+    try:
+        return document.write_pdf()
+    except Exception as exc:
+        raise RenderError(f"writing the PDF failed: {type(exc).__name__}: {exc}") from exc
+
+
+@dataclass
+class PdfTiming:
+    layout_s: float
+    write_s: float
+    pages: int
+    size: int
+
+
+def html_to_pdf(html: str, *, base_dir: Path, fetcher: SafeFetcher | None = None) -> tuple[bytes, PdfTiming]:
+    """Bare HTML → PDF with the same fetcher and fonts as a build, timed (for benchmarks)."""
+    fetcher = fetcher or make_fetcher([base_dir])
+    start = time.perf_counter()
+    document = layout(html, base_dir=base_dir, fetcher=fetcher)
+    laid_out = time.perf_counter()
+    pdf = write_pdf(document)
+    done = time.perf_counter()
+    return pdf, PdfTiming(laid_out - start, done - laid_out, len(document.pages), len(pdf))

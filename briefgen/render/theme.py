@@ -1,0 +1,103 @@
+"""Themes: a folder with theme.toml, base.html, partials/ and style.css.
+
+A theme may `extends = "default"` (or another theme) and override single files or blocks;
+the search path is the theme, then what it extends, then the built-in one (as mkdocs does).
+A theme is named (a folder under templates/) or given as a path to a folder.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.errors import ConfigError, TemplateError
+from briefgen.paths import TEMPLATES_DIR
+
+BUILTIN_THEME = "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    folders: tuple[Path, ...]           # search path, most specific first
+    page_sizes: tuple[str, ...] = ("A4", "Letter")
+    min_font_size: str = "7pt"
+    blocks: tuple[str, ...] = ()
+    stylesheets: tuple[str, ...] = ("style.css",)
+    names: dict[str, Path] = field(default_factory=dict)  # theme name -> its folder, for "name/base.html"
+
+    def find(self, relative: str) -> Path | None:
+        """The first file `relative` on the search path."""
+        for folder in self.folders:
+            candidate = folder / relative
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def css(self) -> str:
+        """Every stylesheet of the chain, base theme first, so the derived theme's rules win."""
+        parts = []
+        for folder in reversed(self.folders):
+            for name in self.stylesheets:
+                path = folder / name
+                if path.is_file():
+                    parts.append(f"/* {folder.name}/{name} */\n" + path.read_text(encoding="utf-8"))
+        return "\n".join(parts)
+
+    def page_size(self, requested: str) -> str:
+        for size in self.page_sizes:
+            if size.lower() == requested.lower():
+                return size
+        raise ConfigError(f"theme {self.name!r} offers page sizes {', '.join(self.page_sizes)}, "
+                          f"not {requested!r}")
+
+
+def load_theme(name_or_path: str | Path) -> Theme:
+    folders: list[Path] = []
+    names: dict[str, Path] = {}
+    settings: dict = {}
+    current: str | Path | None = name_or_path
+    while current is not None:
+        folder = _theme_folder(current)
+        if folder in folders:
+            raise TemplateError("theme extends itself", path=folder / "theme.toml")
+        meta = _read_toml(folder / "theme.toml")
+        folders.append(folder)
+        names.setdefault(str(meta.get("name", folder.name)), folder)
+        for key, value in meta.items():
+            settings.setdefault(key, value)   # the derived theme's settings win
+        current = meta.get("extends")
+    if folders[-1] != _theme_folder(BUILTIN_THEME):
+        folders.append(_theme_folder(BUILTIN_THEME))
+        names.setdefault(BUILTIN_THEME, folders[-1])
+    return Theme(
+        name=str(settings.get("name", folders[0].name)),
+        description=str(settings.get("description", "")),
+        folders=tuple(folders),
+        page_sizes=tuple(settings.get("page_sizes", ("A4", "Letter"))),
+        min_font_size=str(settings.get("min_font_size", "7pt")),
+        blocks=tuple(settings.get("blocks", ())),
+        stylesheets=tuple(settings.get("stylesheets", ("style.css",))),
+        names=names,
+    )
+
+
+def _theme_folder(name_or_path: str | Path) -> Path:
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path.resolve()
+    builtin = TEMPLATES_DIR / str(name_or_path)
+    if builtin.is_dir():
+        return builtin.resolve()
+    available = ", ".join(sorted(p.name for p in TEMPLATES_DIR.iterdir() if (p / "theme.toml").is_file()))
+    raise ConfigError(f"no theme {str(name_or_path)!r} (built-in themes: {available})")
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"bad theme.toml: {exc}", path=path) from exc

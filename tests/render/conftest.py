@@ -1,0 +1,35 @@
+"""Shared fixtures: the hand-made facts, and one render of each reused across tests (layout is slow)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.model import Facts
+from briefgen.render import render
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def load_facts(name: str) -> Facts:
+    return Facts.model_validate_json((FIXTURES / f"{name}.facts.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_facts() -> Facts:
+    return load_facts("seed")
+
+
+@pytest.fixture(scope="session")
+def overflow_facts() -> Facts:
+    return load_facts("overflow")
+
+
+@pytest.fixture(scope="session")
+def seed_result(seed_facts):
+    return render(seed_facts, formats=["pdf", "html"])
+
+
+@pytest.fixture(scope="session")
+def overflow_result(overflow_facts):
+    return render(overflow_facts, formats=["pdf", "html"])

@@ -1,0 +1,81 @@
+"""Compose: priorities, wording-free data, citations, disputes and reproducibility."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefgen.compose import compose, trim, trim_order
+from briefgen.model import Citation, Figure
+
+
+def test_header_and_dates_come_from_the_facts(seed_facts):
+    brief = compose(seed_facts)
+    assert (brief.place, brief.country) == ("Aleppo", "SY")
+    assert brief.as_of == brief.build_date == dt.date(2016, 12, 8)
+    assert brief.topics == ["casualties", "displacement"]
+    assert compose(seed_facts) == brief  # reproducible: no clock, no randomness
+
+
+def test_key_figures_keep_words_and_subsets(seed_facts):
+    figures = {(f.category, f.place): f for f in compose(seed_facts).figures}
+    assert len(figures) == 6
+    trapped = figures[("trapped", "eastern Aleppo")]
+    assert trapped.vague == "tens of thousands" and trapped.approx
+    assert figures[("displaced", "Kurdish-controlled district")].qualifier == "more_than"
+    assert figures[("evacuated", "Old City")].qualifier == "about"
+    assert figures[("killed", "east Aleppo")].subsets[0].value == 45
+    assert all(f.marks and f.marks[0].number == 1 for f in figures.values())
+
+
+def test_timeline_next_and_quotes(seed_facts):
+    brief = compose(seed_facts)
+    assert [e.date for e in brief.timeline] == sorted(e.date for e in brief.timeline)
+    assert brief.next[0].date == dt.date(2016, 12, 10) and "Geneva" in brief.next[0].description
+    speakers = {q.speaker for q in brief.quotes}
+    assert {"Sergei Lavrov", "John Kerry", "Jan Egeland", "Marianne Gasser"} <= speakers
+    assert [s.kind for s in brief.bottom_line] == ["figures", "latest", "next"]
+
+
+def test_disputed_values_are_kept_never_averaged(seed_facts):
+    facts = seed_facts.model_copy(deep=True)
+    other = facts.sources[0].model_copy(update={"id": "s-other", "outlet": "Other Wire"})
+    facts.sources.append(other)
+    facts.figures.append(Figure(value=412, text="369 civilians have been killed", category="killed",
+                                group="civilians", place="East Aleppo",
+                                citations=[Citation(source="s-other", start=0, end=10)]))
+    brief = compose(facts)
+    assert len(brief.disputes) == 1
+    assert sorted(v.value for v in brief.disputes[0].values) == [369, 412]
+    shown = [f for f in brief.figures if f.category == "killed" and f.disputed]
+    assert len(shown) == 1 and shown[0].value in (369, 412)
+
+
+def test_agreeing_sources_are_counted(seed_facts):
+    facts = seed_facts.model_copy(deep=True)
+    facts.sources.append(facts.sources[0].model_copy(update={"id": "s-two", "outlet": "Second Outlet"}))
+    first = facts.figures[0]
+    facts.figures.append(first.model_copy(update={"citations": [Citation(source="s-two", start=first.citations[0].start,
+                                                                            end=first.citations[0].end)]}))
+    figure = next(f for f in compose(facts).figures if f.value == 369)
+    assert figure.sources_count == 2 and [m.number for m in figure.marks] == [1, 2]
+
+
+def test_trim_order_follows_priorities(overflow_facts):
+    brief = compose(overflow_facts)
+    order = trim_order(brief)
+    assert order[0] == "sources:compact"
+    kinds = [item.split(":")[0] for item in order[1:]]
+    # upcoming events beyond the first → quotes → timeline events → key figures
+    quotes = [i for i, kind in enumerate(kinds) if kind == "quote"]
+    figures = [i for i, kind in enumerate(kinds) if kind == "figure"]
+    next_ids = {e.id for e in brief.next}
+    assert all(item in next_ids for item in order[1:1 + quotes[0]])
+    assert max(quotes) < min(figures) and figures[-1] == len(kinds) - 1
+    assert brief.next[0].id not in order
+    trimmed = trim(brief, order)
+    assert len(trimmed.figures) == 3 and len(trimmed.next) == 1 and trimmed.quotes == []
+    assert trimmed.disputes == brief.disputes and trimmed.compact_sources
+
+
+def test_note_markdown_has_raw_html_off(seed_facts):
+    brief = compose(seed_facts, notes_markdown="*Watch* <b>bold</b>")
+    assert brief.note_html == "<p><em>Watch</em> &lt;b&gt;bold&lt;/b&gt;</p>\n"
