@@ -46,6 +46,8 @@ class Source(_Model):
     language: str | None = "en"
     url: str | None = None
     dateline: str | None = Field(default=None, description="Place named in the dateline, if any.")
+    story: str | None = Field(default=None, description="Id of the first source of the same story when "
+                              "this one is a syndicated copy or a light edit of it (set by merge).")
     text: str = Field(description="Cleaned article text; every citation indexes into it.")
 
 
@@ -53,6 +55,7 @@ class Person(_Model):
     name: str
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -74,6 +77,8 @@ class Quote(_Model):
     role: str | None = Field(default=None, description="The speaker's role, when known.")
     language: str | None = "en"
     date: dt.date | None = None
+    agreement: int = Field(default=1, description="How many sources give this quote.")
+    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -84,6 +89,20 @@ class Subset(_Model):
     approx: bool = False
     group: str | None = None
     text: str | None = None
+
+
+class Claim(_Model):
+    """One value that some sources give for a quantity other sources put differently."""
+
+    value: int | float
+    approx: bool = False
+    vague: str | None = None
+    qualifier: str | None = None
+    text: str
+    sources: list[str] = Field(default_factory=list, description="Ids of the sources that give this value.")
+    published: dt.date | None = Field(default=None, description="Newest publication date among them.")
+    newest: bool = Field(default=False, description="The most recent report of this quantity.")
+    citations: list[Citation] = Field(default_factory=list)
 
 
 class Figure(_Model):
@@ -98,6 +117,11 @@ class Figure(_Model):
     place: str | None = None
     date: dt.date | None = None
     subsets: list[Subset] = Field(default_factory=list)
+    agreement: int = Field(default=1, description="Sources giving this value (syndicated copies included).")
+    independent: int = Field(default=1, description="Distinct stories giving this value; >= 2 is confirmed.")
+    disputed: bool = Field(default=False, description="Sources give different values; see `claims`.")
+    claims: list[Claim] = Field(default_factory=list, description="Every value given, when disputed.")
+    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -106,6 +130,8 @@ class Event(_Model):
     status: EventStatus = "past"
     description: str
     text: str | None = None
+    agreement: int = Field(default=1, description="How many sources report this event.")
+    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
 
 

@@ -26,9 +26,16 @@ def test_people_unified_with_all_citations_and_best_role():
     assert {c.source for c in merged.people[0].citations} == {"s1", "s2"}
 
 
-def test_same_figure_folded_different_values_kept_apart():
+def test_different_values_become_one_disputed_figure_never_averaged():
     merged = merge([part("s1", "a"), part("s2", "b"), part("s3", "c", value=400)])
-    values = sorted(f.value for f in merged.figures)
-    assert values == [369, 400]
-    agreed = next(f for f in merged.figures if f.value == 369)
-    assert {c.source for c in agreed.citations} == {"s1", "s2"}
+    assert len(merged.figures) == 1
+    fig = merged.figures[0]
+    assert fig.disputed
+    assert {c.value: c.sources for c in fig.claims} == {369: ["s1", "s2"], 400: ["s3"]}
+    assert fig.value in (369, 400)
+
+
+def test_merge_is_idempotent():
+    once = merge([part("s1", "a"), part("s2", "b"), part("s3", "c", value=400)])
+    twice = merge([once])
+    assert twice.model_dump() == once.model_dump()

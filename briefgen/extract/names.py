@@ -12,11 +12,11 @@ from . import lexicon
 from . import text as T
 
 SPEECH_VERBS = frozenset("""
-said says say told tells tell added adds adding saying stated states explained explains warned warns
-noted notes insisted insists wrote writes asked asks replied replies continued declared declares
-announced announces urged urges recalled recalls remarked argued argues claimed claims confirmed
+said says say told tells tell added adds adding saying stated explained explains warned warns
+noted insisted insists wrote writes asked asks replied replies continued declared declares
+announced announces urged urges recalled recalls remarked argued argues claimed confirmed
 confirms tweeted posted described describes expressed expresses admitted admits acknowledged
-stressed stresses emphasised emphasized cautioned reported reports quoted estimated estimates
+stressed stresses emphasised emphasized cautioned reported quoted
 """.split())
 
 

@@ -111,11 +111,13 @@ def appositions(doc: Doc) -> None:
             _cands(doc).append(Cand(name, end, role, True))
 
 
-AGE_OR_WHO_RE = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\(\d{1,3}\)|,\s*who\s)")
+AGE_OR_WHO_RE = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\(\d{1,3}\)|,\s*who\s"
+                           r"|,\s[^.;:!?\"“”‘’]{1,80},\s(?:said|says|told|added)\b)")
 
 
 def age_or_who(doc: Doc) -> None:
-    """"Luca Faccenda, 65, said"; "Ratna Payeng, who was sheltering ..." (two names at least)."""
+    """"Luca Faccenda, 65, said"; "Ratna Payeng, who was sheltering ..."; "Renata Morioni, on holiday
+    nearby, said" (two names at least)."""
     for stoks, run, i, name in _runs(doc):
         end = _end(run, name)
         if len(name) >= 2 and AGE_OR_WHO_RE.match(doc.text, end) and _plausible(doc, name, end):

@@ -2,10 +2,10 @@
 
 Trimming one item per pass would take dozens of layouts on a busy brief. Instead each
 layout is measured: how tall is the content that spilled past the last allowed page, and
-how tall is each droppable item (templates tag them with `data-item="<id>"`)? Dropping
-items in priority order until their height covers the spill gives the next guess; the
-search then narrows between the largest cut known to overflow and the smallest known to
-fit. Usually 2–3 layouts; never more than `max_passes`.
+how much room would each droppable item free (templates tag items with `data-item="<id>"`
+and their columns with `data-fit-column`)? Items chosen in priority order until the room
+covers the spill give the next layout; once one fits, a bisection over the last batch gives
+back what was not needed while passes remain. Usually 2–3 layouts.
 """
 from __future__ import annotations
 
@@ -35,74 +35,114 @@ class FitResult:
 
 def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pages: int = 1,
         max_passes: int = 6) -> FitResult:
-    """The brief with the fewest low-priority items dropped that lays out on `max_pages`."""
-    order = trim_order(brief)
+    """The brief with few low-priority items dropped that lays out on `max_pages`."""
+    candidates = trim_order(brief)
     tried: dict[int, tuple[str, object]] = {}
+    dropped: list[str] = []
 
-    def attempt(k: int) -> tuple[str, object]:
-        if k not in tried:
-            tried[k] = lay_out(trim(brief, order[:k]))
-        return tried[k]
+    def attempt(count: int) -> tuple[str, object]:
+        if count not in tried:
+            tried[count] = lay_out(trim(brief, dropped[:count]))
+        return tried[count]
 
-    def fits(k: int) -> bool:
-        return len(attempt(k)[1].pages) <= max_pages
+    def fits(count: int) -> bool:
+        return len(attempt(count)[1].pages) <= max_pages
 
-    lo, hi = -1, None            # lo: largest cut known to overflow; hi: smallest known to fit
-    k = 0
-    while len(tried) < max_passes:
-        if fits(k):
-            hi = k
-        else:
-            lo = k
-        if hi is not None and hi - lo <= 1:
-            break
-        if hi is None:
-            if k >= len(order):
-                break
-            k = max(k + 1, min(len(order), k + _estimate(attempt(k)[1], order[k:], max_pages)))
-        else:
-            k = (lo + hi) // 2
-    if hi is None:
-        raise RenderError(
-            f"the brief does not fit on {max_pages} page(s) even with every trimmable item left out "
-            f"({len(order)} items); shorten the analyst note or use a theme with smaller type")
+    overflowing = -1                       # largest prefix of `dropped` known to overflow
+    while not fits(len(dropped)):
+        overflowing = len(dropped)
+        remaining = [c for c in candidates if c not in dropped]
+        if not remaining or len(tried) >= max_passes + 4:
+            raise RenderError(
+                f"the brief does not fit on {max_pages} page(s) even with every trimmable item left out "
+                f"({len(candidates)} items); shorten the analyst note or use a theme with smaller type")
+        dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining[:1]
+    # The last batch may be more than needed: give items back while passes remain.
+    lo, hi = overflowing, len(dropped)
+    while hi - lo > 1 and len(tried) < max_passes:
+        middle = (lo + hi) // 2
+        lo, hi = (lo, middle) if fits(middle) else (middle, hi)
     html, document = attempt(hi)
-    chosen = trim(brief, order[:hi])
     if hi:
         log.info("one-page fit: dropped %d item(s) in %d layout pass(es)", hi, len(tried))
-    return FitResult(chosen, document, html, len(tried), order[:hi])
+    return FitResult(trim(brief, dropped[:hi]), document, html, len(tried), dropped[:hi])
 
 
-def _estimate(document, remaining: list[str], max_pages: int) -> int:
-    """How many of `remaining` (in order) to drop so their height covers the spill."""
+def _choose(document, remaining: list[str], max_pages: int) -> list[str]:
+    """Which of `remaining` to drop, in priority order, so the height they free covers the spill.
+
+    Items in a column (an ancestor with `data-fit-column`) free height only while their
+    column is the longest one: the grid row is as tall as its longest column. Such an item
+    that would free nothing is kept, even though it ranks lower than what goes: dropping it
+    would lose content and gain no room. Items in a row grid (`data-fit-row-of="3"`) free a
+    row only when the row empties: count a third.
+    """
     spill = sum(_used_height(page) for page in document.pages[max_pages:])
-    heights = _item_heights(document)
-    covered, count = 0.0, 0
+    measure = _measure(document)
+    columns = dict(measure.columns)
+    freed, chosen = 0.0, []
     for item in remaining:
-        count += 1
         if item == COMPACT_SOURCES:
-            covered += heights.get("sources", 0.0) * COMPACT_SOURCES_SAVING
+            gain = measure.items.get("sources", 0.0) * COMPACT_SOURCES_SAVING
+        elif item in measure.column_of:
+            before = max(columns.values())
+            after = dict(columns)
+            after[measure.column_of[item]] -= measure.items.get(item, 0.0)
+            gain = before - max(after.values())
+            if gain > 0:
+                columns = after
         else:
-            covered += heights.get(item, 0.0)
-        if covered >= spill:
+            gain = measure.items.get(item, 0.0) / measure.row_of.get(item, 1)
+        if gain <= 0:
+            continue
+        chosen.append(item)
+        freed += gain
+        if freed >= spill:
             break
-    return count
+    return chosen
 
 
-def _item_heights(document) -> dict[str, float]:
-    """Total laid-out height per data-item id (fragments on several pages added up)."""
-    heights: dict[str, float] = defaultdict(float)
+@dataclass
+class _Measure:
+    items: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    columns: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    column_of: dict[str, str] = field(default_factory=dict)
+    row_of: dict[str, int] = field(default_factory=dict)
+
+
+def _measure(document) -> _Measure:
+    """Laid-out heights of items, columns and the sources list, fragments on all pages added up."""
+    measure = _Measure()
     for page in document.pages:
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is None or box.element_tag.startswith("::") or "::" in box.element_tag:
-                continue
-            item = element.get("data-item")
-            if item and element.tag != "html" and box.element_tag == element.tag:
-                heights[item] += box.margin_height()
-            elif element.get("class", "").split()[:1] == ["sources"] and element.tag == "section":
-                heights["sources"] += box.margin_height()
-    return heights
+        for root in page._page_box.children:
+            if getattr(root, "element_tag", None) == "html":
+                _walk(root, measure, column=None, row_of=1)
+    return measure
+
+
+def _walk(box, measure: _Measure, column: str | None, row_of: int) -> None:
+    element = getattr(box, "element", None)
+    # Only the box an element generates itself, not its ::before/::marker pseudo-boxes.
+    own = element is not None and box.element_tag == element.tag
+    if own:
+        if element.get("data-fit-column"):
+            column = element.get("data-fit-column")
+            measure.columns[column] += box.margin_height()
+        if element.get("data-fit-row-of", "").isdigit():
+            row_of = int(element.get("data-fit-row-of"))
+        item = element.get("data-item")
+        if item:
+            measure.items[item] += box.margin_height()
+            if column:
+                measure.column_of[item] = column
+            if row_of > 1:
+                measure.row_of[item] = row_of
+            return
+        if element.tag == "section" and "sources" in element.get("class", "").split():
+            measure.items["sources"] += box.margin_height()
+            return
+    for child in getattr(box, "children", ()):
+        _walk(child, measure, column, row_of)
 
 
 def _used_height(page) -> float:

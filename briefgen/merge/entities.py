@@ -1,0 +1,98 @@
+"""One person, organisation or place per real-world entity, across sources.
+
+"Kerry", "John Kerry" and "Secretary of State John Kerry" are one person: names fold on their
+normalised form, then a name that is only a surname joins the one full name ending with it.
+Organisations fold on a shared name or alias (ICRC and its full name); places on a spelling
+without case or accents.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+
+from briefgen.model import Citation, Organization, Person, Place
+
+
+def norm(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("-", " ").replace("’", "'").split())
+
+
+def union_citations(a: list[Citation], b: Iterable[Citation]) -> list[Citation]:
+    seen = {(c.source, c.start, c.end) for c in a}
+    return a + [c for c in b if (c.source, c.start, c.end) not in seen]
+
+
+def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
+    """Folded people, and a map from every folded-away name to the name kept (for quote speakers)."""
+    by_name: dict[str, Person] = {}
+    renamed: dict[str, str] = {}
+    for person in people:
+        key = norm(person.name)
+        if key in by_name:
+            _absorb_person(by_name[key], person)
+        else:
+            by_name[key] = person.model_copy(deep=True)
+    full = [p for p in by_name.values() if len(p.name.split()) > 1]
+    for key, person in list(by_name.items()):
+        if len(person.name.split()) != 1:
+            continue
+        matches = [p for p in full if norm(p.name).split()[-1] == key]
+        if len(matches) == 1:  # an ambiguous surname stays on its own rather than join the wrong person
+            _absorb_person(matches[0], person)
+            matches[0].aliases = sorted(set(matches[0].aliases) | {person.name})
+            renamed[person.name] = matches[0].name
+            del by_name[key]
+    for person in by_name.values():
+        for alias in person.aliases:
+            renamed.setdefault(alias, person.name)
+    return list(by_name.values()), renamed
+
+
+def _absorb_person(keep: Person, other: Person) -> None:
+    keep.citations = union_citations(keep.citations, other.citations)
+    # An analyst's correction wins; otherwise the fuller role (it usually holds the shorter one).
+    if keep.source != "analyst" and (not keep.role or (other.role and len(other.role) > len(keep.role))):
+        keep.role = other.role or keep.role
+    keep.aliases = sorted(set(keep.aliases) | set(other.aliases))
+
+
+def merge_organizations(orgs: list[Organization]) -> list[Organization]:
+    kept: list[Organization] = []
+    index: dict[str, Organization] = {}
+    for org in orgs:
+        keys = {norm(org.name), *(norm(a) for a in org.aliases)}
+        found = next((index[k] for k in keys if k in index), None)
+        if found is None:
+            found = org.model_copy(deep=True)
+            kept.append(found)
+        else:
+            found.citations = union_citations(found.citations, org.citations)
+            # Prefer the long form as the name; the acronym becomes an alias.
+            names = {found.name, org.name, *found.aliases, *org.aliases}
+            found.name = max(names, key=lambda n: (len(n.split()), len(n)))
+            found.aliases = sorted(names - {found.name})
+        for key in keys | {norm(found.name)}:
+            index[key] = found
+    return kept
+
+
+def merge_places(places: list[Place]) -> list[Place]:
+    return _fold(places, lambda p: norm(p.name), _absorb_place)
+
+
+def _absorb_place(keep: Place, other: Place) -> None:
+    keep.citations = union_citations(keep.citations, other.citations)
+    keep.country = keep.country or other.country
+
+
+def _fold(items: list, key: Callable, absorb: Callable) -> list:
+    out: dict = {}
+    for item in items:
+        k = key(item)
+        if k in out:
+            absorb(out[k], item)
+        else:
+            out[k] = item.model_copy(deep=True)
+    return list(out.values())

@@ -1,0 +1,88 @@
+"""Figures across sources: the same quantity becomes one fact; values are never averaged.
+
+A quantity is (category, group, place). Every source giving the same value adds to its
+agreement (copies included) and to its independent count (distinct stories only). When
+different stories give different values, the figure is *disputed*: it keeps one claim per
+value with the sources behind it, shows the newest report's value and marks that claim newest.
+Different values inside one story (an old and a new toll in the same article) are left as
+separate figures: a story does not dispute itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from briefgen.merge.entities import norm, union_citations
+from briefgen.model import Claim, Figure
+
+
+def quantity_key(fig: Figure) -> tuple[str, str, str]:
+    group = norm(fig.group or "")
+    group = group[:-1] if group.endswith("s") and not group.endswith("ss") else group
+    place = norm(fig.place or "").removeprefix("the ")
+    return fig.category, group, place
+
+
+def _value_key(fig: Figure) -> tuple:
+    return (fig.value, fig.approx, fig.vague)
+
+
+def _source_of(fig: Figure) -> str | None:
+    return fig.citations[0].source if fig.citations else None
+
+
+def merge_figures(figures: list[Figure], story_of: dict[str, str],
+                  published: dict[str, dt.date | None]) -> list[Figure]:
+    by_quantity: dict[tuple, list[Figure]] = defaultdict(list)
+    out: list[Figure] = []
+    for fig in figures:
+        if fig.source == "analyst" or not fig.citations:
+            out.append(fig)
+        else:
+            by_quantity[quantity_key(fig)].append(fig)
+    for group in by_quantity.values():
+        by_value: dict[tuple, list[Figure]] = defaultdict(list)
+        for fig in group:
+            by_value[_value_key(fig)].append(fig)
+        folded = [_fold_same_value(figs, story_of) for figs in by_value.values()]
+        stories = {story_of.get(_source_of(f) or "", _source_of(f)) for f in group}
+        if len(folded) > 1 and len(stories) > 1:
+            out.append(_disputed(folded, story_of, published))
+        else:
+            out.extend(folded)
+    return out
+
+
+def _fold_same_value(figs: list[Figure], story_of: dict[str, str]) -> Figure:
+    keep = figs[0].model_copy(deep=True)
+    for other in figs[1:]:
+        keep.citations = union_citations(keep.citations, other.citations)
+        if not keep.subsets and other.subsets:
+            keep.subsets = other.subsets
+        keep.date = keep.date or other.date
+    sources = {c.source for c in keep.citations}
+    keep.agreement = len(sources)
+    keep.independent = len({story_of.get(s, s) for s in sources})
+    return keep
+
+
+def _disputed(folded: list[Figure], story_of: dict[str, str],
+              published: dict[str, dt.date | None]) -> Figure:
+    def newest_date(fig: Figure) -> dt.date:
+        dates = [published.get(c.source) for c in fig.citations]
+        return max((d for d in dates if d), default=dt.date.min)
+
+    ordered = sorted(folded, key=lambda f: (newest_date(f), f.agreement), reverse=True)
+    head = ordered[0].model_copy(deep=True)  # agreement/independent already set by _fold_same_value
+    claims = []
+    for n, fig in enumerate(ordered):
+        sources = sorted({c.source for c in fig.citations})
+        claims.append(Claim(value=fig.value, approx=fig.approx, vague=fig.vague, qualifier=fig.qualifier,
+                            text=fig.text, sources=sources, newest=(n == 0 and newest_date(fig) > dt.date.min),
+                            published=newest_date(fig) if newest_date(fig) > dt.date.min else None,
+                            citations=fig.citations))
+    head.disputed = True
+    head.claims = claims
+    # The head keeps its own (newest) value's citations, agreement and subsets: a citation must
+    # hold its figure's words, and a subset belongs to the total it was reported with.
+    return head
