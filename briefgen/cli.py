@@ -177,25 +177,39 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, quiet) -
 
 @main.command(epilog=EXIT_CODES_HELP)
 @_sources_arg
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("facts.json"),
-              show_default=True, help="Facts file to write (.json, or .yaml to edit by hand).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Facts file to write (.json, or .yaml to edit by hand). [default: facts.json]")
+@click.option("--update", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="An existing (maybe hand-edited) facts file: add only the new sources, keep every edit. "
+                   "The old file is kept as FILE.bak.")
 @_quiet_opt
 @handle_errors
-def extract(sources, output, quiet) -> None:
+def extract(sources, output, update, quiet) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
-    Example:
-      briefgen extract sources/ -o facts.json
+    Examples:
+      briefgen extract sources/ -o facts.yaml     # edit it: drop a figure, fix a role,
+                                                  # add your own fact with `source: analyst`
+      briefgen render facts.yaml -o brief.pdf
+      briefgen extract sources/ --update facts.yaml   # new articles in, your edits kept
     """
-    from briefgen.facts_io import dump_facts
-    from briefgen.pipeline import extract_facts
+    from briefgen.facts_io import backup, dump_facts, load_facts
+    from briefgen.pipeline import extract_facts, update_facts
 
     with _ProgressDisplay(quiet) as progress:
-        facts = extract_facts(list(sources), Settings(), progress.step, progress.total)
+        if update:
+            facts, added = update_facts(load_facts(update), list(sources), Settings(), progress.step, progress.total)
+        else:
+            facts = extract_facts(list(sources), Settings(), progress.step, progress.total)
+    output = output or update or Path("facts.json")
+    if update and output.exists():
+        backup(output)
     dump_facts(facts, output)
     _warn_all(facts.warnings)
     if not quiet:
+        if update:
+            click.echo(f"{added} new source{'s' if added != 1 else ''} added", err=True)
         click.echo(f"wrote {output} ({len(facts.sources)} sources, {len(facts.figures)} figures, "
                    f"{len(facts.quotes)} quotes, {len(facts.events)} events)", err=True)
 

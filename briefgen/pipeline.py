@@ -28,9 +28,9 @@ class BuildReport:
     sources: int = 0
 
 
-def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress | None = None,
-                  on_total: Callable[[int], None] | None = None) -> Facts:
-    """Read every source and extract its facts; skipped sources become warnings in `Facts.warnings`."""
+def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress | None,
+                   on_total: Callable[[int], None] | None, known: set[str]) -> tuple[list[Facts], list[str]]:
+    """Facts of every readable source not in `known`, plus one warning per skipped file."""
     from briefgen.extract import extract_source
 
     files, warnings = discover(list(paths))
@@ -43,14 +43,20 @@ def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress 
         try:
             sources, more = read_file(path, settings.max_source_bytes)
             warnings.extend(more)
-            for source in sources:
-                parts.append(extract_source(source))
+            parts.extend(extract_source(source) for source in sources if source.id not in known)
         except (SourceError, ExtractError) as exc:
             warnings.append(f"{exc} (skipped)")
         except BriefgenError:
             raise
         except Exception as exc:  # noqa: BLE001 — one bad file must not stop the build
             warnings.append(f"{path}: skipped: unexpected {type(exc).__name__}: {exc}")
+    return parts, warnings
+
+
+def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress | None = None,
+                  on_total: Callable[[int], None] | None = None) -> Facts:
+    """Read every source and extract its facts; skipped sources become warnings in `Facts.warnings`."""
+    parts, warnings = _extract_parts(paths, settings, progress, on_total, known=set())
     facts = merge(parts)
     facts.warnings = warnings + facts.warnings
     if not facts.sources:
@@ -58,6 +64,16 @@ def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress 
         reason = warnings[-1] if warnings else "no readable article files (.txt, .html, .md, .json)"
         raise NothingUsableError(f"no usable source: {reason}", where)
     return facts
+
+
+def update_facts(facts: Facts, paths: Sequence[Path], settings: Settings, progress: Progress | None = None,
+                 on_total: Callable[[int], None] | None = None) -> tuple[Facts, int]:
+    """Add the sources `facts` does not hold yet. What is already there — the analyst's edits,
+    removals and own facts — comes first in the merge, so it wins. Returns (facts, sources added)."""
+    parts, warnings = _extract_parts(paths, settings, progress, on_total, known={s.id for s in facts.sources})
+    updated = merge([facts, *parts])
+    updated.warnings = warnings
+    return updated, len(parts)
 
 
 def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> BuildReport:

@@ -52,8 +52,9 @@ def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
 
 def _absorb_person(keep: Person, other: Person) -> None:
     keep.citations = union_citations(keep.citations, other.citations)
-    # An analyst's correction wins; otherwise the fuller role (it usually holds the shorter one).
-    if keep.source != "analyst" and (not keep.role or (other.role and len(other.role) > len(keep.role))):
+    # The first role stays (in an update, that is the analyst's reviewed one) unless the other is
+    # a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
+    if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
         keep.role = other.role or keep.role
     keep.aliases = sorted(set(keep.aliases) | set(other.aliases))
 

@@ -20,6 +20,7 @@ from briefgen.model import Brief
 
 log = logging.getLogger(__name__)
 
+MAX_SEARCH_PASSES = 6
 # Share of the sources list that shrinking it to "outlet, date" is assumed to save.
 COMPACT_SOURCES_SAVING = 0.4
 
@@ -34,8 +35,12 @@ class FitResult:
 
 
 def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pages: int = 1,
-        max_passes: int = 6) -> FitResult:
-    """The brief with few low-priority items dropped that lays out on `max_pages`."""
+        max_passes: int = 3) -> FitResult:
+    """The brief with few low-priority items dropped that lays out on `max_pages`.
+
+    `max_passes` bounds the give-back search only; finding a fit takes what it needs (each
+    pass drops at least one item; after `MAX_SEARCH_PASSES` everything trimmable goes).
+    """
     candidates = trim_order(brief)
     tried: dict[int, tuple[str, object]] = {}
     dropped: list[str] = []
@@ -52,11 +57,14 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
     while not fits(len(dropped)):
         overflowing = len(dropped)
         remaining = [c for c in candidates if c not in dropped]
-        if not remaining or len(tried) >= max_passes + 4:
+        if not remaining:
             raise RenderError(
                 f"the brief does not fit on {max_pages} page(s) even with every trimmable item left out "
                 f"({len(candidates)} items); shorten the analyst note or use a theme with smaller type")
-        dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining[:1]
+        if len(tried) >= MAX_SEARCH_PASSES:
+            dropped += remaining
+        else:
+            dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining[:1]
     # The last batch may be more than needed: give items back while passes remain.
     lo, hi = overflowing, len(dropped)
     while hi - lo > 1 and len(tried) < max_passes:
@@ -78,6 +86,9 @@ def _choose(document, remaining: list[str], max_pages: int) -> list[str]:
     row only when the row empties: count a third.
     """
     spill = sum(_used_height(page) for page in document.pages[max_pages:])
+    # Room left at the foot of the last allowed page (a block that did not fit moved on whole).
+    last = document.pages[max_pages - 1]
+    spill -= max(0.0, last._page_box.height - _used_height(last))
     measure = _measure(document)
     columns = dict(measure.columns)
     freed, chosen = 0.0, []
@@ -127,7 +138,8 @@ def _walk(box, measure: _Measure, column: str | None, row_of: int) -> None:
     if own:
         if element.get("data-fit-column"):
             column = element.get("data-fit-column")
-            measure.columns[column] += box.margin_height()
+            # The content's height, not the box's: grid items stretch to the row's height.
+            measure.columns[column] += sum(child.margin_height() for child in getattr(box, "children", ()))
         if element.get("data-fit-row-of", "").isdigit():
             row_of = int(element.get("data-fit-row-of"))
         item = element.get("data-item")

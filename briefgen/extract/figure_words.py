@@ -1,0 +1,87 @@
+"""Word tables for figures: who can be counted, which words give the category, which
+words make a number something other than a count of people (units, durations, money).
+
+Policy choices, stated once: "casualties" is not a category (killed or injured is not
+said); "fled" alone is not one either (refugees or displaced is not said); "buried",
+"isolated", "quarantined", "infected" and "treated" are not categories of the vocabulary.
+"""
+from __future__ import annotations
+
+import re
+
+PEOPLE = frozenset("""
+people persons person civilians civilian children child kids kid women woman men man males females adults
+babies infants boys girls villagers villager residents resident inhabitants refugees refugee migrants migrant
+asylum-seekers soldiers soldier troops personnel officers officer policemen police fighters fighter militants
+rebels insurgents combatants workers staff journalists students pupils patients passengers pilgrims tourists
+miners fishermen farmers protesters demonstrators prisoners detainees hostages victims bodies corpses others
+individuals family families members crew sailors marines guards guardsmen teenagers elderly nurses doctors
+medics volunteers residents' citizens nationals
+""".split())
+# groups never counted as victims even when a cue follows ("2,000 rescuers were involved")
+NOT_VICTIMS = frozenset("rescuers rescue firefighters volunteers officials observers monitors inspectors".split())
+
+# a word in the noun phrase or the predicate that fixes the category
+CUES = {
+    "killed": "killed", "died": "killed", "dead": "killed", "deaths": "killed", "death": "killed",
+    "fatalities": "killed", "perished": "killed", "drowned": "killed", "bodies": "killed", "corpses": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "missing": "missing", "unaccounted": "missing",
+    "displaced": "displaced", "homeless": "displaced", "camping": "displaced",
+    "evacuated": "evacuated", "evacuate": "evacuated", "evacuees": "evacuated",
+    "trapped": "trapped", "stranded": "trapped",
+    "refugees": "refugees",
+    "detained": "detained", "arrested": "detained", "abducted": "detained", "kidnapped": "detained",
+    "jailed": "detained", "imprisoned": "detained", "detainees": "detained",
+    "released": "released", "freed": "released",
+    "affected": "affected",
+}
+# predicate phrases (checked on the text after the counted group)
+PHRASES = [
+    (re.compile(r"\blost (?:their|his|her) lives?\b"), "killed"),
+    (re.compile(r"\bfled (?:their|his|her) homes?\b"), "displaced"),
+    (re.compile(r"\b(?:moved|relocated) (?:in)?to\b"), "displaced"),
+    (re.compile(r"\b(?:in|to|into) (?:makeshift |temporary |relief |evacuation )?(?:shelters|camps)\b"), "displaced"),
+    (re.compile(r"\bin need\b|\bneed (?:humanitarian |urgent |emergency )?(?:aid|assistance|help)\b"), "in_need"),
+    (re.compile(r"\b(?:received|receiving|reached with) (?:aid|assistance|food|help|relief)\b"), "assisted"),
+]
+# a verb right before the number, of which the counted people are the object
+VERBS_BEFORE = {
+    "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "claimed": None,
+    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
+    "freed": "released", "freeing": "released", "released": "released", "releasing": "released",
+    "evacuated": "evacuated", "evacuating": "evacuated", "displaced": "displaced", "displacing": "displaced",
+    "detained": "detained", "detaining": "detained", "arrested": "detained", "arresting": "detained",
+    "abducted": "detained", "abducting": "detained", "kidnapped": "detained", "kidnapping": "detained",
+    "affected": "affected", "affecting": "affected", "trapped": "trapped", "trapping": "trapped",
+    "sheltering": None, "hosting": None, "left": None,
+}
+# words between the number and its verb or subject that don't decide anything
+NEUTRAL_BEFORE = frozenset("""
+has have had recorded registered reported counted confirmed estimated put were are is was been be with
+including that and total another now some there of the officials say said says according than nearly
+""".split())
+UNIT_RE = re.compile(
+    r"\s*(?:%|per\s*cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|minutes?\b|seconds?\b"
+    r"|decades?\b|centuries\b|century\b|km\b|kms\b|kilomet|miles?\b|mi\b|metres?\b|meters?\b|m\b|feet\b|ft\b|foot\b"
+    r"|square\b|sq\b|acres?\b|hectares?\b|tonnes?\b|tons?\b|kg\b|kilograms?\b|litres?\b|liters?\b|degrees?\b"
+    r"|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|bst\b|est\b|ist\b|utc\b|mph\b|magnitude\b|times\b|storeys?\b|stories\b"
+    r"|floors?\b|points?\b|dollars?\b|euros?\b|pounds?\b|rupees?\b|yuan\b|yen\b|francs?\b|per\b|o'clock\b"
+    r"|bn\b|inches\b|cm\b|mm\b|aftershocks?\b|of age\b|year-olds?\b)",
+    re.IGNORECASE,
+)
+CURRENCY_BEFORE_RE = re.compile(r"(?:[$£€¥]|US\$|Rs\.?|USD|EUR|GBP)\s*$")
+POSSESSIVE_BEFORE = frozenset("his her their my our your its whose".split())
+QUALIFIER_RE = re.compile(
+    r"(?P<q>at least|more than|over|about|around|nearly|almost|some|roughly|approximately|up to|as many as|"
+    r"an estimated|estimated|fewer than|less than|close to|at most|upwards of|well over|just over|just under|"
+    r"in excess of|an additional)\s+$",
+    re.IGNORECASE,
+)
+# tokens that end the noun phrase after a number
+NP_STOP = frozenset("""
+the a an of in on at to from by with for as who whom which that were was are is have has had been be being
+will would could can may might must should and or but after before since during into across near including
+among than so now still also not just only reportedly apparently when while where there their his her its
+said says told according more others other further additional
+""".split())
