@@ -4,8 +4,8 @@ A quantity is (category, group, place). Every source giving the same value adds 
 agreement (copies included) and to its independent count (distinct stories only). When
 different stories give different values, the figure is *disputed*: it keeps one claim per
 value with the sources behind it, shows the newest report's value and marks that claim newest.
-Different values inside one story (an old and a new toll in the same article) are left as
-separate figures: a story does not dispute itself.
+Different values that one source gives side by side (an old and a new toll in the same article)
+are left as separate figures: a source does not dispute itself.
 """
 from __future__ import annotations
 
@@ -45,8 +45,9 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
         for fig in group:
             by_value[_value_key(fig)].append(fig)
         folded = [_fold_same_value(figs, story_of) for figs in by_value.values()]
-        stories = {story_of.get(_source_of(f) or "", _source_of(f)) for f in group}
-        if len(folded) > 1 and len(stories) > 1:
+        per_value = [{c.source for c in f.citations} for f in folded]
+        gives_all = set.intersection(*per_value)
+        if len(folded) > 1 and not gives_all:
             out.append(_disputed(folded, story_of, published))
         else:
             out.extend(folded)

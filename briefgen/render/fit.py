@@ -64,7 +64,8 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
         if len(tried) >= MAX_SEARCH_PASSES:
             dropped += remaining
         else:
-            dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining[:1]
+            # Nothing that would free room: try the page with everything trimmable gone.
+            dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining
     # The last batch may be more than needed: give items back while passes remain.
     lo, hi = overflowing, len(dropped)
     while hi - lo > 1 and len(tried) < max_passes:

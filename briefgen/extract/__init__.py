@@ -1,0 +1,93 @@
+"""Fact extraction: one source's text in, its people, organisations, places, quotes,
+figures and events out, each with citations into `source.text`.
+
+Rule-based, offline and deterministic. The stages run in the order of `STAGES` (names
+first, since quotes, figures and events look names up); each stage module keeps its own
+ordered `RULES` chain. Anything unexpected becomes an `ExtractError` naming the source.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import ExtractError
+from ..model import (Citation, Event, Facts, Figure, Organization, Person, Place, Quote, Source, Subset)
+from . import events, figures, orgs, people, places, quotes
+from .doc import Doc
+from .ruler import Ruler
+
+STAGES: Ruler[Callable[[Doc], None]] = Ruler([
+    ("orgs", orgs.run),
+    ("people", people.run),
+    ("places", places.run),
+])
+
+__all__ = ["extract_source", "STAGES"]
+
+
+def _cite(doc: Doc, start: int, end: int) -> Citation:
+    return Citation(source=doc.source_id, start=start, end=end)
+
+
+def _mentions(doc: Doc, kind: str, key: str) -> list[Citation]:
+    return [_cite(doc, m.start, m.end) for m in sorted(doc.mentions, key=lambda m: m.start)
+            if m.kind == kind and m.key == key]
+
+
+def _names(doc: Doc, facts: Facts) -> None:
+    for e in doc.entities_of("person"):
+        cites = _mentions(doc, "person", e.name)
+        if cites:
+            facts.people.append(Person(name=e.name, role=e.role, aliases=e.aliases, citations=cites))
+    for e in doc.entities_of("org"):
+        cites = _mentions(doc, "org", e.name)
+        if cites:
+            facts.organizations.append(Organization(name=e.name, aliases=e.aliases, citations=cites))
+    for e in doc.entities_of("place"):
+        cites = _mentions(doc, "place", e.name)
+        if cites:
+            facts.places.append(Place(name=e.name, country=e.country, citations=cites))
+
+
+def _quotes(doc: Doc, facts: Facts) -> None:
+    for it in quotes.run(doc):
+        q = it.quote
+        speaker = it.speaker if isinstance(it.speaker, str) else None
+        ent = doc.entities.get(("person", speaker)) if speaker else None
+        facts.quotes.append(Quote(text=doc.text[q.start:q.end], speaker=speaker, role=ent.role if ent else None,
+                                  citations=[_cite(doc, q.start, q.end)]))
+
+
+def _figures(doc: Doc, facts: Facts) -> None:
+    for c in figures.run(doc):
+        group = None if c.head in (None, "others", "lives", "deaths", "dead", "fatalities") else c.head
+        subsets = [Subset(value=s.num.value, approx=bool(s.qualifier or s.num.vague), group=s.head,
+                          text=doc.text[s.start:s.np_end].strip()) for s in c.subsets]
+        facts.figures.append(Figure(
+            value=c.num.value, approx=bool(c.qualifier or c.num.vague), vague=c.num.vague,
+            qualifier=c.qualifier, text=doc.text[c.start:c.end], category=c.category, group=group,
+            place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.end)]))
+
+
+def _events(doc: Doc, facts: Facts) -> None:
+    for c in events.run(doc):
+        facts.events.append(Event(date=c.date, status=c.status, description=events.describe(doc, c),
+                                  text=doc.text[c.start:c.end], citations=[_cite(doc, c.start, c.end)]))
+
+
+def extract_source(source: Source) -> Facts:
+    """Facts read from one ingested source; `sources=[source]`, every citation
+    {source: source.id, start, end} indexes source.text."""
+    try:
+        doc = Doc.build(source.text or "", source.id, source.published, source.dateline)
+        for _name, stage in STAGES:
+            stage(doc)
+        facts = Facts(sources=[source])
+        _names(doc, facts)
+        _quotes(doc, facts)
+        _figures(doc, facts)
+        _events(doc, facts)
+        return facts
+    except ExtractError:
+        raise
+    except Exception as exc:  # a bug must not take the whole build down: report it as this source's failure
+        raise ExtractError(f"fact extraction failed: {type(exc).__name__}: {exc}", path=source.path) from exc

@@ -1,0 +1,102 @@
+"""Date expressions resolved against the publication date (never today).
+
+"on Saturday", "Thursday night", "last Friday", "yesterday", "last night", "today",
+"three days ago", "December 5, 2014", "5 December", "Dec. 10". A weekday is the one
+before (or on) the publication day unless the tense says the event is still to come
+(then the next one); the caller passes that. Regex and a month table only: dateparser
+is not needed for these forms and is slow to import.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import text as T
+from .numbers import UNITS
+
+_MONTH = "|".join(sorted(T.MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(T.WEEKDAYS)
+DATE_RE = re.compile(
+    rf"\b(?:(?P<md_month>{_MONTH})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{{4}}))?"
+    rf"|(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})\.?(?:,?\s+(?P<dm_year>\d{{4}}))?"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<mod>last|next|this|on|early|late|earlier|later)?\s*(?P<weekday>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    rf"|(?P<rel>yesterday|today|tonight|tomorrow|last night|this morning|earlier today|overnight)"
+    rf"|(?P<ago>\d+|{'|'.join(UNITS)}|a)\s+days?\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    date: dt.date | None
+    weekday: int | None = None   # set for weekday words, which the caller may move forward
+    future_ok: bool = False      # "tomorrow" and weekdays can point forward
+
+
+def _month_day(pub: dt.date | None, month: int, day: int, year: str | None) -> dt.date | None:
+    try:
+        if year:
+            return dt.date(int(year), month, day)
+        if pub is None:
+            return None
+        d = dt.date(pub.year, month, day)
+        # a month-day far after publication is last year's ("Dec. 10" in a January story)
+        return d.replace(year=pub.year - 1) if (d - pub).days > 180 else d
+    except ValueError:
+        return None
+
+
+def resolve_weekday(pub: dt.date, weekday: int, future: bool) -> dt.date:
+    """The weekday on/before publication, or (future) the next one after it."""
+    if future:
+        delta = (weekday - pub.weekday()) % 7 or 7
+        return pub + dt.timedelta(days=delta)
+    return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+
+
+def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Date expressions in [start, end) with their past reading (weekdays: on/before publication)."""
+    pub = doc.published
+    out = []
+    for m in DATE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
+        g = m.groupdict()
+        date = None
+        if g["md_month"] or g["dm_month"]:
+            month = T.MONTHS[(g["md_month"] or g["dm_month"]).lower()]
+            date = _month_day(pub, month, int(g["md_day"] or g["dm_day"]), g["md_year"] or g["dm_year"])
+            if g["md_month"] and g["md_month"].lower() == "may" and not g["md_year"] and not m.group().endswith(
+                    tuple("0123456789")):
+                date = None
+        elif g["iso"]:
+            try:
+                date = dt.date.fromisoformat(g["iso"])
+            except ValueError:
+                date = None
+        elif g["weekday"] and pub:
+            wd = T.WEEKDAYS[g["weekday"].lower()]
+            mod = (g["mod"] or "").lower()
+            if mod == "next":
+                out.append(DateExpr(m.start(), m.end(), resolve_weekday(pub, wd, True), wd))
+                continue
+            d = resolve_weekday(pub, wd, False)
+            if mod == "last" and d == pub:
+                d = d - dt.timedelta(days=7)
+            out.append(DateExpr(m.start(), m.end(), d, wd, future_ok=mod not in ("last", "earlier", "late", "early")))
+            continue
+        elif g["rel"] and pub:
+            rel = g["rel"].lower()
+            offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "overnight": None}.get(rel, 0)
+            if offset is not None:
+                date = pub + dt.timedelta(days=offset)
+        elif g["ago"] and pub:
+            word = g["ago"].lower()
+            days = 1 if word == "a" else UNITS.get(word) or (int(word) if word.isdigit() else None)
+            if days and days <= 31:
+                date = pub - dt.timedelta(days=days)
+        if date:
+            out.append(DateExpr(m.start(), m.end(), date, future_ok=(g["rel"] or "").lower() in ("tomorrow",)))
+    return out

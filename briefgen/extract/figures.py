@@ -1,0 +1,291 @@
+"""Figures: counts of people with a category (killed, injured, displaced ...).
+
+A number becomes a figure only when it counts people and a word fixes its category;
+anything else (ages, years, durations, distances, percentages, money, houses, villages,
+aftershocks, crowds with no category) is dropped: a wrong number in a brief is worse than
+a missing one. Candidates pass through the rule chain below in order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates, lexicon
+from . import figure_words as W
+from . import text as T
+from .doc import Doc
+from .numbers import Number, find_numbers
+from .ruler import Ruler
+
+PARENTHETICAL_RE = re.compile(
+    r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
+    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
+WINDOW_STOP = frozenset("but while whereas although because though".split())
+TOLL_RE = re.compile(r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
+                     r"reached|stands at|stood at|now stands at|is|was)\s+$", re.IGNORECASE)
+SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Cand:
+    num: Number
+    sent: tuple[int, int]
+    qualifier: str | None = None
+    start: int = 0                  # start of the figure's words (qualifier or governing verb)
+    np_end: int = 0
+    head: str | None = None
+    others: bool = False            # "76 others", "dozens more"
+    category: str | None = None
+    cue_end: int = 0
+    blocked: bool = False           # object of a verb that is no category ("infected 10,000 people")
+    subset_of: Cand | None = None
+    subsets: list[Cand] = field(default_factory=list)
+    place: str | None = None
+    date: object = None
+    drop: bool = False
+
+    @property
+    def end(self) -> int:
+        return max(self.np_end, self.cue_end, self.num.end)
+
+
+def _is_people(word: str) -> bool:
+    return word.lower() in W.PEOPLE or word in lexicon.demonym_people() or word.lower() in ("lives", "deaths",
+                                                                                            "dead", "fatalities")
+
+
+def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
+    text = doc.text
+    before = text[max(sent[0], n.start - 40):n.start]
+    after = text[n.end:min(sent[1], n.end + 40)]
+    if n.decimal or doc.in_quote(n.start):
+        return True
+    if re.match(r"[-–][A-Za-z\d]", after) or before.endswith(("-", "–", "#")):
+        return True  # "five-year-old", "21-day", "700-strong", "magnitude-6", ranges
+    if W.UNIT_RE.match(after) or W.CURRENCY_BEFORE_RE.search(before):
+        return True
+    rng = re.match(r"\s*(?:to|or|and)\s+(\S+)", after)
+    if rng and (re.match(r"\d+[A-Za-z]", rng.group(1)) or W.UNIT_RE.match(after[rng.end(1) - len(rng.group(1)):][len(rng.group(1).rstrip(",.")):])):
+        return True  # "eight to 10km", "10 to 20 seconds"
+    words_after = after.split()
+    nxt = words_after[0].strip(",.;:").lower() if words_after else ""
+    prev = before.split()[-1].lower().strip("(") if before.split() else ""
+    if not n.spelled and not n.vague and isinstance(n.value, int) and 1000 <= n.value <= 2100 \
+            and "," not in text[n.start:n.end] and not _is_people(nxt):
+        return True  # a year
+    if prev.rstrip(".") in T.MONTHS or nxt.rstrip(".") in T.MONTHS or prev in ("no.", "no", "number", "route", "page",
+                                                                                "article", "resolution", "flight"):
+        return True
+    if (re.search(r"[A-Z][\w’'-]+,\s*$", before) and re.match(r"\s*[,.;)]", after) and n.value <= 120) \
+            or (before.endswith("(") and after.startswith(")")) or prev in ("aged", "age"):
+        return True  # an age: "Luca Faccenda, 65,"
+    if prev in W.POSSESSIVE_BEFORE:
+        return True  # "her three small children": a family, not a toll
+    if n.spelled and n.value == 1 and nxt in ("of", "another", "side", "day", "time", "way", "hand", "by"):
+        return True
+    if nxt == "of" and not n.vague:
+        return True  # "27 of the cases": a part of something else
+    return False
+
+
+def candidates(doc: Doc) -> list[Cand]:
+    out = []
+    for sent in doc.sentences:
+        for n in find_numbers(doc.text, *sent):
+            if _excluded(doc, n, sent):
+                continue
+            c = Cand(n, sent, start=n.start, np_end=n.end)
+            q = W.QUALIFIER_RE.search(doc.text, max(sent[0], n.start - 20), n.start)
+            if q:
+                c.qualifier, c.start = q.group("q").lower(), q.start("q")
+            out.append(c)
+    return out
+
+
+def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
+    """The counted group right after the number; its noun or adjective may fix the category
+    ("4,922 deaths", "Eleven injured villagers", "17 soldiers killed")."""
+    for c in cands:
+        toks = doc.tokens_in(c.num.end, c.sent[1])
+        k = 0
+        if c.num.vague and toks and toks[0].lower == "of":
+            k, c.np_end = 1, toks[0].end
+        if k < len(toks) and toks[k].lower in ("more", "others", "other"):
+            c.others, c.np_end, k = True, toks[k].end, k + 1
+        np: list[T.Token] = []
+        last_end = c.np_end
+        for tok in toks[k:k + 5]:
+            if tok.lower in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
+                break
+            np.append(tok)
+            last_end = tok.end
+        heads = [t for t in np if _is_people(t.bare)]
+        cues = [t for t in np if t.lower in W.CUES]
+        if heads:
+            c.head = heads[-1].bare.lower() if not heads[-1].bare[0].isupper() else heads[-1].bare
+            c.np_end = max(c.np_end, heads[-1].end)
+        elif np and not cues:
+            c.drop = True  # counts something that is not people: villages, aftershocks, houses
+            continue
+        if cues:
+            c.category = W.CUES[cues[-1].lower]
+            c.cue_end = max(c.cue_end, cues[-1].end)
+            c.np_end = max(c.np_end, cues[-1].end)
+        if c.head == "lives":
+            pre = doc.text[max(c.sent[0], c.start - 30):c.start].lower()
+            c.category = "killed" if re.search(r"\b(?:claimed|claim|claims|lost|cost|taken)\s+$", pre) else None
+
+
+def verb_before(doc: Doc, cands: list[Cand]) -> None:
+    """"killed at least 32 villagers", "freeing 11 people", "injured 19"; other verbs block the
+    predicate rule ("infected more than 10,000 people and killed ...")."""
+    for c in cands:
+        if c.drop:
+            continue
+        words = doc.tokens_in(c.sent[0], c.start)
+        if not words:
+            continue
+        w = words[-1]
+        if doc.text[w.end:c.start].strip():
+            continue  # punctuation between
+        if w.lower in W.VERBS_BEFORE:
+            cat = W.VERBS_BEFORE[w.lower]
+            if cat:
+                c.category, c.start = cat, w.start
+            elif w.lower == "left":
+                c.start = w.start
+        elif TOLL_RE.search(doc.text, c.sent[0], c.start):
+            c.category = c.category or "killed"
+        elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
+            c.blocked = True
+
+
+def predicate(doc: Doc, cands: list[Cand]) -> None:
+    """The verb phrase after the group: "369 civilians have been killed", "are thought to be
+    trapped"; a parenthetical ("- including 34 children -", ", many of them wounded,") is skipped."""
+    starts = sorted(c.num.start for c in cands)
+    for c in cands:
+        if c.drop or c.category or c.blocked:
+            continue
+        pos = c.np_end
+        m = PARENTHETICAL_RE.match(doc.text, pos)
+        if m:
+            pos = m.end()
+        limit = min([s for s in starts if s >= pos] + [c.sent[1]])
+        toks = doc.tokens_in(pos, limit)
+        window_end = pos
+        for n, tok in enumerate(toks[:10]):
+            gap = doc.text[window_end:tok.start]
+            if n and re.search(r"[;:(,]", gap) or tok.lower in WINDOW_STOP:
+                break
+            window_end = tok.end
+            if tok.lower in W.CUES:
+                c.category, c.cue_end = W.CUES[tok.lower], tok.end
+                break
+        if c.category is None:
+            span = doc.text[pos:window_end].lower()
+            hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)]
+            if hits:
+                s, e, cat = min(hits)
+                c.category, c.cue_end = cat, pos + e
+
+
+def subsets(doc: Doc, cands: list[Cand]) -> None:
+    """"369 civilians ... including 45 children": the part joins the figure before it; with no
+    figure before, it stands alone with the category of its clause ("have drowned, including five")."""
+    for n, c in enumerate(cands):
+        if c.drop or not SUBSET_RE.search(doc.text, c.sent[0], c.start):
+            continue
+        parents = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
+        if parents:
+            c.subset_of = parents[-1]
+            parents[-1].subsets.append(c)
+        elif c.category is None and c.head:
+            clause = doc.text[c.sent[0]:c.start].lower()
+            found = [(m.start(), W.CUES[m.group()]) for m in re.finditer(r"[a-z]+", clause) if m.group() in W.CUES]
+            if found:
+                c.category = found[-1][1]
+
+
+def ellipsis(doc: Doc, cands: list[Cand]) -> None:
+    """"1,281 fatalities and there have been 926 in Guinea", "18,000 civilians ... and more than
+    9,000 others": a bare number in a coordinated clause takes the category before it."""
+    for n, c in enumerate(cands):
+        if c.drop or c.category or c.blocked or (c.head and not c.others):
+            continue
+        prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
+        if prev and re.search(r"\band\b", doc.text[prev[-1].end:c.num.start]):
+            c.category = prev[-1].category
+            if c.others:
+                c.head = prev[-1].head
+
+
+def historical(doc: Doc, cands: list[Cand]) -> None:
+    """Tolls of events a decade or more before publication ("in 1703 that killed ...") are history."""
+    if doc.published is None:
+        return
+    for c in cands:
+        years = [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", doc.text[c.sent[0]:c.sent[1]])]
+        if any(y <= doc.published.year - 10 for y in years):
+            c.drop = True
+
+
+def _locative(doc: Doc, m) -> bool:
+    """A place after "in/at/on/across/near ..." (possibly "in eastern"), not a possessor ("Asia's")."""
+    prev = [t.lower for t in doc.tokens_in(max(0, m.start - 30), m.start)][-3:]
+    return any(w in ("in", "at", "on", "across", "near", "into", "from", "inside", "outside") for w in prev)
+
+
+def place_and_date(doc: Doc, cands: list[Cand]) -> None:
+    """The place named after the figure in its clause, else the nearest before it; the date of the sentence."""
+    for c in cands:
+        if c.drop or not c.category:
+            continue
+        nxt = min([d.num.start for d in cands if d.sent == c.sent and d.num.start > c.num.start] + [c.sent[1]])
+        after = [m for m in doc.mentions_in(c.num.end, nxt, "place") if _locative(doc, m)]
+        before = [m for m in doc.mentions_in(c.sent[0], c.num.start, "place") if _locative(doc, m)]
+        later = [m for m in doc.mentions_in(nxt, c.sent[1], "place") if _locative(doc, m)]
+        m = after[0] if after else (before[-1] if before else (later[0] if later else None))
+        if m:
+            pre = doc.text[max(0, m.start - 12):m.start].split()
+            mod = pre[-1] if pre and pre[-1].lower() in T.DIRECTIONS and doc.text[m.start - 1] == " " else None
+            c.place = f"{mod} {m.key}" if mod and doc.text[m.start - len(mod) - 1:m.start - 1] == mod else m.key
+        found = dates.find(doc, *c.sent)
+        if len({d.date for d in found}) == 1:
+            c.date = found[0].date
+
+
+def _richness(c: Cand) -> int:
+    return 2 * bool(c.head and c.head not in ("others", "dead", "deaths")) + bool(c.place) + len(c.subsets)
+
+
+RULES: Ruler = Ruler([
+    ("noun_phrase", noun_phrase),
+    ("verb_before", verb_before),
+    ("predicate", predicate),
+    ("subsets", subsets),
+    ("ellipsis", ellipsis),
+    ("historical", historical),
+    ("place_and_date", place_and_date),
+])
+
+
+def run(doc: Doc) -> list[Cand]:
+    """Figures that count people and have a category, one per (value, category, place)."""
+    cands = candidates(doc)
+    for _name, rule in RULES:
+        rule(doc, cands)
+    out: list[Cand] = []
+    for c in cands:
+        if c.drop or not c.category or c.subset_of is not None or (c.head or "").lower() in W.NOT_VICTIMS:
+            continue
+        if c.num.spelled and c.num.value == 1 and not c.head:
+            continue
+        # the same count twice (a caption repeating the body) is one figure; different places are two
+        same = [n for n, o in enumerate(out) if o.num.value == c.num.value and o.category == c.category
+                and (o.place == c.place or not o.place or not c.place)]
+        if not same:
+            out.append(c)
+        elif _richness(c) > _richness(out[same[0]]):
+            out[same[0]] = c  # keep the fuller telling ("247 people died" over the standfirst's "247 dead")
+    return out
