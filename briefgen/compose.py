@@ -187,14 +187,6 @@ class _Citer:
                                    sentence=cited_sentence(source.text, c.start, c.end))
         return sorted(marks.values(), key=lambda m: m.number)
 
-    def independent(self, citations: list[Citation]) -> int:
-        """Distinct outlets (or sources, when the outlet is unknown) behind a fact."""
-        return len({(self.sources[c.source].outlet or c.source) for c in citations if c.source in self.sources})
-
-    def latest(self, citations: list[Citation]) -> dt.date:
-        return max((self.sources[c.source].published or dt.date.min for c in citations
-                    if c.source in self.sources), default=dt.date.min)
-
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
 # A full stop after these does not end a sentence ("U.S. and Russian", "Mr. Kerry").
@@ -226,56 +218,36 @@ def _norm(words: str | None) -> str:
 
 
 def _qualifier(figure: Figure) -> str | None:
-    if figure.qualifier:
-        return QUALIFIERS.get(figure.qualifier.lower().strip(), "about")
-    return "about" if figure.approx and not figure.vague else None
+    return _qualifier_words(figure.qualifier, figure.approx, figure.vague)
 
 
-def _amount_key(figure: Figure) -> tuple:
-    return (figure.value, _norm(figure.vague), _qualifier(figure))
+def _qualifier_words(qualifier: str | None, approx: bool, vague: str | None) -> str | None:
+    if qualifier:
+        return QUALIFIERS.get(qualifier.lower().strip(), "about")
+    return "about" if approx and not vague else None
 
 
 def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Dispute]]:
     """Key figures in selection order (round robin over categories by importance) + disputes.
 
-    Figures with the same category, group and place are one fact: equal values are folded
-    (their sources counted as agreement); different values from different sources are a
-    dispute, shown with every value and never averaged.
+    The merge stage has already folded equal values (agreement) and turned different values
+    from different sources into one disputed figure with its claims; compose only selects.
     """
-    groups: dict[tuple, list[Figure]] = defaultdict(list)
-    for figure in facts.figures:
-        groups[(figure.category, _norm(figure.group), _norm(figure.place))].append(figure)
-
     candidates: list[KeyFigure] = []
     disputes: list[Dispute] = []
-    for key, members in groups.items():
-        by_amount: dict[tuple, list[Figure]] = defaultdict(list)
-        for figure in members:
-            by_amount[_amount_key(figure)].append(figure)
-        variants = []
-        for same in by_amount.values():
-            citations = [c for f in same for c in f.citations]
-            variants.append((same[0], citations))
-        sources_in_key = {c.source for _, cits in variants for c in cits}
-        disputed = len(variants) > 1 and len(sources_in_key) > 1
-        if len(variants) > 1 and not disputed:
-            # One source giving two values for one key: two facts the key could not tell apart.
-            candidates += [_key_figure(f, cits, cite) for f, cits in variants]
-            continue
-        # The shown value is the one most sources give; ties go to the most recent report.
-        variants.sort(key=lambda v: (-cite.independent(v[1]), -cite.latest(v[1]).toordinal(), -v[0].value))
-        shown, citations = variants[0]
-        candidates.append(_key_figure(shown, citations, cite, disputed=disputed))
-        if disputed:
+    for figure in facts.figures:
+        candidates.append(_key_figure(figure, cite))
+        if figure.disputed and figure.claims:
             disputes.append(Dispute(
-                id=_item_id("dispute", *map(str, key)), category=shown.category, group=shown.group,
-                place=shown.place,
-                values=[DisputedValue(value=f.value, approx=f.approx, vague=f.vague, qualifier=_qualifier(f),
-                                      marks=cite.marks(cits))
-                        for f, cits in sorted(variants, key=lambda v: v[0].value)]))
+                id=_item_id("dispute", figure.category, _norm(figure.group), _norm(figure.place)),
+                category=figure.category, group=figure.group, place=figure.place,
+                values=[DisputedValue(value=c.value, approx=c.approx, vague=c.vague,
+                                      qualifier=_qualifier_words(c.qualifier, c.approx, c.vague),
+                                      newest=c.newest, published=c.published, marks=cite.marks(c.citations))
+                        for c in sorted(figure.claims, key=lambda c: c.value)]))
 
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
-    for kf in sorted(candidates, key=lambda k: (-k.sources_count, -k.value, k.id)):
+    for kf in sorted(candidates, key=lambda k: (-k.sources_count, -k.agreement, -k.value, k.id)):
         by_category[kf.category].append(kf)
     ordered_categories = sorted(by_category, key=CATEGORY_RANK.__getitem__)
     selection: list[KeyFigure] = []
@@ -287,25 +259,14 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
     return selection, disputes
 
 
-def _key_figure(figure: Figure, citations: list[Citation], cite: _Citer, disputed: bool = False) -> KeyFigure:
+def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
     return KeyFigure(
         id=_item_id("figure", figure.category, figure.group, figure.place, figure.value, figure.vague),
         category=figure.category, value=figure.value, approx=figure.approx or bool(figure.vague),
         vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
-        date=figure.date, subsets=figure.subsets, marks=cite.marks(citations),
-        sources_count=max(cite.independent(citations), 1), disputed=disputed)
-
-
-def _fold_events(events: list[Event]) -> list[tuple[Event, list[Citation]]]:
-    """Same date + same description (case-insensitive) from several sources is one event."""
-    folded: dict[tuple, tuple[Event, list[Citation]]] = {}
-    for event in events:
-        key = (event.date, event.status in ("past", "ongoing"), event.description.lower().strip(" ."))
-        if key in folded:
-            folded[key][1].extend(event.citations)
-        else:
-            folded[key] = (event, list(event.citations))
-    return list(folded.values())
+        date=figure.date, subsets=figure.subsets, marks=cite.marks(figure.citations),
+        sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),
+        disputed=figure.disputed)
 
 
 def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEntry:
@@ -315,27 +276,22 @@ def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEnt
 
 def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     """Past and ongoing events, chronological (undated ones last, in article order)."""
-    events = [e for e in facts.events if e.status in ("past", "ongoing")]
-    entries = [_entry(e, cits, cite) for e, cits in _fold_events(events)]
+    entries = [_entry(e, e.citations, cite) for e in facts.events if e.status in ("past", "ongoing")]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
 
 
 def _upcoming(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     """Scheduled and expected events, soonest first; scheduled before expected on one day."""
-    events = [e for e in facts.events if e.status in ("scheduled", "expected")]
-    entries = [_entry(e, cits, cite) for e, cits in _fold_events(events)]
+    entries = [_entry(e, e.citations, cite) for e in facts.events if e.status in ("scheduled", "expected")]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.max, e.status != "scheduled"))
 
 
 def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
     roles = {p.name.lower(): p.role for p in facts.people if p.role}
-    seen: set[str] = set()
     quotes = []
     for quote in facts.quotes:
-        key = " ".join(quote.text.lower().split())
-        if key in seen:
-            continue
-        seen.add(key)
+        if not quote.speaker:
+            continue  # "who said what" without a who: kept in the facts, not worth a line of the brief
         quotes.append(BriefQuote(
             id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
             role=quote.role or roles.get((quote.speaker or "").lower()), language=quote.language,

@@ -194,6 +194,7 @@ class KeyFigure(_Model):
     subsets: list[Subset] = Field(default_factory=list)
     marks: list[Mark] = Field(default_factory=list)
     sources_count: int = Field(default=1, description="Independent sources that give this value.")
+    agreement: int = Field(default=1, description="Sources giving this value, syndicated copies included.")
     disputed: bool = False
     rank: int = Field(default=0, description="Selection order: 0 is the most important figure.")
 
@@ -221,6 +222,8 @@ class DisputedValue(_Model):
     approx: bool = False
     vague: str | None = None
     qualifier: str | None = None
+    newest: bool = Field(default=False, description="The most recent report of this quantity.")
+    published: dt.date | None = None
     marks: list[Mark] = Field(default_factory=list)
 
 

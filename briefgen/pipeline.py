@@ -13,7 +13,7 @@ from briefgen.atomic import write_atomic
 from briefgen.config import Settings, output_format
 from briefgen.errors import BriefgenError, ExtractError, NothingUsableError, SourceError
 from briefgen.ingest import discover, read_file
-from briefgen.merge import merge
+from briefgen.merge import merge, resolve
 from briefgen.model import Facts
 
 Progress = Callable[[str], None]
@@ -82,6 +82,7 @@ def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> B
 
     formats = {path: output_format(path) for path in outputs}
     notes = _read_notes(settings.notes) if settings.notes else None
+    facts = resolve(facts.model_copy(deep=True))  # a hand-edited facts file may say things twice
     locale = settings.locale or _sources_language(facts)
     result = render(facts, formats=set(formats.values()), theme=settings.theme, locale=locale,
                     page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages)

@@ -50,7 +50,7 @@ def test_seed_build_writes_one_page_pdf_and_html(seed_build):
     html = (out / "brief.html").read_text(encoding="utf-8")
     for body in (squash(text), squash(html)):
         assert "369" in body and "45" in body          # killed in east Aleppo, of them children
-        assert "Geneva" in body and "10 December 2016" in body.replace("Dec 10, 2016", "10 December 2016")
+        assert "Geneva" in body and ("Dec 10" in body or "December 10, 2016" in body)
         assert "VOA News" in body
         for chrome in ("UNITED24", "mailing list", "Weapons of Mass Destruction"):
             assert chrome not in body
@@ -79,7 +79,7 @@ def test_examples_build_to_one_page_with_notes(tmp_path):
     assert result.exit_code == 0, result.output
     pages, text = pdf_text(tmp_path / "b.pdf")
     assert pages == 1
-    assert "Analyst note" in text
+    assert "analyst note" in text.lower()
 
 
 def test_letter_page_size(seed_build, tmp_path):

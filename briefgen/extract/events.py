@@ -33,6 +33,24 @@ class EventCand:
     end: int
 
 
+CLAUSE_SPLIT_RE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+(?=(?:a|an|the|his|her|their|its|[A-Z])\b)")
+
+
+def _clause(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> tuple[int, int]:
+    """The clause of the sentence that holds the date words ("... said X, and a meeting has been
+    scheduled Saturday ..." -> the meeting clause), so two events of one sentence read apart."""
+    start, end = sent
+    for m in CLAUSE_SPLIT_RE.finditer(doc.text, *sent):
+        if doc.in_quote(m.start()) != doc.in_quote(expr.start):
+            continue
+        if m.end() <= expr.start:
+            start = m.end()
+        elif m.start() >= expr.end:
+            end = m.start()
+            break
+    return start, end
+
+
 def _status(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> str:
     toks = doc.tokens_in(sent[0], expr.start)[-7:]
     window = doc.text[toks[0].start:expr.start] if toks else ""
@@ -62,7 +80,8 @@ def dated_sentences(doc: Doc) -> list[EventCand]:
             elif e.weekday is None and doc.published and date and date > doc.published and status == "past":
                 status = "scheduled"
             if date:
-                out.append(EventCand(date, status, sent[0], sent[1]))
+                start, end = _clause(doc, sent, e)
+                out.append(EventCand(date, status, start, end))
     return out
 
 
@@ -76,8 +95,20 @@ def dedupe(doc: Doc, cands: list[EventCand]) -> list[EventCand]:
     return out
 
 
+def richest_first(doc: Doc, cands: list[EventCand]) -> list[EventCand]:
+    """Among events of one day and status, the one naming most places and people comes first
+    (later stages that keep one per day keep the most telling one); otherwise text order."""
+    def names(c: EventCand) -> int:
+        return len([m for m in doc.mentions_in(c.start, c.end) if m.kind in ("place", "person", "org")])
+    first: dict[tuple, int] = {}
+    for n, c in enumerate(cands):
+        first.setdefault((c.date, c.status), n)
+    return sorted(cands, key=lambda c: (first[(c.date, c.status)], -names(c)))
+
+
 RULES: Ruler = Ruler([
     ("dedupe", dedupe),
+    ("richest_first", richest_first),
 ])
 
 

@@ -16,7 +16,7 @@ asylum-seekers soldiers soldier troops personnel officers officer policemen poli
 rebels insurgents combatants workers staff journalists students pupils patients passengers pilgrims tourists
 miners fishermen farmers protesters demonstrators prisoners detainees hostages victims bodies corpses others
 individuals family families members crew sailors marines guards guardsmen teenagers elderly nurses doctors
-medics volunteers residents' citizens nationals
+medics volunteers citizens nationals climbers hikers trekkers mourners worshippers shoppers commuters voters
 """.split())
 # groups never counted as victims even when a cue follows ("2,000 rescuers were involved")
 NOT_VICTIMS = frozenset("rescuers rescue firefighters volunteers officials observers monitors inspectors".split())

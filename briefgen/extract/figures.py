@@ -154,8 +154,9 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.start = cat, w.start
             elif w.lower == "left":
                 c.start = w.start
-        elif TOLL_RE.search(doc.text, c.sent[0], c.start):
-            c.category = c.category or "killed"
+        elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 60), c.start):
+            m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 60), c.start)
+            c.category, c.start = c.category or "killed", m.start()
         elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
             c.blocked = True
 
@@ -211,13 +212,15 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
     """"1,281 fatalities and there have been 926 in Guinea", "18,000 civilians ... and more than
     9,000 others": a bare number in a coordinated clause takes the category before it."""
     for n, c in enumerate(cands):
-        if c.drop or c.category or c.blocked or (c.head and not c.others):
+        if c.drop or c.blocked or (c.head and not c.others):
             continue
         prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
-        if prev and re.search(r"\band\b", doc.text[prev[-1].end:c.num.start]):
+        if not prev:
+            continue
+        if c.others and not c.head:
+            c.head = prev[-1].head  # "32 villagers ... and 76 others": others of the same group
+        if c.category is None and re.search(r"\band\b", doc.text[prev[-1].end:c.num.start]):
             c.category = prev[-1].category
-            if c.others:
-                c.head = prev[-1].head
 
 
 def historical(doc: Doc, cands: list[Cand]) -> None:

@@ -41,8 +41,6 @@ def known(doc: Doc) -> None:
     table = lexicon.known_orgs()
     for m in _known_re().finditer(doc.text):
         form = m.group()
-        if form.isupper() and len(form) <= 3 and doc.text[max(0, m.start() - 1)] == "(":
-            pass  # "(AP)" inside an org name is still the acronym
         name = table[form]
         _add(doc, name, m.start(), m.end(), alias=form if form != name else None)
 

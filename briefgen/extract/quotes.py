@@ -21,7 +21,6 @@ from .ruler import Ruler
 
 PRONOUNS = frozenset({"he", "she"})
 UNKNOWN = object()  # no attribution found (as opposed to an explicit unnamed speaker: None)
-_END_RE = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
 
 
 @dataclass
@@ -75,19 +74,16 @@ def _speaker_from(doc: Doc, start: int, end: int, verb: T.Token | None, prefer_b
 
 
 def _after_region(doc: Doc, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[int, int]:
+    """From the closing mark to the end of its sentence (the sentence splitter knows "Lt. Col.")."""
     pe = doc.paragraphs[q.para][1]
     end = min(pe, nxt.open) if nxt and nxt.para == q.para else pe
-    m = _END_RE.search(doc.text, q.close, end)
-    return q.close, (m.end() if m else end)
+    return q.close, min(end, max(doc.sentence_at(max(q.close - 1, 0))[1], q.close))
 
 
 def _before_region(doc: Doc, q: QuoteSpan, prev: QuoteSpan | None) -> tuple[int, int]:
     ps = doc.paragraphs[q.para][0]
     start = max(ps, prev.close) if prev and prev.para == q.para else ps
-    last = None
-    for m in _END_RE.finditer(doc.text, start, q.open):
-        last = m
-    return (last.end() if last else start), q.open
+    return max(start, min(doc.sentence_at(q.open)[0], q.open)), q.open
 
 
 def after(doc: Doc, items: list[Attributed]) -> None:

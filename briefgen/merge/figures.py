@@ -16,8 +16,13 @@ from briefgen.merge.entities import norm, union_citations
 from briefgen.model import Claim, Figure
 
 
+# Group words that only say "humans": "35 missing" and "35 people missing" count the same thing.
+_PLAIN_GROUPS = {"", "people", "person", "persons", "individuals"}
+
+
 def quantity_key(fig: Figure) -> tuple[str, str, str]:
     group = norm(fig.group or "")
+    group = "" if group in _PLAIN_GROUPS else group
     group = group[:-1] if group.endswith("s") and not group.endswith("ss") else group
     place = norm(fig.place or "").removeprefix("the ")
     return fig.category, group, place

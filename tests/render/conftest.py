@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.merge import resolve
 from briefgen.model import Facts
 from briefgen.render import render
 
@@ -12,7 +13,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def load_facts(name: str) -> Facts:
-    return Facts.model_validate_json((FIXTURES / f"{name}.facts.json").read_text(encoding="utf-8"))
+    """A fixture as `briefgen render` sees it: merged, like every facts file extract writes."""
+    return resolve(Facts.model_validate_json((FIXTURES / f"{name}.facts.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")

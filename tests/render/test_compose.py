@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.compose import compose, trim, trim_order
+from briefgen.merge import resolve
 from briefgen.model import Citation, Figure
 
 
@@ -42,7 +43,7 @@ def test_disputed_values_are_kept_never_averaged(seed_facts):
     facts.figures.append(Figure(value=412, text="369 civilians have been killed", category="killed",
                                 group="civilians", place="East Aleppo",
                                 citations=[Citation(source="s-other", start=0, end=10)]))
-    brief = compose(facts)
+    brief = compose(resolve(facts))
     assert len(brief.disputes) == 1
     assert sorted(v.value for v in brief.disputes[0].values) == [369, 412]
     shown = [f for f in brief.figures if f.category == "killed" and f.disputed]
@@ -55,8 +56,8 @@ def test_agreeing_sources_are_counted(seed_facts):
     first = facts.figures[0]
     facts.figures.append(first.model_copy(update={"citations": [Citation(source="s-two", start=first.citations[0].start,
                                                                             end=first.citations[0].end)]}))
-    figure = next(f for f in compose(facts).figures if f.value == 369)
-    assert figure.sources_count == 2 and [m.number for m in figure.marks] == [1, 2]
+    figure = next(f for f in compose(resolve(facts)).figures if f.value == 369)
+    assert figure.agreement == 2 and [m.number for m in figure.marks] == [1, 2]
 
 
 def test_trim_order_follows_priorities(overflow_facts):
