@@ -1,9 +1,9 @@
-"""Babel/gettext glue: catalogs, locale objects and the formatters handed to templates.
+"""Babel/gettext glue: locale tags, catalogs, completeness, and the formatters handed to templates.
 
 No global state: every formatter gets its `Locale` explicitly (never `locale.setlocale`,
 which depends on the OS), and catalogs are read per call site and cached by path+mtime.
-Catalogs are read from `.po` at run time (compiled in memory) so a checkout works without a
-build step; a `.mo` compiled at install time would be a later optimisation.
+Catalogs are read from `.po` at run time (compiled in memory, ~5 ms each) so a checkout and a
+plain `pip install` work without a build step; see docs/i18n.md for the choice.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import datetime as dt
 import gettext
 import io
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from babel import numbers as babel_numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+from markupsafe import Markup, escape
 
 from briefgen.errors import ConfigError
 from briefgen.paths import LOCALES_DIR
@@ -29,6 +31,12 @@ from briefgen.paths import LOCALES_DIR
 log = logging.getLogger(__name__)
 
 DOMAIN = "briefgen"
+SOURCE_LANGUAGE = "en"   # the msgids' language; the fallback when the sources' is not shipped
+TEMPLATE_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
+
+# First digit of the numbering systems `-u-nu-…` may ask for (CLDR names).
+_DIGIT_ZERO = {"arab": 0x0660, "arabext": 0x06F0, "deva": 0x0966, "beng": 0x09E6, "thai": 0x0E50,
+               "mymr": 0x1040, "khmr": 0x17E0, "tibt": 0x0F20}
 
 
 def N_(message: str) -> str:
@@ -38,6 +46,74 @@ def N_(message: str) -> str:
     locale is known.
     """
     return message
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark a string with a context (pybabel `-k NP_:1c,2`); translate later with pgettext."""
+    return message
+
+
+def NNP_(context: str, singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair with a context (pybabel `-k NNP_:1c,2,3`); translate with npgettext."""
+    return singular, plural
+
+
+# --- Locale tags ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LocaleSpec:
+    """A brief language: 'fr', 'pt-BR', or 'ar-u-nu-arab' (Arabic with Arabic-Indic digits).
+
+    The `-u-nu-<system>` part is BCP 47's numbering-system extension; `-u-nu-native` takes
+    the locale's own native digits from CLDR.
+    """
+
+    tag: str                 # normalised: 'ar-u-nu-arab', used in output names ('brief.ar-u-nu-arab.pdf')
+    locale: Locale
+    digits: str | None = None
+
+    @property
+    def language(self) -> str:
+        return self.locale.language
+
+    @property
+    def html_lang(self) -> str:
+        return self.tag
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.locale)
+
+
+def parse_locale(tag: str) -> LocaleSpec:
+    """Parse a locale tag; a bad tag or an unknown numbering system is a config error."""
+    raw = tag.strip()
+    base, _, extension = raw.replace("_", "-").partition("-u-")
+    digits = None
+    if extension:
+        match = re.fullmatch(r"nu-([a-z]+)", extension.lower())
+        if not match:
+            raise ConfigError(f"unsupported locale extension in {tag!r} (only -u-nu-<digits>, e.g. ar-u-nu-arab)")
+        digits = match.group(1)
+    locale = get_locale(base)
+    if digits == "native":
+        digits = locale.other_numbering_systems.get("native")
+    if digits == "latn":
+        digits = None
+    if digits is not None and digits not in _DIGIT_ZERO:
+        raise ConfigError(f"unsupported numbering system {digits!r} in {tag!r} "
+                          f"(known: {', '.join(sorted(_DIGIT_ZERO))}, native, latn)")
+    normal = str(locale).replace("_", "-") + (f"-u-nu-{digits}" if digits else "")
+    return LocaleSpec(normal, locale, digits)
+
+
+def parse_locales(value: str | list[str] | tuple[str, ...]) -> list[LocaleSpec]:
+    """'en,fr, ar' (or a list of tags) → specs, in the order given, duplicates dropped."""
+    tags = value.split(",") if isinstance(value, str) else [t for v in value for t in v.split(",")]
+    specs = [parse_locale(t) for t in tags if t.strip()]
+    if not specs:
+        raise ConfigError("--lang needs at least one language, e.g. --lang fr or --lang en,fr,ar")
+    return list({spec.tag: spec for spec in specs}.values())
 
 
 def get_locale(tag: str) -> Locale:
@@ -53,8 +129,34 @@ def text_direction(locale: Locale) -> str:
     return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
+def language_direction(code: str | None) -> str:
+    """Direction of text in language `code` (for a quote's own `dir`); unknown codes read ltr."""
+    try:
+        return text_direction(Locale.parse((code or SOURCE_LANGUAGE).replace("-", "_")))
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
+# --- Catalogs ---------------------------------------------------------------------------------
+
 def catalog_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def shipped_locales(locales_dir: Path = LOCALES_DIR) -> list[str]:
+    """Languages with a catalog, sorted ('ar', 'de', 'en', …)."""
+    if not locales_dir.is_dir():
+        return []
+    return sorted(p.name for p in locales_dir.iterdir() if catalog_path(p.name, locales_dir).is_file())
+
+
+def catalog_for(spec: LocaleSpec, locales_dirs: tuple[Path, ...] = (LOCALES_DIR,)) -> str | None:
+    """The catalog name that serves `spec` ('pt_BR', else 'pt'), or None."""
+    candidates = [str(spec.locale)] + ([spec.locale.language] if spec.locale.territory else [])
+    for lang in candidates:
+        if any(catalog_path(lang, folder).is_file() for folder in locales_dirs):
+            return lang
+    return None
 
 
 def load_translations(locale: Locale, locales_dirs: tuple[Path, ...] = (LOCALES_DIR,)
@@ -62,7 +164,8 @@ def load_translations(locale: Locale, locales_dirs: tuple[Path, ...] = (LOCALES_
     """Translations for `locale`, merged over `locales_dirs` (earlier folders win).
 
     Looks for 'pt_BR' then 'pt'. A missing catalog gives null translations (the English
-    msgids): `briefgen doctor` / the catalog check is where a missing language shows.
+    msgids): `briefgen locales --check` is where a missing language shows, and the render
+    refuses a language without a catalog before getting here.
     """
     merged: gettext.NullTranslations | None = None
     candidates = [str(locale)] + ([locale.language] if locale.territory else [])
@@ -94,34 +197,113 @@ def _compiled_po(path: Path, _mtime_ns: int) -> Translations:
     return Translations(buffer, domain=DOMAIN)
 
 
+@dataclass
+class CatalogStatus:
+    """How complete one language's catalog is against the .pot template."""
+
+    lang: str
+    total: int
+    translated: int
+    missing: list[str] = field(default_factory=list)
+    fuzzy: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)   # bad placeholders, wrong number of plural forms
+    plural_forms: int = 2
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing or self.fuzzy or self.errors)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def _key(message) -> tuple[str, str | None]:
+    msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+    return msgid, message.context
+
+
+def catalog_status(lang: str, locales_dir: Path = LOCALES_DIR, template: Path | None = None) -> CatalogStatus:
+    """Compare `lang`'s .po with the .pot: untranslated, fuzzy and malformed entries by msgid."""
+    template = template or locales_dir / f"{DOMAIN}.pot"
+    with template.open("rb") as fh:
+        pot = read_po(fh)
+    with catalog_path(lang, locales_dir).open("rb") as fh:
+        po = read_po(fh, locale=lang)
+    wanted = [_key(m) for m in pot if m.id]
+    entries = {_key(m): m for m in po if m.id}
+    status = CatalogStatus(lang, total=len(wanted), translated=0, plural_forms=po.num_plurals)
+    for key in wanted:
+        label = key[0] if key[1] is None else f"{key[1]}|{key[0]}"
+        message = entries.get(key)
+        strings = [] if message is None else (
+            list(message.string) if isinstance(message.string, (tuple, list)) else [message.string])
+        if message is None or not all(strings):
+            status.missing.append(label)
+        elif message.fuzzy:
+            status.fuzzy.append(label)
+        else:
+            status.translated += 1
+            if message.pluralizable and len(strings) != po.num_plurals:
+                status.errors.append(f"{label}: {len(strings)} plural forms, the language has {po.num_plurals}")
+    for message, errors in po.check():
+        for error in errors:
+            status.errors.append(f"{_key(message)[0]}: {error}")
+    return status
+
+
+# --- Formatting -------------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class Formatters:
     """Locale-bound formatting functions, registered as Jinja filters.
 
-    Templates never format a number or a date by hand; they call these.
+    Templates never format a number or a date by hand; they call these. `digits` is a CLDR
+    numbering system ('arab') when the brief asks for native digits, else Latin digits.
     """
 
     locale: Locale
+    digits: str | None = None
+
+    def _digits(self, text: str) -> str:
+        if not self.digits:
+            return text
+        zero = _DIGIT_ZERO[self.digits]
+        return text.translate({ord("0") + i: zero + i for i in range(10)})
 
     def format_date(self, value: dt.date | None, format: str = "medium") -> str:
+        """'long': '8 décembre 2016'; 'medium': abbreviated month ('8 déc. 2016', never '08.12.2016')."""
         if value is None:
             return ""
-        return babel_dates.format_date(value, format=format, locale=self.locale)
+        if format == "medium":
+            text = babel_dates.format_skeleton("yMMMd", value, locale=self.locale)
+        else:
+            text = babel_dates.format_date(value, format=format, locale=self.locale)
+        return self._digits(text)
 
     def format_day(self, value: dt.date | None) -> str:
         """Day and month only ('Dec 8'), for timelines whose year is in the header."""
         if value is None:
             return ""
-        return babel_dates.format_skeleton("MMMd", value, locale=self.locale)
+        return self._digits(babel_dates.format_skeleton("MMMd", value, locale=self.locale))
 
     def format_number(self, value: int | float | None) -> str:
         if value is None:
             return ""
-        return babel_numbers.format_decimal(value, locale=self.locale)
+        return babel_numbers.format_decimal(value, locale=self.locale, numbering_system=self.digits or "latn")
+
+    def format_percent(self, value: float | None) -> str:
+        """0.45 → '45 %' (fr, with the locale's no-break space), '45%' (en)."""
+        if value is None:
+            return ""
+        return babel_numbers.format_percent(value, locale=self.locale, numbering_system=self.digits or "latn")
 
     def format_list(self, items: list[str], style: str = "standard") -> str:
-        items = [str(item) for item in items if item]
-        return babel_lists.format_list(items, style=style, locale=self.locale) if items else ""
+        """'A, B et C'. Items may be markup (isolated names): they are escaped, the result is markup."""
+        items = [escape(item) for item in items if item]
+        if not items:
+            return ""
+        return Markup(babel_lists.format_list([str(i) for i in items], style=style, locale=self.locale))
 
     def format_date_range(self, start: dt.date | None, end: dt.date | None) -> str:
         """'6–8 Dec 2016' style ranges, collapsed by Babel's interval rules."""
@@ -129,7 +311,7 @@ class Formatters:
             return self.format_date(start or end)
         if start == end:
             return self.format_date(start)
-        return babel_dates.format_interval(start, end, skeleton="yMMMd", locale=self.locale)
+        return self._digits(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=self.locale))
 
     def language_name(self, code: str | None) -> str:
         if not code:
