@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from briefgen import __version__
 from briefgen.model import (
     Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
-    Mark, SourceEntry, TimelineEntry,
+    Mark, Quote, SourceEntry, TimelineEntry,
 )
 
 # Category importance for key figures: lives first, then people who cannot leave or had to.
@@ -94,7 +94,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         covers_to=dates[-1] if dates else None,
         languages=sorted({s.language for s in facts.sources if s.language}),
         figures=display_figures,
-        bottom_line=_bottom_line(figures, timeline, upcoming, cite, budget),
+        bottom_line=_bottom_line(figures, timeline, upcoming, cite, budget, dates[-1] if dates else None),
         timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes,
         gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)
               and not any(d.category == c for d in disputes)],
@@ -176,6 +176,12 @@ class _Citer:
         self.entries = [SourceEntry(number=self.numbers[s.id], id=s.id, outlet=s.outlet, title=s.title,
                                     published=s.published, language=s.language, url=s.url) for s in ordered]
 
+    def fact_marks(self, fact: Figure | Event | Quote) -> list[Mark]:
+        """Marks for a fact: its cited sources, or the analyst's mark for a fact added by hand."""
+        if fact.source == "analyst":
+            return [Mark(number=0, source="analyst", sentence="added by the analyst")]
+        return self.marks(fact.citations)
+
     def marks(self, citations: list[Citation]) -> list[Mark]:
         """One mark per cited source (several spans in one source share its number)."""
         marks: dict[str, Mark] = {}
@@ -236,6 +242,8 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
     candidates: list[KeyFigure] = []
     disputes: list[Dispute] = []
     for figure in facts.figures:
+        if not _citable(figure):
+            continue
         candidates.append(_key_figure(figure, cite))
         if figure.disputed and figure.claims:
             disputes.append(Dispute(
@@ -264,25 +272,32 @@ def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
         id=_item_id("figure", figure.category, figure.group, figure.place, figure.value, figure.vague),
         category=figure.category, value=figure.value, approx=figure.approx or bool(figure.vague),
         vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
-        date=figure.date, subsets=figure.subsets, marks=cite.marks(figure.citations),
+        date=figure.date, subsets=figure.subsets, marks=cite.fact_marks(figure),
         sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),
         disputed=figure.disputed)
 
 
+def _citable(fact: Figure | Event | Quote) -> bool:
+    """A fact the brief may print: cited in a source we have, or added by the analyst."""
+    return fact.source == "analyst" or bool(fact.citations)
+
+
 def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEntry:
     return TimelineEntry(id=_item_id("event", event.date, event.status, event.description), date=event.date,
-                         status=event.status, description=event.description, marks=cite.marks(citations))
+                         status=event.status, description=event.description, marks=cite.fact_marks(event))
 
 
 def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     """Past and ongoing events, chronological (undated ones last, in article order)."""
-    entries = [_entry(e, e.citations, cite) for e in facts.events if e.status in ("past", "ongoing")]
+    entries = [_entry(e, e.citations, cite) for e in facts.events
+               if e.status in ("past", "ongoing") and _citable(e)]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
 
 
 def _upcoming(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     """Scheduled and expected events, soonest first; scheduled before expected on one day."""
-    entries = [_entry(e, e.citations, cite) for e in facts.events if e.status in ("scheduled", "expected")]
+    entries = [_entry(e, e.citations, cite) for e in facts.events
+               if e.status in ("scheduled", "expected") and _citable(e)]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.max, e.status != "scheduled"))
 
 
@@ -290,24 +305,25 @@ def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
     roles = {p.name.lower(): p.role for p in facts.people if p.role}
     quotes = []
     for quote in facts.quotes:
-        if not quote.speaker:
+        if not quote.speaker or not _citable(quote):
             continue  # "who said what" without a who: kept in the facts, not worth a line of the brief
         quotes.append(BriefQuote(
             id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
             role=quote.role or roles.get((quote.speaker or "").lower()), language=quote.language,
-            date=quote.date, marks=cite.marks(quote.citations)))
+            date=quote.date, marks=cite.fact_marks(quote)))
     return quotes
 
 
 def _bottom_line(figures: list[KeyFigure], timeline: list[TimelineEntry], upcoming: list[TimelineEntry],
-                 cite: _Citer, budget: Budget) -> list[BottomLineSentence]:
+                 cite: _Citer, budget: Budget, as_of: dt.date | None) -> list[BottomLineSentence]:
     """What happened (the top figures), the latest development, and what is next: facts only."""
     sentences = []
     if figures:
         lead = figures[:budget.bottom_line_figures]
         sentences.append(BottomLineSentence(kind="figures", figures=lead,
                                             sources_count=len({m.source for f in lead for m in f.marks})))
-    dated = [e for e in timeline if e.date]
+    # "Latest" is the newest thing that has happened: nothing dated after the newest source.
+    dated = [e for e in timeline if e.date and (as_of is None or e.date <= as_of)]
     if dated:
         latest = max(dated, key=lambda e: (e.date, len(e.marks)))
         sentences.append(BottomLineSentence(kind="latest", event=latest))

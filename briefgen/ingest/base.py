@@ -28,16 +28,19 @@ class Article:
 
     def to_source(self, path: str) -> Source:
         return Source(
-            id=source_id(self.text), path=path, title=self.title, outlet=self.outlet,
+            id=source_id(self.text, self.title, self.outlet, self.url), path=path, title=self.title, outlet=self.outlet,
             byline=self.byline, published=self.published, language=self.language or "en",
             url=self.url, dateline=self.dateline or find_dateline(self.text), text=self.text,
         )
 
 
-def source_id(text: str) -> str:
-    """Stable id from the content: the same article gets the same id wherever it sits."""
+def source_id(text: str, *meta: str | None) -> str:
+    """Stable id from the content and who published it: the same article file gets the same id
+    wherever it sits, while a syndicated copy (same text, other outlet or headline) stays a source
+    of its own, so merge can count it."""
     norm = " ".join(unicodedata.normalize("NFKC", text).split())
-    return "s" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:10]
+    key = "\x1f".join([norm, *(" ".join((m or "").split()) for m in meta)])
+    return "s" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
 
 
 class Reader:

@@ -23,8 +23,8 @@ _BY = re.compile(r"^by\b[:\s]*(?P<rest>.*)$", re.I)
 # Words that mark a name as a publication rather than a person.
 _OUTLET_WORDS = re.compile(
     r"\b(?:news|times|post|press|agency|reuters|afp|ap|bbc|cnn|voa|guardian|journal|herald|tribune|wire|"
-    r"service|radio|tv|television|daily|mail|telegraph|gazette|observer|chronicle|monitor|report|media|"
-    r"network|broadcasting|al jazeera|bloomberg|xinhua|tass|ria|dpa|efe|ansa|staff|desk|online|magazine)\b",
+    r"service|radio|tv|television|daily|mail|telegraph|gazette|observer|chronicle|monitor|media|"
+    r"network|broadcasting|al jazeera|bloomberg|xinhua|tass|ria|dpa|efe|ansa|online|magazine)\b",
     re.I,
 )
 

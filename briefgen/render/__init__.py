@@ -1,24 +1,30 @@
-"""Render a brief: compose → fit on one page → PDF and self-contained HTML.
+"""Render a brief: compose → fit on one page → PDF and self-contained HTML, in one or more languages.
 
-`render()` is what the pipeline calls. The pieces are importable on their own for tests
-and benchmarks: `prepare()` (theme, locale, environment), `brief_html()`, and
-`briefgen.render.pdf.html_to_pdf()` (bare WeasyPrint with our fetcher and fonts).
+`render()` and `render_locales()` are what the pipeline calls. The pieces are importable on
+their own for tests and benchmarks: `prepare()` (theme, environment, fetcher), `brief_html()`,
+and `briefgen.render.pdf.html_to_pdf()` (bare WeasyPrint with our fetcher and fonts).
+
+Several languages in one run share everything that does not depend on the language: the
+composed brief, the theme, the compiled templates (one Jinja environment), the fetcher and
+WeasyPrint's font configuration. Only the wording and the one-page fit are per language.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.compose import compose
 from briefgen.errors import ConfigError
-from briefgen.i18n import get_locale
+from briefgen.i18n import SOURCE_LANGUAGE, LocaleSpec, catalog_for, parse_locale, shipped_locales
 from briefgen.model import Brief, Facts
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+    from briefgen.render.env import Localization
     from briefgen.render.fetcher import SafeFetcher
     from briefgen.render.theme import Theme
 
@@ -34,73 +40,110 @@ class RenderResult:
     dropped: list[str] = field(default_factory=list)
     brief: Brief | None = None
     passes: int = 0
+    locale: str = "en"
 
 
 @dataclass
 class Renderer:
-    """Everything fixed for one render: theme, locale, Jinja environment, fetcher, page size."""
+    """Everything fixed for a run, whatever the language: theme, Jinja environment, fetcher, page size."""
 
     theme: Theme
     env: SandboxedEnvironment
     fetcher: SafeFetcher
     page_size: str
 
-    def html(self, brief: Brief, *, for_pdf: bool) -> str:
+    def localize(self, locale: str | LocaleSpec, source_language: str = SOURCE_LANGUAGE) -> Localization:
+        from briefgen.render.env import localization, theme_locale_dirs
+
+        spec = locale if isinstance(locale, LocaleSpec) else parse_locale(locale)
+        if catalog_for(spec, theme_locale_dirs(self.theme)) is None:
+            raise ConfigError(f"no catalog for language {spec.tag!r} "
+                              f"(shipped: {', '.join(shipped_locales())}; see docs/i18n.md to add one)")
+        return localization(spec, self.theme, source_language)
+
+    def html(self, brief: Brief, l10n: Localization, *, for_pdf: bool) -> str:
         from briefgen.render.fonts import font_face_css_for_html, font_face_css_for_pdf
         from briefgen.render.html import render_html
 
         if for_pdf:
-            return render_html(self.env, self.theme, brief, font_css=font_face_css_for_pdf(),
+            return render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_pdf(),
                                page_size=self.page_size)
         # Two passes: the embedded font subsets depend on the characters of the page (markup
         # included: a cheap superset of the visible text).
-        bare = render_html(self.env, self.theme, brief, font_css="", page_size=self.page_size)
-        return render_html(self.env, self.theme, brief, font_css=font_face_css_for_html(bare),
+        bare = render_html(self.env, self.theme, brief, l10n, font_css="", page_size=self.page_size)
+        return render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare),
                            page_size=self.page_size)
 
-    def lay_out(self, brief: Brief):
+    def lay_out(self, brief: Brief, l10n: Localization):
         from briefgen.render.pdf import layout
 
-        html = self.html(brief, for_pdf=True)
+        html = self.html(brief, l10n, for_pdf=True)
         return html, layout(html, base_dir=self.theme.folders[0], fetcher=self.fetcher)
 
 
-def prepare(theme: str = "default", locale: str = "en", page_size: str = "A4") -> Renderer:
+def prepare(theme: str = "default", page_size: str = "A4") -> Renderer:
     from briefgen.render.env import make_environment
     from briefgen.render.pdf import make_fetcher
     from briefgen.render.theme import load_theme
 
     loaded = load_theme(theme)
     size = loaded.page_size(page_size)
-    env = make_environment(loaded, get_locale(locale))
-    return Renderer(loaded, env, make_fetcher(loaded.folders), size)
+    return Renderer(loaded, make_environment(loaded), make_fetcher(loaded.folders), size)
 
 
-def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", locale: str = "en",
-           page_size: str = "A4", notes_markdown: str | None = None, max_pages: int = 1) -> RenderResult:
-    """Compose the brief, fit it on `max_pages` and produce the requested formats."""
+def _check_formats(formats: Iterable[str]) -> list[str]:
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ConfigError(f"unknown output format(s) {', '.join(unknown)} (known: {', '.join(FORMATS)})")
+    return formats
+
+
+def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", locale: str = "en",
+           page_size: str = "A4", notes_markdown: str | None = None, max_pages: int = 1) -> RenderResult:
+    """Compose the brief, fit it on `max_pages` and produce the requested formats in `locale`."""
+    return render_locales(facts, locales=[locale], formats=formats, theme=theme, page_size=page_size,
+                          notes_markdown=notes_markdown, max_pages=max_pages)[0]
+
+
+def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
+                   theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
+                   max_pages: int = 1) -> list[RenderResult]:
+    """One brief per language, composed once; results in the order of `locales`.
+
+    Every language is checked (catalog present) before any layout, so a typo in the last
+    language of a list fails fast.
+    """
+    formats = _check_formats(formats)
+    renderer = prepare(theme, page_size)
     brief = compose(facts, notes_markdown=notes_markdown)
-    return render_brief(brief, formats=formats, renderer=prepare(theme, locale, page_size), max_pages=max_pages)
+    source_language = main_language(brief)
+    l10ns = [renderer.localize(locale, source_language) for locale in locales]
+    return [render_brief(brief, formats=formats, renderer=renderer, l10n=l10n, max_pages=max_pages)
+            for l10n in l10ns]
 
 
-def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, max_pages: int = 1) -> RenderResult:
+def main_language(brief: Brief) -> str:
+    """The language most sources are in: the facts' own words (groups, places, events) are in it."""
+    counts = Counter(s.language.split("-")[0] for s in brief.sources if s.language)
+    return counts.most_common(1)[0][0] if counts else SOURCE_LANGUAGE
+
+
+def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,
+                 max_pages: int = 1) -> RenderResult:
     from briefgen.render.fit import fit
     from briefgen.render.pdf import write_pdf
 
-    fitted = fit(brief, renderer.lay_out, max_pages=max_pages)
+    l10n = l10n or renderer.localize(SOURCE_LANGUAGE, main_language(brief))
+    fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages)
     outputs: dict[str, bytes] = {}
     formats = list(formats)
     if "pdf" in formats:
         outputs["pdf"] = write_pdf(fitted.document)
     if "html" in formats:
         # The HTML holds the very selection the PDF does: the same fitted brief.
-        outputs["html"] = renderer.html(fitted.brief, for_pdf=False).encode("utf-8")
+        outputs["html"] = renderer.html(fitted.brief, l10n, for_pdf=False).encode("utf-8")
     for item in fitted.brief.dropped:
-        log.info("left out: %s", item)
+        log.info("left out (%s): %s", l10n.tag, item)
     return RenderResult(outputs=outputs, pages=len(fitted.document.pages), dropped=list(fitted.brief.dropped),
-                        brief=fitted.brief, passes=fitted.passes)
-
+                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag)

@@ -5,27 +5,115 @@
 - StrictUndefined: a typo in a theme is an error naming file:line, not an empty string.
 - jinja2.ext.i18n with newstyle gettext: `_()` and `{% trans %}` with `%(name)s` variables,
   escaped like everything else; plural forms through `ngettext`/`{% pluralize %}`.
-Formatting filters are bound to the locale (passed explicitly, never the OS locale).
+
+One environment serves every language of a run: templates are compiled once, and the
+language is a value of the render (`l10n` in the context), not of the environment. The
+gettext callables and the formatting filters read it from the context, so a brief in five
+languages compiles its templates once and never touches global state.
 """
 from __future__ import annotations
 
 import gettext as gettext_module
+from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.i18n import Formatters, load_translations, text_direction
+from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
 from briefgen.render.theme import Theme
 
+# Filters bound to the render's language: name -> (object in Localization, method name).
+LOCALIZED_FILTERS = {
+    "format_date": ("formatters", "format_date"),
+    "format_day": ("formatters", "format_day"),
+    "format_number": ("formatters", "format_number"),
+    "format_percent": ("formatters", "format_percent"),
+    "format_list": ("formatters", "format_list"),
+    "format_date_range": ("formatters", "format_date_range"),
+    "language_name": ("formatters", "language_name"),
+    "territory_name": ("formatters", "territory_name"),
+    "category_label": ("phrases", "category_label"),
+    "topic_label": ("phrases", "topic_label"),
+    "amount": ("phrases", "amount"),
+    "amount_parts": ("phrases", "amount_parts"),
+    "figure_phrase": ("phrases", "figure_phrase"),
+    "figure_detail": ("phrases", "figure_detail"),
+    "subset_phrase": ("phrases", "subset_phrase"),
+    "group_label": ("phrases", "group_label"),
+    "place_name": ("phrases", "place_name"),
+    "verbatim": ("phrases", "verbatim"),
+}
 
-def make_environment(theme: Theme, locale: Locale,
-                     translations: gettext_module.NullTranslations | None = None) -> SandboxedEnvironment:
-    if translations is None:
-        translations = load_translations(locale, locales_dirs=theme_locale_dirs(theme))
+
+@dataclass(frozen=True)
+class Localization:
+    """Everything language-specific of one render: handed to templates as `l10n`."""
+
+    spec: LocaleSpec
+    translations: gettext_module.NullTranslations
+    formatters: Formatters
+    phrases: Phrases
+
+    @property
+    def tag(self) -> str:
+        return self.spec.html_lang
+
+    @property
+    def language(self) -> str:
+        return self.spec.language
+
+    @property
+    def direction(self) -> str:
+        return self.spec.direction
+
+    def for_sources(self, source_language: str) -> "Localization":
+        """The same language, with the facts' own words marked as `source_language`."""
+        if source_language == self.phrases.source_language:
+            return self
+        phrases = Phrases(self.formatters, self.translations, self.language, source_language)
+        return Localization(self.spec, self.translations, self.formatters, phrases)
+
+
+def localization(spec: LocaleSpec, theme: Theme, source_language: str = "en") -> Localization:
+    translations = load_translations(spec.locale, locales_dirs=theme_locale_dirs(theme))
+    formatters = Formatters(spec.locale, spec.digits)
+    return Localization(spec, translations, formatters,
+                        Phrases(formatters, translations, spec.language, source_language))
+
+
+def _localized(owner: str, method: str):
+    @pass_context
+    def call(context, *args, **kwargs):
+        return getattr(getattr(context["l10n"], owner), method)(*args, **kwargs)
+
+    call.__name__ = method
+    return call
+
+
+@pass_context
+def _gettext(context, message: str) -> str:
+    return context["l10n"].translations.gettext(message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, n: int) -> str:
+    return context["l10n"].translations.ngettext(singular, plural, n)
+
+
+@pass_context
+def _pgettext(context, ctx: str, message: str) -> str:
+    return context["l10n"].translations.pgettext(ctx, message)
+
+
+@pass_context
+def _npgettext(context, ctx: str, singular: str, plural: str, n: int) -> str:
+    return context["l10n"].translations.npgettext(ctx, singular, plural, n)
+
+
+def make_environment(theme: Theme) -> SandboxedEnvironment:
     loader = ChoiceLoader([
         FileSystemLoader([str(folder) for folder in theme.folders]),
         # "default/base.html" reaches a named theme's file even when a derived theme overrides it.
@@ -40,32 +128,14 @@ def make_environment(theme: Theme, locale: Locale,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-
-    formatters = Formatters(locale)
-    phrases = Phrases(formatters, translations)
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True,  # type: ignore[attr-defined]
+                                  pgettext=_pgettext, npgettext=_npgettext)
+    env.filters.update({name: _localized(owner, method) for name, (owner, method) in LOCALIZED_FILTERS.items()})
     env.filters.update(
-        format_date=formatters.format_date,
-        format_day=formatters.format_day,
-        format_number=formatters.format_number,
-        format_list=formatters.format_list,
-        format_date_range=formatters.format_date_range,
-        language_name=formatters.language_name,
-        territory_name=formatters.territory_name,
-        category_label=phrases.category_label,
-        topic_label=phrases.topic_label,
-        amount=phrases.amount,
-        amount_parts=phrases.amount_parts,
-        figure_phrase=phrases.figure_phrase,
-        figure_detail=phrases.figure_detail,
-        subset_phrase=phrases.subset_phrase,
         sentence=sentence,
         merge_marks=merge_marks,
         capitalize_first=capitalize_first,
-    )
-    env.globals.update(
-        locale_tag=str(locale).replace("_", "-"),
-        direction=text_direction(locale),
+        language_direction=language_direction,
     )
     return env
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -16,23 +17,40 @@ from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.theme import Theme
 
+if TYPE_CHECKING:
+    from briefgen.render.env import Localization
+
 ENTRY_TEMPLATE = "base.html"
 
 
-def page_css(page_size: str) -> str:
-    """Overrides the theme's @page size when the user asks for another one."""
+def page_css(page_size: str, direction: str = "ltr") -> str:
+    """Overrides the theme's @page size when the user asks for another one.
+
+    Right to left, the running footer and the page number swap margin boxes: @page rules
+    cannot be selected by the document's `dir`, and margin boxes have no logical names.
+    """
     size = {"a4": "A4", "letter": "letter"}.get(page_size.lower(), page_size)
-    return f"@page {{ size: {size} portrait; }}"
+    css = f"@page {{ size: {size} portrait; }}"
+    if direction == "rtl":
+        css += ("\n@page { @bottom-left { content: counter(page) \" / \" counter(pages); width: 30mm; "
+                "text-align: left; }\n  @bottom-right { content: element(page-footer); width: 150mm; "
+                "text-align: right; } }")
+    return css
 
 
-def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, *, font_css: str,
+def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Localization, *, font_css: str,
                 page_size: str = "A4") -> str:
-    """Render the theme's base.html; any template problem becomes a TemplateError with file:line."""
+    """Render the theme's base.html in `l10n`'s language; a template problem becomes a TemplateError
+    with file:line."""
     context = {
         "brief": brief,
+        "l10n": l10n,
+        "locale_tag": l10n.tag,
+        "language": l10n.language,
+        "direction": l10n.direction,
         "theme_css": theme.css(),
         "font_css": font_css,
-        "page_css": page_css(page_size),
+        "page_css": page_css(page_size, l10n.direction),
         "page_size": page_size,
     }
     try:

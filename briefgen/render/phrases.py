@@ -1,17 +1,25 @@
-"""Wording that depends on the reader's locale: category labels, amounts, figure phrases.
+"""Wording that depends on the reader's locale: category labels, amounts, fact sentences.
 
-Templates call these (registered as globals/filters by env.py) instead of assembling words
+Templates call these (registered as filters by env.py) instead of assembling words
 themselves, so word order lives in the catalog ("%(count)s %(group)s killed") and numbers
-go through Babel. Every msgid here is marked for extraction (`gettext`/`N_`).
-Return values are plain strings: Jinja's autoescape escapes them, article words included.
+go through Babel. Every msgid here is marked for extraction (`N_`, `NN_`, `NP_`, `NNP_`).
+
+Fact sentences are generated from the structured facts, never machine-translated: a group,
+place or vague amount the word tables know (wording.py) is said in the brief's language with
+the right plural form and gender; one they do not know stays in the source's words, isolated
+in `<bdi lang=…>`, inside a construction that needs no grammar of it ('369 personnes tuées
+(Kurdish fighters)'). Return values are Markup: every source word is escaped here.
 """
 from __future__ import annotations
 
 import gettext as gettext_module
 from dataclasses import dataclass
 
-from briefgen.i18n import N_, Formatters
+from markupsafe import Markup, escape
+
+from briefgen.i18n import N_, NNP_, Formatters
 from briefgen.model import DisputedValue, KeyFigure, Mark, Subset
+from briefgen.render import wording
 
 CATEGORY_LABELS = {
     "killed": N_("killed"), "injured": N_("injured"), "missing": N_("missing"),
@@ -19,15 +27,37 @@ CATEGORY_LABELS = {
     "refugees": N_("refugees"), "detained": N_("detained"), "released": N_("released"),
     "affected": N_("affected"), "in_need": N_("in need"), "assisted": N_("assisted"), "other": N_("other"),
 }
-# "%(count)s %(group)s <past participle>": the whole phrase is one msgid so word order can change.
+# "%(count)s %(group)s <past participle>": the whole phrase is one msgid so word order can change;
+# plural by the figure's value, and a second set for feminine groups (French 'personnes tuées').
 CATEGORY_PHRASES = {
-    "killed": N_("%(count)s %(group)s killed"), "injured": N_("%(count)s %(group)s injured"),
-    "missing": N_("%(count)s %(group)s missing"), "displaced": N_("%(count)s %(group)s displaced"),
-    "evacuated": N_("%(count)s %(group)s evacuated"), "trapped": N_("%(count)s %(group)s trapped"),
-    "refugees": N_("%(count)s %(group)s fled as refugees"), "detained": N_("%(count)s %(group)s detained"),
-    "released": N_("%(count)s %(group)s released"), "affected": N_("%(count)s %(group)s affected"),
-    "in_need": N_("%(count)s %(group)s in need of aid"), "assisted": N_("%(count)s %(group)s assisted"),
-    "other": N_("%(count)s %(group)s"),
+    "killed": NNP_("masculine", "%(count)s %(group)s killed", "%(count)s %(group)s killed"),
+    "injured": NNP_("masculine", "%(count)s %(group)s injured", "%(count)s %(group)s injured"),
+    "missing": NNP_("masculine", "%(count)s %(group)s missing", "%(count)s %(group)s missing"),
+    "displaced": NNP_("masculine", "%(count)s %(group)s displaced", "%(count)s %(group)s displaced"),
+    "evacuated": NNP_("masculine", "%(count)s %(group)s evacuated", "%(count)s %(group)s evacuated"),
+    "trapped": NNP_("masculine", "%(count)s %(group)s trapped", "%(count)s %(group)s trapped"),
+    "refugees": NNP_("masculine", "%(count)s %(group)s fled as refugees", "%(count)s %(group)s fled as refugees"),
+    "detained": NNP_("masculine", "%(count)s %(group)s detained", "%(count)s %(group)s detained"),
+    "released": NNP_("masculine", "%(count)s %(group)s released", "%(count)s %(group)s released"),
+    "affected": NNP_("masculine", "%(count)s %(group)s affected", "%(count)s %(group)s affected"),
+    "in_need": NNP_("masculine", "%(count)s %(group)s in need of aid", "%(count)s %(group)s in need of aid"),
+    "assisted": NNP_("masculine", "%(count)s %(group)s assisted", "%(count)s %(group)s assisted"),
+    "other": NNP_("masculine", "%(count)s %(group)s", "%(count)s %(group)s"),
+}
+CATEGORY_PHRASES_FEMININE = {
+    "killed": NNP_("feminine", "%(count)s %(group)s killed", "%(count)s %(group)s killed"),
+    "injured": NNP_("feminine", "%(count)s %(group)s injured", "%(count)s %(group)s injured"),
+    "missing": NNP_("feminine", "%(count)s %(group)s missing", "%(count)s %(group)s missing"),
+    "displaced": NNP_("feminine", "%(count)s %(group)s displaced", "%(count)s %(group)s displaced"),
+    "evacuated": NNP_("feminine", "%(count)s %(group)s evacuated", "%(count)s %(group)s evacuated"),
+    "trapped": NNP_("feminine", "%(count)s %(group)s trapped", "%(count)s %(group)s trapped"),
+    "refugees": NNP_("feminine", "%(count)s %(group)s fled as refugees", "%(count)s %(group)s fled as refugees"),
+    "detained": NNP_("feminine", "%(count)s %(group)s detained", "%(count)s %(group)s detained"),
+    "released": NNP_("feminine", "%(count)s %(group)s released", "%(count)s %(group)s released"),
+    "affected": NNP_("feminine", "%(count)s %(group)s affected", "%(count)s %(group)s affected"),
+    "in_need": NNP_("feminine", "%(count)s %(group)s in need of aid", "%(count)s %(group)s in need of aid"),
+    "assisted": NNP_("feminine", "%(count)s %(group)s assisted", "%(count)s %(group)s assisted"),
+    "other": NNP_("feminine", "%(count)s %(group)s", "%(count)s %(group)s"),
 }
 TOPIC_LABELS = {
     "casualties": N_("casualties"), "displacement": N_("displacement"),
@@ -39,21 +69,43 @@ QUALIFIER_FORMS = {
     "nearly": N_("nearly %(number)s"), "fewer_than": N_("fewer than %(number)s"),
 }
 _SENTINEL = "\x00"
+_PEOPLE = wording.GROUPS["people"]
 
 
 @dataclass(frozen=True)
 class Phrases:
     formatters: Formatters
     translations: gettext_module.NullTranslations
+    language: str = "en"          # the brief's language
+    source_language: str = "en"   # the language of the facts' own words (groups, places, events)
 
     def _(self, message: str) -> str:
         return self.translations.gettext(message)
+
+    def _p(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
+    def verbatim(self, text: str | None, language: str | None = None) -> Markup:
+        """Source words kept as they are: isolated and marked with their language when it is
+        not the brief's (a Latin name in an Arabic line must not scramble it)."""
+        if not text:
+            return Markup("")
+        language = language or self.source_language
+        if language.split("-")[0] == self.language:
+            return escape(text)
+        return Markup('<bdi lang="%s">%s</bdi>') % (language, text)
 
     def category_label(self, category: str) -> str:
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))
 
     def topic_label(self, topic: str) -> str:
         return self._(TOPIC_LABELS[topic]) if topic in TOPIC_LABELS else topic
+
+    # --- amounts ---------------------------------------------------------------------------
+
+    def vague_words(self, vague: str) -> Markup:
+        known = wording.find_vague(vague)
+        return escape(self._p("vague amount", known)) if known else self.verbatim(vague)
 
     def amount_parts(self, figure: KeyFigure | DisputedValue | Subset) -> tuple[str, str, str]:
         """(before, number, after): 'about ' + '150' + '', so a theme can set the number large.
@@ -63,7 +115,7 @@ class Phrases:
         """
         vague = getattr(figure, "vague", None)
         if vague:
-            return "", vague, ""
+            return "", self.vague_words(vague), ""
         number = self.formatters.format_number(figure.value)
         qualifier = getattr(figure, "qualifier", None)
         if qualifier is None and figure.approx:
@@ -73,33 +125,94 @@ class Phrases:
         before, _, after = (self._(QUALIFIER_FORMS[qualifier]) % {"number": _SENTINEL}).partition(_SENTINEL)
         return before, number, after
 
-    def amount(self, figure: KeyFigure | DisputedValue | Subset) -> str:
-        return "".join(self.amount_parts(figure))
+    def amount(self, figure: KeyFigure | DisputedValue | Subset) -> Markup:
+        return Markup("").join(escape(part) for part in self.amount_parts(figure))
 
-    def figure_phrase(self, figure: KeyFigure, with_place: bool = True) -> str:
-        """'369 civilians killed in east Aleppo' (the group and place are the source's words)."""
-        template = self._(CATEGORY_PHRASES.get(figure.category, CATEGORY_PHRASES["other"]))
-        group = figure.group or self.translations.gettext("people")
-        count = self.amount(figure)
+    # --- groups and places -----------------------------------------------------------------
+
+    def counted(self, group: str | None, value: float) -> tuple[Markup, str, Markup]:
+        """(noun after the number, gender, source words kept aside) for `group`."""
+        words = wording.find_group(group) if group else _PEOPLE
+        n = int(value) if float(value).is_integer() else 2   # fractions take the 'other' form
+        if words is None:
+            # Unknown group: counted as people, its own words shown in parentheses.
+            return (escape(self.translations.npgettext("counted", *_PEOPLE.counted, n)),
+                    self._p("gender", _PEOPLE.gender), self.verbatim(group))
+        return escape(self.translations.npgettext("counted", *words.counted, n)), self._p("gender", words.gender), Markup("")
+
+    def group_label(self, group: str | None) -> Markup:
+        words = wording.find_group(group)
+        return escape(self._p("group", words.label)) if words else self.verbatim(group)
+
+    def place_name(self, place: str | None) -> Markup:
+        """The place in the nominative ('est d'Alep'), or the source's words."""
+        found = wording.find_place(place)
+        if not found:
+            return self.verbatim(place)
+        direction, words = found
+        if direction is None:
+            return escape(self._p("place", words.name))
+        pattern = self._p("place", wording.DIRECTIONS[direction][0])
+        return escape(pattern % {"of_place": self._p("of place", words.of)})
+
+    def _with_place(self, what: Markup, place: str | None) -> Markup:
+        found = wording.find_place(place)
+        if not found:
+            # No grammar of an unknown place is needed: it goes in parentheses.
+            return Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": what, "place": self.verbatim(place)}
+        direction, words = found
+        if direction is None:
+            where = self._p("in place", words.in_)
+        else:
+            where = self._p("in place", wording.DIRECTIONS[direction][1]) % {
+                "of_place": self._p("of place", words.of)}
+        return Markup(escape(self._("%(what)s %(where)s"))) % {"what": what, "where": where}
+
+    # --- fact sentences --------------------------------------------------------------------
+
+    def figure_phrase(self, figure: KeyFigure, with_place: bool = True) -> Markup:
+        """'369 civils tués dans l'est d'Alep' from category, value, group and place."""
+        feminine = False
         if figure.vague:
-            # "tens of thousands of civilians": a vague amount takes a partitive before its group.
-            count = self.translations.gettext("%(vague)s of") % {"vague": count}
-        phrase = " ".join((template % {"count": count, "group": group}).split())
+            # "des dizaines de milliers de civils": a vague amount takes the 'of' form of its group.
+            words = wording.find_group(figure.group) if figure.group else _PEOPLE
+            group = escape(self._p("of group", words.of)) if words else self.verbatim(figure.group)
+            gender = self._p("gender", (words or _PEOPLE).gender)
+            count = Markup(escape(self._("%(vague)s of %(group)s"))) % {"vague": self.vague_words(figure.vague),
+                                                                       "group": group}
+            noun, aside = Markup(""), Markup("")
+        else:
+            noun, gender, aside = self.counted(figure.group, figure.value)
+            count = self.amount(figure)
+        feminine = gender == "f"
+        table = CATEGORY_PHRASES_FEMININE if feminine else CATEGORY_PHRASES
+        context = "feminine" if feminine else "masculine"
+        template = self.translations.npgettext(context, *table.get(figure.category, table["other"]),
+                                               int(figure.value) if float(figure.value).is_integer() else 2)
+        phrase = Markup(" ".join(escape(template).split())) % {"count": count, "group": noun}
+        phrase = Markup(" ".join(phrase.split()))
+        if aside:
+            phrase = Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": phrase, "place": aside}
         if with_place and figure.place:
-            phrase = self.translations.gettext("%(what)s in %(place)s") % {"what": phrase, "place": figure.place}
+            phrase = self._with_place(phrase, figure.place)
         if figure.disputed:
-            phrase = self.translations.gettext("%(what)s (disputed)") % {"what": phrase}
+            phrase = Markup(escape(self._("%(what)s (disputed)"))) % {"what": phrase}
         return phrase
 
-    def subset_phrase(self, subset: Subset) -> str:
-        """'incl. 45 children'."""
-        group = subset.group or ""
-        return " ".join((self.translations.gettext("incl. %(count)s %(group)s")
-                         % {"count": self.amount(subset), "group": group}).split())
+    def subset_phrase(self, subset: Subset) -> Markup:
+        """'incl. 45 children' / 'dont 45 enfants' / 'в том числе 45 детей'."""
+        noun, _gender, aside = self.counted(subset.group, subset.value)
+        phrase = Markup(" ".join(escape(self._("incl. %(count)s %(group)s")).split())) % {
+            "count": self.amount(subset), "group": noun}
+        if aside:
+            phrase = Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": phrase, "place": aside}
+        return phrase
 
-    def figure_detail(self, figure: KeyFigure) -> str:
-        """The line under a key figure's number: who, where ('civilians · east Aleppo')."""
-        return " · ".join(part for part in (figure.group, figure.place) if part)
+    def figure_detail(self, figure: KeyFigure) -> Markup:
+        """The line under a key figure's number: who, where ('civils · est d'Alep')."""
+        parts = [self.group_label(figure.group) if figure.group else None,
+                 self.place_name(figure.place) if figure.place else None]
+        return Markup(" · ").join(part for part in parts if part)
 
 
 def sentence(text: str) -> str:

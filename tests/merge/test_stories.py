@@ -1,0 +1,68 @@
+"""Many sources, one truth: syndicated copies, a disputed toll and an update, end to end."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import Settings
+from briefgen.pipeline import extract_facts, render_facts
+
+from ..conftest import SEED
+from .corpora import UPDATE, html_copy, seed_body, toll_variant, wire_copy
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    if not SEED.exists():
+        pytest.skip("the shared corpus is not present")
+    root = tmp_path_factory.mktemp("merge")
+    body = seed_body(SEED)
+    (root / "copies").mkdir()
+    (root / "copies" / "a-seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "copies" / "b-wire.txt").write_text(wire_copy(body), encoding="utf-8")
+    (root / "copies" / "c-courier.html").write_text(html_copy(body), encoding="utf-8")
+    (root / "variant.txt").write_text(toll_variant(body), encoding="utf-8")
+    (root / "update.txt").write_text(UPDATE, encoding="utf-8")
+    return root
+
+
+def killed_east(facts):
+    return next(f for f in facts.figures if f.category == "killed" and (f.place or "").endswith("east Aleppo"))
+
+
+def test_syndicated_copies_are_one_story_and_every_figure_has_agreement_3(corpus):
+    facts = extract_facts([corpus / "copies"], Settings())
+    assert len(facts.sources) == 3
+    stories = {s.story or s.id for s in facts.sources}
+    assert len(stories) == 1
+    assert {s.outlet for s in facts.sources} == {"VOA News", "Global Wire Service", "The Daily Courier"}
+    assert facts.figures and all(f.agreement == 3 and f.independent == 1 for f in facts.figures)
+    assert all(not f.disputed for f in facts.figures)
+    figure = killed_east(facts)
+    assert figure.value == 369 and {c.source for c in figure.citations} == {s.id for s in facts.sources}
+
+
+def test_a_different_toll_is_disputed_with_both_values_and_sources(corpus, tmp_path):
+    facts = extract_facts([corpus / "copies", corpus / "variant.txt"], Settings())
+    figure = killed_east(facts)
+    assert figure.disputed
+    claims = {c.value: c for c in figure.claims}
+    assert set(claims) == {369, 412}
+    variant_id = next(s.id for s in facts.sources if s.path.endswith("variant.txt"))
+    assert claims[412].sources == [variant_id] and len(claims[369].sources) == 3
+    render_facts(facts, [tmp_path / "b.html"], Settings())
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    dispute = html[html.index('class="disputed"'):]
+    assert "369" in dispute and "412" in dispute
+
+
+def test_an_update_a_day_later_is_marked_newest(corpus, tmp_path):
+    facts = extract_facts([corpus / "copies", corpus / "update.txt"], Settings())
+    figure = killed_east(facts)
+    assert figure.disputed and figure.value == 415  # the head of a dispute is the newest report
+    newest = [c for c in figure.claims if c.newest]
+    assert [c.value for c in newest] == [415]
+    render_facts(facts, [tmp_path / "b.html"], Settings())
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "latest report" in html
