@@ -309,7 +309,7 @@ def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
             continue  # "who said what" without a who: kept in the facts, not worth a line of the brief
         quotes.append(BriefQuote(
             id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
-            role=quote.role or roles.get((quote.speaker or "").lower()), language=quote.language,
+            role=roles.get((quote.speaker or "").lower()) or quote.role,  # the people list is where roles get fixed language=quote.language,
             date=quote.date, marks=cite.fact_marks(quote)))
     return quotes
 

@@ -178,8 +178,8 @@ class Phrases:
             words = wording.find_group(figure.group) if figure.group else _PEOPLE
             group = escape(self._p("of group", words.of)) if words else self.verbatim(figure.group)
             gender = self._p("gender", (words or _PEOPLE).gender)
-            count = Markup(escape(self._("%(vague)s of %(group)s"))) % {"vague": self.vague_words(figure.vague),
-                                                                       "group": group}
+            count = Markup(escape(self._("%(vague)s %(of_group)s"))) % {"vague": self.vague_words(figure.vague),
+                                                                       "of_group": group}
             noun, aside = Markup(""), Markup("")
         else:
             noun, gender, aside = self.counted(figure.group, figure.value)

@@ -18,7 +18,7 @@ from briefgen.i18n import NNP_, NP_
 class GroupWords:
     counted: tuple[str, str]   # npgettext("counted", …): the noun after a number, by plural form
     label: str                 # pgettext("group", …): nominative plural, a heading ('civilians')
-    of: str                    # pgettext("of group", …): after 'of'/'tens of thousands of' (genitive plural)
+    of: str                    # pgettext("of group", …): after 'tens of thousands', preposition included
     gender: str                # pgettext("gender", …): 'm', 'f' or 'n' (participles agree with it)
 
 
@@ -29,21 +29,21 @@ def _group(singular: str, counted: tuple[str, str], label: str, of: str, gender:
 # TRANSLATORS: context "gender": answer m, f or n, the grammatical gender of the plural noun.
 GROUPS: dict[str, GroupWords] = dict([
     _group("person", NNP_("counted", "person", "people"), NP_("group", "people"),
-           NP_("of group", "people"), NP_("gender", "people")),
+           NP_("of group", "of people"), NP_("gender", "people")),
     _group("civilian", NNP_("counted", "civilian", "civilians"), NP_("group", "civilians"),
-           NP_("of group", "civilians"), NP_("gender", "civilians")),
+           NP_("of group", "of civilians"), NP_("gender", "civilians")),
     _group("child", NNP_("counted", "child", "children"), NP_("group", "children"),
-           NP_("of group", "children"), NP_("gender", "children")),
+           NP_("of group", "of children"), NP_("gender", "children")),
     _group("woman", NNP_("counted", "woman", "women"), NP_("group", "women"),
-           NP_("of group", "women"), NP_("gender", "women")),
+           NP_("of group", "of women"), NP_("gender", "women")),
     _group("man", NNP_("counted", "man", "men"), NP_("group", "men"),
-           NP_("of group", "men"), NP_("gender", "men")),
+           NP_("of group", "of men"), NP_("gender", "men")),
     _group("resident", NNP_("counted", "resident", "residents"), NP_("group", "residents"),
-           NP_("of group", "residents"), NP_("gender", "residents")),
+           NP_("of group", "of residents"), NP_("gender", "residents")),
     _group("soldier", NNP_("counted", "soldier", "soldiers"), NP_("group", "soldiers"),
-           NP_("of group", "soldiers"), NP_("gender", "soldiers")),
+           NP_("of group", "of soldiers"), NP_("gender", "soldiers")),
     _group("refugee", NNP_("counted", "refugee", "refugees"), NP_("group", "refugees"),
-           NP_("of group", "refugees"), NP_("gender", "refugees")),
+           NP_("of group", "of refugees"), NP_("gender", "refugees")),
 ])
 GROUP_ALIASES = {
     "person": "people", "persons": "people", "individuals": "people",

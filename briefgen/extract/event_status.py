@@ -1,0 +1,118 @@
+"""An event's status from the words that govern its date expression.
+
+News narrates the past, so past is the default. The words read are those between the
+clause start and the date, walked backwards from the date: the first cue met decides, and
+a finite past verb ("said", "crested", "had been injured") ends the walk as past. So in
+"Kestel, who visited Orvana on Tuesday, said the government would host a conference next
+Monday" Tuesday is past (nearest: "visited") and Monday scheduled (nearest: "would").
+
+Rules run in order (first answer wins); each sees the walk's words nearest-first.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import dates
+from .doc import Doc
+from .names import SPEECH_VERBS
+from .ruler import Ruler
+
+EXPECTED = frozenset("expect expects expected forecast forecasts predicted predict predicts likely could may might "
+                     "hope hopes hoped intend intends".split())
+SCHEDULED = frozenset("will shall scheduled planned plans plan due set upcoming postponed rescheduled".split())
+# "agreed to meet on Saturday", "to be held on Monday": an infinitive of a meeting-like verb
+MEETING_INF_RE = re.compile(r"\bto\s+(?:be\s+held|meet|visit|hold|host|co-host|travel|attend|begin|start|resume|vote|"
+                            r"sign|open|launch|return|arrive|convene|gather|discuss|decide|announce|finish|crest|"
+                            r"peak|reach|raise)\b", re.IGNORECASE)
+PAST_IRREGULAR = frozenset("""was were had did went came began took made gave saw left fell rose hit struck
+broke found got held met sent spoke thought brought fought flew fled ran led lost kept told said won wrote""".split())
+ANNOUNCING = frozenset("announced declared ordered decided approved agreed said proclaimed".split())
+DETERMINERS = frozenset("the a an its their his her our this that these those be been".split())
+ASPECTUAL = frozenset("began started continued tried managed able failed".split())
+LEADS_FORWARD = frozenset({"starting", "beginning", "from"})
+MAX_WORDS = 14
+
+Walk = list[str]   # lowercase words before the date, nearest first
+
+
+def _walk(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> Walk:
+    start = sent[0]
+    for m in re.finditer(r";|\s[–—-]\s|[\"“”]", doc.text[sent[0]:expr.start]):
+        start = sent[0] + m.end()  # a clause or quote boundary closes the walk
+    return [t.lower for t in reversed(doc.tokens_in(start, expr.start))][:MAX_WORDS]
+
+
+def _is_past_verb(word: str) -> bool:
+    return word in PAST_IRREGULAR or word in SPEECH_VERBS and word.endswith(("ed", "id", "ld")) or (
+        len(word) > 4 and word.endswith("ed") and word not in EXPECTED | SCHEDULED)
+
+
+def next_weekday(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
+    """"next Monday" is ahead whatever the tense ("hopes ... next Monday" stays expected)."""
+    if not doc.text[expr.start:expr.end].lower().startswith("next"):
+        return None
+    return "expected" if any(w in EXPECTED for w in walk) else "scheduled"
+
+
+def starting_on(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
+    """"announced three days of mourning starting on Wednesday": a start announced is still to come."""
+    words = [w for w in walk if w != "on"]
+    if words and words[0] in LEADS_FORWARD and expr.future_ok:
+        if any(w in ANNOUNCING or w in SCHEDULED for w in words[1:8]):
+            return "scheduled"
+    return None
+
+
+def nearest_cue(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
+    """Walk back from the date: a modal or plan word decides, a finite past verb stops the walk."""
+    for n, w in enumerate(walk):
+        prev = walk[n + 1] if n + 1 < len(walk) else ""
+        if w in EXPECTED:
+            return "expected"
+        if w == "to" and prev in ("due", "set", "is", "are"):
+            return "scheduled"
+        if w in SCHEDULED and not (w in ("planned", "set", "due") and prev in ("had", "was", "were")):
+            return "scheduled"
+        if w == "would" and (n == 0 or walk[n - 1] not in ("have", "be")):
+            return "scheduled"
+        if _is_past_verb(w) and prev not in DETERMINERS and not (w == "held" and prev == "be"):
+            return "past"  # "the flooded town" is an adjective, not the clause's verb
+    return None
+
+
+def infinitive(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
+    """"agreed ... to meet on Saturday in Geneva": the meeting is scheduled."""
+    window = " ".join(reversed(walk[:5]))
+    m = MEETING_INF_RE.search(window)
+    if m is None:
+        return None
+    before = window[:m.start()].split()
+    return None if before and before[-1] in ASPECTUAL else "scheduled"  # "began to return on Monday" is past
+
+
+def ongoing(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
+    """"are still searching ... today": only for the publication day."""
+    if expr.date == doc.published and re.search(r"\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b", " ".join(reversed(walk))):
+        return "ongoing"
+    return None
+
+
+Rule = Callable[[Doc, dates.DateExpr, Walk, str], "str | None"]
+RULES: Ruler[Rule] = Ruler([
+    ("next_weekday", next_weekday),
+    ("starting_on", starting_on),
+    ("infinitive", infinitive),
+    ("nearest_cue", nearest_cue),
+    ("ongoing", ongoing),
+])
+
+
+def status(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> str:
+    walk = _walk(doc, sent, expr)
+    after = doc.text[expr.end:sent[1]]
+    for _name, rule in RULES:
+        found = rule(doc, expr, walk, after)
+        if found:
+            return found
+    return "past"
