@@ -266,6 +266,15 @@ class Formatters:
     digits: str | None = None
 
     def _digits(self, text: str) -> str:
+        return self._native(text)
+
+    def _date(self, text: str) -> str:
+        # A date never breaks across lines ('8 | décembre'); in a right-to-left line a break
+        # inside '(8 ديسمبر 2016)' also strands the bracket in the wrong direction (WeasyPrint
+        # lays each line's fragment out alone, so the bracket pair is not seen).
+        return self._native(text.replace(" ", "\u00a0"))
+
+    def _native(self, text: str) -> str:
         if not self.digits:
             return text
         zero = _DIGIT_ZERO[self.digits]
@@ -279,13 +288,13 @@ class Formatters:
             text = babel_dates.format_skeleton("yMMMd", value, locale=self.locale)
         else:
             text = babel_dates.format_date(value, format=format, locale=self.locale)
-        return self._digits(text)
+        return self._date(text)
 
     def format_day(self, value: dt.date | None) -> str:
         """Day and month only ('Dec 8'), for timelines whose year is in the header."""
         if value is None:
             return ""
-        return self._digits(babel_dates.format_skeleton("MMMd", value, locale=self.locale))
+        return self._date(babel_dates.format_skeleton("MMMd", value, locale=self.locale))
 
     def format_number(self, value: int | float | None) -> str:
         if value is None:
@@ -311,7 +320,7 @@ class Formatters:
             return self.format_date(start or end)
         if start == end:
             return self.format_date(start)
-        return self._digits(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=self.locale))
+        return self._date(babel_dates.format_interval(start, end, skeleton="yMMMd", locale=self.locale))
 
     def language_name(self, code: str | None) -> str:
         if not code:

@@ -70,7 +70,7 @@ def _figures(doc: Doc, facts: Facts) -> None:
 
 def _events(doc: Doc, facts: Facts) -> None:
     for c in events.run(doc):
-        facts.events.append(Event(date=c.date, status=c.status, description=events.describe(doc, c),
+        facts.events.append(Event(date=c.date, status=c.status, description=c.description,
                                   text=doc.text[c.start:c.end], citations=[_cite(doc, c.start, c.end)]))
 
 

@@ -64,6 +64,8 @@ def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
     out = []
     for m in DATE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
         g = m.groupdict()
+        # with no modifier the match starts on the space before the weekday: start at the word
+        s0 = m.start() + len(m.group()) - len(m.group().lstrip())
         date = None
         if g["md_month"] or g["dm_month"]:
             month = T.MONTHS[(g["md_month"] or g["dm_month"]).lower()]
@@ -80,12 +82,12 @@ def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
             wd = T.WEEKDAYS[g["weekday"].lower()]
             mod = (g["mod"] or "").lower()
             if mod == "next":
-                out.append(DateExpr(m.start(), m.end(), resolve_weekday(pub, wd, True), wd))
+                out.append(DateExpr(s0, m.end(), resolve_weekday(pub, wd, True), wd))
                 continue
             d = resolve_weekday(pub, wd, False)
             if mod == "last" and d == pub:
                 d = d - dt.timedelta(days=7)
-            out.append(DateExpr(m.start(), m.end(), d, wd, future_ok=mod not in ("last", "earlier", "late", "early")))
+            out.append(DateExpr(s0, m.end(), d, wd, future_ok=mod not in ("last", "earlier", "late", "early")))
             continue
         elif g["rel"] and pub:
             rel = g["rel"].lower()
@@ -98,5 +100,5 @@ def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
             if days and days <= 31:
                 date = pub - dt.timedelta(days=days)
         if date:
-            out.append(DateExpr(m.start(), m.end(), date, future_ok=(g["rel"] or "").lower() in ("tomorrow",)))
+            out.append(DateExpr(s0, m.end(), date, future_ok=(g["rel"] or "").lower() in ("tomorrow",)))
     return out

@@ -28,9 +28,11 @@ CAPTION_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
 TAIL_ATTRIBUTION_RE = re.compile(
     rf"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
     rf"(?:\s+(?:in\s+a\s+statement|by\s+telephone|in\s+\w+))?\s*[.!?]?\s*$")
-ACCORDING_RE = re.compile(r",?\s*according to [^,;]+(?=[,;.]|$)")
 HEAD_ATTRIBUTION_RE = re.compile(rf"^(?P<who>[^;\"“”]{{2,140}}?)\s+{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?(?:\s+that)?\s+(?=\S)")
-RELATIVE_RE = re.compile(r",\s*who\s+(?P<body>[^,]+),")
+MID_ATTRIBUTION_RE = re.compile(rf",\s+(?P<who>(?:(?:the|a|an)\s+)?[^,;\"“”]{{2,70}}?)\s+{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
+                                rf"(?:\s+in\s+a\s+statement)?\s*(?=,|[.!?]?\s*$)")
+RELATIVE_RE = re.compile(r",\s*(?:(?:a|an|the)\s+[^,]*?\s)?(?P<rel>who|whose|which|that)\s+(?P<body>[^,]+),")
+AND_VERB_RE = re.compile(r"\s*and\s+(?:[a-z]+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b")
 SPLIT_RE = re.compile(
     r";\s*|,\s+(?=(?:after|before|as|when|while|since|because|although|though|but|whereas|until|which|who|where"
     r"|and|so|leaving|sending|killing|forcing|prompting|bringing|raising|making|causing|saying|adding)\b)"
@@ -38,8 +40,9 @@ SPLIT_RE = re.compile(
     r"|\s+(?=and\s+(?:\w+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b)")
 LEAD_WORDS = re.compile(r"^(?:after|before|as|when|while|since|because|although|though|but|whereas|until|and|so|that"
                         r"|which|who|where)\s+", re.IGNORECASE)
-DATE_WORDS_RE = re.compile(r"(?:,\s*)?\s*(?:(?:late|early|earlier|later|starting|beginning|from|until|by|as\s+of|since)\s+)*"
-                           r"(?:on\s+|at\s+|in\s+)?⟦[dD]⟧(?:\s+onwards)?")
+DATE_WORDS_RE = re.compile(r"(?:,\s*)?\s*(?:(?<!\w)(?:by|at|before|after|until)\s+(?:nightfall|dawn|dusk|noon|midnight|daybreak)\s+)?"
+                           r"(?:(?<!\w)(?:also|earlier\s+in\s+the\s+day|later\s+in\s+the\s+day|late|early|earlier|later|starting|beginning|from|until|by|as\s+of|since)\s+)*"
+                           r"(?:(?<!\w)(?:on|at|in)\s+)?⟦[dD]⟧(?:\s+onwards)?")
 VERB_RE = re.compile(r"\b(?:[a-z]+ed|was|were|is|are|has|have|had|will|would|said|told|took|began|made|gave|met|held|"
                      r"went|came|rose|fell|hit|struck|fled|expect|expects)\b")
 FUTURE_SUBS = [
@@ -49,6 +52,7 @@ FUTURE_SUBS = [
 ]
 PRONOUN_RE = re.compile(r"^(?:it|he|she|they)\s+(?=[a-z])")
 MAX_WORDS = 16
+TRAILING_FUNCTION = frozenset("of the a an and or to in on at for with by from as that who which".split())
 
 
 @dataclass
@@ -57,43 +61,85 @@ class Draft:
     speaker: str | None = None       # the attributed subject, for a pronoun or a clause without subject
     subject: str | None = None       # the sentence's subject, for "... and announced ..."
     needs_subject: bool = False
+    done_attribution: bool = False
+    on_attribution: bool = False     # the date was the report's ("officials said on Tuesday")
+    status: str = "past"
 
 
 def dateline(d: Draft) -> None:
     d.text = CAPTION_RE.sub("", DATELINE_RE.sub("", d.text))
 
 
-def quote_marks(d: Draft) -> None:
-    """'"We will meet on Saturday," he said.': the quoted words, without marks."""
+def quoted_speech(d: Draft) -> None:
+    """A quote whose date is on its attribution ('"...," Christie told reporters on Monday') is the
+    saying: the words outside the marks. A date inside the marks ('"We will meet on Saturday"') keeps
+    the quoted words, without the marks."""
+    parts = re.split(r"([\"“”])", d.text)
+    outside, inside, segs = True, [], []
+    for p in parts:
+        if p in ('"', "“", "”"):
+            outside = not outside if p == '"' else (p == "”")
+            continue
+        (segs if outside else inside).append(p)
+    if inside and not any(D in p for p in inside):
+        seg = next((p for p in segs if D in p), None)
+        if seg and len(seg.split()) >= 3:
+            d.text = re.sub(r"^[\s,.]+|[\s,.:]+$", "", seg)
+            d.done_attribution = True
+            return
     d.text = re.sub(r"[\"“”]", "", d.text).strip()
+
+
+def _plain(text: str) -> str:
+    """Without parentheses and appositions: "The SHC (SHC), the operator of the dam," -> "The SHC"."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    return re.sub(r",\s*(?:a|an|the)\s+[^,]+(?:,|$)", " ", text).strip(" ,")
 
 
 def _subject(text: str) -> str | None:
     m = VERB_RE.search(text)
     if not m or m.start() == 0:
         return None
-    subj = RELATIVE_RE.sub("", text[:m.start()])
-    subj = re.sub(r",\s*(?:a|an|the)\s+[^,]+,", "", subj)
-    subj = re.sub(r"\s*\([^)]*\)", "", subj).strip(" ,")
+    subj = _plain(RELATIVE_RE.sub("", text[:m.start()]))
+    subj = re.sub(r"^(?:at|in|on|after)\s+[^,]+,\s*", "", subj, flags=re.IGNORECASE)
     return subj if 0 < len(subj.split()) <= 8 and "," not in subj else None
 
 
+def relative(d: Draft) -> None:
+    """The date inside a relative clause or apposition: "Kestel, who visited Orvana on Tuesday, said"
+    -> "Kestel visited Orvana"; "At Orvana General Hospital, whose ground floor was flooded on Monday
+    night, staff ..." -> "Orvana General Hospital's ground floor was flooded"."""
+    m = RELATIVE_RE.search(d.text)
+    if not (m and D in m.group("body")):
+        return
+    head = re.sub(r"^(?:(?:at|in|on|from|near|for)\s+)?", "", d.text[:m.start()].strip(), flags=re.IGNORECASE)
+    head = re.sub(r",\s*(?:a|an|the)\s.*$", "", head)
+    if 0 < len(head.split()) <= 8 and "," not in head:
+        rel, body = m.group("rel"), m.group("body")
+        d.text = f"{head}'s {body}" if rel == "whose" else f"{head} {body}"
+        d.done_attribution = True
+
+
 def attribution(d: Draft) -> None:
-    """Drop "X said (on Tuesday) (that)" before the content and ", officials said" after it."""
-    if D in d.text:
-        m = RELATIVE_RE.search(d.text)
-        if m and D in m.group("body"):  # "Kestel, who visited Orvana on Tuesday, said": the visit
-            who = d.text[:m.start()].strip()
-            if 0 < len(who.split()) <= 6:
-                d.text = f"{who} {m.group('body')}"
-                return
-    d.text = ACCORDING_RE.sub("", d.text)
-    d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
+    """Drop "X said (on Tuesday) (that)" before the content; a pronoun after it will name X."""
+    if d.done_attribution:
+        return
+    d.text = re.sub(r"^according to [^,]+,\s*", "", d.text, flags=re.IGNORECASE)
     m = HEAD_ATTRIBUTION_RE.match(d.text)
-    if m and not VERB_RE.search(RELATIVE_RE.sub(",", m.group("who"))) and len(d.text) - m.end() > 15:
+    if m and not VERB_RE.search(_plain(RELATIVE_RE.sub(",", m.group("who")))) and len(d.text) - m.end() > 15:
         d.speaker = _subject(m.group("who") + " said") or m.group("who")
-        d.text = d.text[m.end():]
+        d.text = re.sub(r"^[^:;,]{0,30}:\s*", "", d.text[m.end():])  # "told French radio on Saturday: ..."
     d.subject = _subject(d.text)
+
+
+def attribution_clause(d: Draft) -> None:
+    """", the agency said on Thursday," between clauses goes; when it held the date, the date is the
+    report's and the event is the main clause."""
+    for m in MID_ATTRIBUTION_RE.finditer(d.text):
+        if not VERB_RE.search(_plain(m.group("who"))):
+            d.on_attribution = D in m.group()
+            d.text = d.text[:m.start()] + d.text[m.end():]
+            return
 
 
 def clause(d: Draft) -> None:
@@ -103,10 +149,17 @@ def clause(d: Draft) -> None:
         parts.append(d.text[pos:m.start()])
         pos = m.end()
     parts.append(d.text[pos:])
-    pick = next((p for p in parts if D in p), parts[0])
-    if pick is not parts[0] and re.match(r"\s*and\s+[a-z]", pick):
+    pick = parts[0] if d.on_attribution else next((p for p in parts if D in p), parts[0])
+    if pick is not parts[0] and AND_VERB_RE.match(pick):
         d.needs_subject = True
+    pick = re.sub(r",?\s*(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s*$", "", pick)  # "..., two days| after ..."
     d.text = LEAD_WORDS.sub("", pick.strip())
+
+
+def tail_attribution(d: Draft) -> None:
+    """", officials said on Tuesday", ", according to figures published by ..." at the clause end."""
+    d.text = re.sub(r",?\s*according to .*$", "", d.text, flags=re.IGNORECASE)
+    d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
 
 
 def date_words(d: Draft) -> None:
@@ -124,6 +177,8 @@ def parentheticals(d: Draft) -> None:
 
 def future(d: Draft) -> None:
     """Headline style for what is still to come: "Parliament will hold" -> "Parliament to hold"."""
+    if d.status not in ("scheduled", "expected"):
+        return  # "indicated his soldiers would continue" stays as said
     for rx, repl in FUTURE_SUBS:
         d.text = rx.sub(repl, d.text, count=1)
 
@@ -141,22 +196,27 @@ def subject(d: Draft) -> None:
 
 def shorten(d: Draft) -> None:
     words = T.squash(d.text).strip(" ,;:-–—.").split()
-    if len(words) > MAX_WORDS:
+    if len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and re.search(r"\d", " ".join(words[MAX_WORDS:]))):
         cut = MAX_WORDS
         for n in range(MAX_WORDS, 6, -1):
             if words[n - 1].endswith(",") or words[n].lower() in ("in", "at", "on", "for", "with", "from", "to", "by"):
                 cut = n
                 break
         words = words[:cut]
-    text = " ".join(words).strip(" ,;:-–—.")
+    while len(words) > 3 and words[-1].lower().strip(",") in TRAILING_FUNCTION:
+        words.pop()
+    text = re.sub(r"\s*⟦[dD]⟧\s*", " ", " ".join(words)).strip(" ,;:-–—.")
     d.text = text[:1].upper() + text[1:] if text else text
 
 
 RULES: Ruler[Callable[[Draft], None]] = Ruler([
     ("dateline", dateline),
-    ("quote_marks", quote_marks),
+    ("quoted_speech", quoted_speech),
+    ("relative", relative),
     ("attribution", attribution),
+    ("attribution_clause", attribution_clause),
     ("clause", clause),
+    ("tail_attribution", tail_attribution),
     ("date_words", date_words),
     ("parentheticals", parentheticals),
     ("future", future),
@@ -165,19 +225,20 @@ RULES: Ruler[Callable[[Draft], None]] = Ruler([
 ])
 
 
-def marked(text: str, start: int, spans: list[tuple[int, int]], this: tuple[int, int]) -> str:
-    """text[start:] with each date span replaced by its marker."""
-    out, pos = [], start
+def marked(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this: tuple[int, int]) -> str:
+    """The sentence with each date span replaced by its marker."""
+    out, pos = [], sent[0]
     for s, e in sorted(spans):
         out.append(text[pos:s])
         out.append(D if (s, e) == this else OTHER)
         pos = e
+    out.append(text[pos:sent[1]])
     return "".join(out)
 
 
-def describe(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this: tuple[int, int]) -> str:
-    body = marked(text, sent[0], spans, this) + text[max([e for _, e in spans] + [sent[0]]):sent[1]]
-    d = Draft(T.squash(body))
+def describe(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this: tuple[int, int],
+             status: str = "past") -> str:
+    d = Draft(T.squash(marked(text, sent, spans, this)), status=status)
     for _name, rule in RULES:
         rule(d)
     return d.text

@@ -28,6 +28,7 @@ MEETING_INF_RE = re.compile(r"\bto\s+(?:be\s+held|meet|visit|hold|host|co-host|t
 PAST_IRREGULAR = frozenset("""was were had did went came began took made gave saw left fell rose hit struck
 broke found got held met sent spoke thought brought fought flew fled ran led lost kept told said won wrote""".split())
 ANNOUNCING = frozenset("announced declared ordered decided approved agreed said proclaimed".split())
+HOPES = frozenset("hope hopes hoped intend intends".split())
 DETERMINERS = frozenset("the a an its their his her our this that these those be been".split())
 ASPECTUAL = frozenset("began started continued tried managed able failed".split())
 LEADS_FORWARD = frozenset({"starting", "beginning", "from"})
@@ -52,7 +53,8 @@ def next_weekday(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str 
     """"next Monday" is ahead whatever the tense ("hopes ... next Monday" stays expected)."""
     if not doc.text[expr.start:expr.end].lower().startswith("next"):
         return None
-    return "expected" if any(w in EXPECTED for w in walk) else "scheduled"
+    # a forecast makes it expected; a hope about a fixed day ("hopes to raise ... next Monday") does not
+    return "expected" if any(w in EXPECTED - HOPES for w in walk) else "scheduled"
 
 
 def starting_on(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:

@@ -11,18 +11,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import dates
-from . import text as T
+from . import dates, event_status
+from .describe import describe
 from .doc import Doc
 from .ruler import Ruler
 
-SCHEDULED_RE = re.compile(
-    r"\b(?:will|shall|scheduled|due to|is due|are due|set to|is to|are to|plans? to|planned|planning to|to be held|"
-    r"upcoming|to (?:meet|visit|hold|travel|attend|begin|start|resume|vote|sign|open|launch|return|arrive|"
-    r"convene|gather|discuss|decide|announce|finish))\b", re.IGNORECASE)
-EXPECTED_RE = re.compile(r"\b(?:expected to|likely to|could|may|might|would|hopes? to|intends? to)\b", re.IGNORECASE)
-ONGOING_RE = re.compile(r"\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b")
 TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# "CASTREL, Sarvona, March 3 (NWS) - ", "LONDON (Reuters) - ", "ORVANA, Sarvona — ": the story's filing, not an event
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                         r"\s*(?:\([^)]*\))?\s*[-—–]+\s")
+# "since Saturday", "until Monday": the edge of a stretch of time, not the day something happened
+SPAN_EDGE_RE = re.compile(r"\b(?:since|until|till|through)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -31,6 +30,8 @@ class EventCand:
     status: str
     start: int
     end: int
+    description: str = ""
+    sent: tuple[int, int] = (0, 0)
 
 
 CLAUSE_SPLIT_RE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+(?=(?:a|an|the|his|her|their|its|[A-Z])\b)")
@@ -51,16 +52,16 @@ def _clause(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> tuple[int,
     return start, end
 
 
-def _status(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> str:
-    toks = doc.tokens_in(sent[0], expr.start)[-7:]
-    window = doc.text[toks[0].start:expr.start] if toks else ""
-    if SCHEDULED_RE.search(window):
-        return "scheduled"
-    if EXPECTED_RE.search(window):
-        return "expected"
-    if ONGOING_RE.search(window) and expr.date == doc.published:
-        return "ongoing"
-    return "past"
+def _dateline_end(doc: Doc, sent: tuple[int, int]) -> int:
+    ps = doc.paragraphs[doc.paragraph_index(sent[0])][0]
+    m = DATELINE_RE.match(doc.text, ps) if ps == sent[0] else None
+    return m.end() if m else sent[0]
+
+
+def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -> bool:
+    if re.match(r"\s+onwards?\b", doc.text[e.end:e.end + 10]):
+        return True  # "from Saturday onwards"
+    return e.start < body_start or SPAN_EDGE_RE.search(doc.text, max(sent[0], e.start - 12), e.start) is not None
 
 
 def dated_sentences(doc: Doc) -> list[EventCand]:
@@ -72,26 +73,36 @@ def dated_sentences(doc: Doc) -> list[EventCand]:
         words = [t for t in doc.tokens_in(*sent) if not any(e.start <= t.start < e.end for e in exprs)]
         if len([t for t in words if t.text.isalpha()]) < 5 or TIMESTAMP_RE.search(doc.text, *sent):
             continue  # a dateline or time stamp, not an event
+        body = _dateline_end(doc, sent)
+        spans = [(e.start, e.end) for e in exprs]
         for e in exprs:
-            status = _status(doc, sent, e)
+            if _skip(doc, sent, e, body):
+                continue
+            status = event_status.status(doc, sent, e)
+            if doc.in_quote(e.start) and status in ("past", "ongoing"):
+                continue  # a speaker's narrative is not the record; a plan announced in a quote is
             date = e.date
             if status in ("scheduled", "expected") and e.weekday is not None and e.future_ok and doc.published:
                 date = dates.resolve_weekday(doc.published, e.weekday, True)
-            elif e.weekday is None and doc.published and date and date > doc.published and status == "past":
+            elif doc.published and date and date > doc.published and status == "past":
                 status = "scheduled"
             if date:
                 start, end = _clause(doc, sent, e)
-                out.append(EventCand(date, status, start, end))
+                desc = describe(doc.text, sent, spans, (e.start, e.end), status)
+                out.append(EventCand(date, status, start, end, desc, sent))
     return out
 
 
 def dedupe(doc: Doc, cands: list[EventCand]) -> list[EventCand]:
-    seen, out = set(), []
+    """One event per (date, clause), and one sentence never gives the same line under two dates."""
+    seen: set = set()
+    out = []
     for c in cands:
-        key = (c.date, c.start)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+        keys = {(c.date, c.start), (c.sent, c.description.lower()), (c.date, c.description.lower())}
+        if len(c.description.split()) < 3 or keys & seen:
+            continue
+        seen |= keys
+        out.append(c)
     return out
 
 
@@ -117,12 +128,3 @@ def run(doc: Doc) -> list[EventCand]:
     for _name, rule in RULES:
         cands = rule(doc, cands)
     return cands
-
-
-def describe(doc: Doc, c: EventCand, limit: int = 240) -> str:
-    """The sentence, squashed, without a caption label ("Air strike: ..."), cut at a word."""
-    text = T.squash(doc.text[c.start:c.end])
-    text = re.sub(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])", "", text)
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return text

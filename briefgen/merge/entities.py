@@ -20,8 +20,12 @@ def norm(name: str) -> str:
 
 
 def union_citations(a: list[Citation], b: Iterable[Citation]) -> list[Citation]:
-    seen = {(c.source, c.start, c.end) for c in a}
-    return a + [c for c in b if (c.source, c.start, c.end) not in seen]
+    return unique_citations([*a, *b])
+
+
+def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
+    """Citations in order, each (source, start, end) once; one pass, so folds stay linear."""
+    return list({(c.source, c.start, c.end): c for c in reversed(list(citations))}.values())[::-1]
 
 
 def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:

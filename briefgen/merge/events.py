@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefgen.merge.entities import norm, union_citations
+from briefgen.merge.entities import norm, unique_citations
 from briefgen.model import Event, Quote
 
 SAME_EVENT = 0.5
@@ -24,12 +24,13 @@ def merge_quotes(quotes: list[Quote], renamed: dict[str, str]) -> list[Quote]:
         key = norm(quote.text)
         if key in kept:
             keep = kept[key]
-            keep.citations = union_citations(keep.citations, quote.citations)
+            keep.citations.extend(quote.citations)
             keep.speaker = keep.speaker or quote.speaker
             keep.role = keep.role or quote.role
         else:
             kept[key] = quote
     for quote in kept.values():
+        quote.citations = unique_citations(quote.citations)
         quote.agreement = max(1, len({c.source for c in quote.citations}))
     return list(kept.values())
 
@@ -40,18 +41,21 @@ def _words(event: Event) -> set[str]:
 
 def merge_events(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
-    by_day: dict[tuple, list[Event]] = {}
+    # Blocking keeps this linear: an event is compared only with events of the same day and
+    # status that share its longest word (two reports of one event share their key noun).
+    blocks: dict[tuple, list[tuple[Event, set[str]]]] = {}
     for event in events:
-        bucket = by_day.setdefault((event.date, event.status), [])
         words = _words(event)
-        match = next((k for k in bucket if _overlap(words, _words(k)) >= SAME_EVENT), None)
+        block = blocks.setdefault((event.date, event.status, max(words, key=len, default="")), [])
+        match = next((k for k, kw in block if _overlap(words, kw) >= SAME_EVENT), None)
         if match is not None and event.source != "analyst":
-            match.citations = union_citations(match.citations, event.citations)
+            match.citations.extend(event.citations)
             continue
         copy = event.model_copy(deep=True)
-        bucket.append(copy)
+        block.append((copy, words))
         kept.append(copy)
     for event in kept:
+        event.citations = unique_citations(event.citations)
         event.agreement = max(1, len({c.source for c in event.citations}))
     return sorted(kept, key=lambda e: (e.date is None, e.date or dt.date.min))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from briefgen.merge.entities import norm, union_citations
+from briefgen.merge.entities import norm, unique_citations
 from briefgen.model import Claim, Figure
 
 
@@ -61,11 +61,9 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
 
 def _fold_same_value(figs: list[Figure], story_of: dict[str, str]) -> Figure:
     keep = figs[0].model_copy(deep=True)
-    for other in figs[1:]:
-        keep.citations = union_citations(keep.citations, other.citations)
-        if not keep.subsets and other.subsets:
-            keep.subsets = other.subsets
-        keep.date = keep.date or other.date
+    keep.citations = unique_citations(c for f in figs for c in f.citations)
+    keep.subsets = next((f.subsets for f in figs if f.subsets), [])
+    keep.date = next((f.date for f in figs if f.date), None)
     sources = {c.source for c in keep.citations}
     keep.agreement = len(sources)
     keep.independent = len({story_of.get(s, s) for s in sources})
