@@ -107,7 +107,10 @@ def _settings(**kwargs) -> Settings:
 _sources_arg = click.argument("sources", nargs=-1, required=True,
                               type=click.Path(exists=False, path_type=Path))
 _theme_opt = click.option("--theme", default="default", show_default=True, help="Theme name or folder.")
-_lang_opt = click.option("--lang", "locale", default=None, help="Brief language (default: the sources' language).")
+_lang_opt = click.option("--lang", "locale", default=None, metavar="LANG[,LANG...]",
+                         help="Brief language(s): 'fr', or 'en,fr,ar,ru' for one brief per language "
+                              "(brief.en.pdf, brief.fr.pdf, ...); 'ar-u-nu-arab' for Arabic-Indic digits. "
+                              "Default: the sources' language, else English. See `briefgen locales`.")
 _page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
 _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), default=1, show_default=True,
                           help="Longest brief allowed, in pages.")
@@ -254,6 +257,28 @@ def schema() -> None:
     from briefgen.model import Facts
 
     click.echo(json.dumps(Facts.model_json_schema(), indent=2))
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Exit 1 if any catalog has a missing, fuzzy or malformed entry.")
+def locales(check: bool) -> None:
+    """List the shipped languages and how complete their catalogs are."""
+    from briefgen.i18n import catalog_status, get_locale, shipped_locales, text_direction
+
+    out = Console(highlight=False, soft_wrap=True)
+    failed = False
+    for lang in shipped_locales():
+        status = catalog_status(lang)
+        locale = get_locale(lang)
+        mark = "[green]ok[/]" if status.complete else "[yellow]!![/]"
+        out.print(f"{mark}  {lang:<6} {locale.get_display_name(locale):<12} {text_direction(locale)}  "
+                  f"{status.translated}/{status.total} ({status.percent:.0f} %), {status.plural_forms} plural forms")
+        for label, items in (("missing", status.missing), ("fuzzy", status.fuzzy), ("error", status.errors)):
+            for item in items:
+                out.print(f"      {label}: {item}", markup=False)
+        failed = failed or not status.complete
+    if check and failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -1,10 +1,14 @@
 """One settings object for a run, built from defaults and CLI flags and validated once."""
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import ConfigError
+
+SOURCES_CONFIG = "briefgen.toml"
 
 OUTPUT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 PAGE_SIZES = ("A4", "Letter")
@@ -32,3 +36,35 @@ def output_format(path: Path) -> str:
         raise ConfigError(f"cannot tell the output format from the extension "
                           f"(use {', '.join(sorted(OUTPUT_FORMATS))})", path)
     return fmt
+
+
+def outlet_tiers(paths: list[Path]) -> dict[str, int]:
+    """Outlet tiers from `briefgen.toml` in the given source folders (1 = most trusted):
+
+        [outlets]
+        "VOA News" = 1
+        "Daily Mail" = 3
+
+    Outlet names match case-insensitively. Every problem is an error naming file and line."""
+    tiers: dict[str, int] = {}
+    for folder in paths:
+        path = folder / SOURCES_CONFIG
+        if not folder.is_dir() or not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read: {exc}", path) from exc
+        except tomllib.TOMLDecodeError as exc:
+            # Python < 3.14 puts the position only in the message: "... (at line 2, column 14)".
+            found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+            message = str(exc).replace(found.group(0), "").strip() if found else str(exc)
+            raise ConfigError(f"invalid TOML: {message}", path, int(found.group(1)) if found else None) from exc
+        outlets = data.get("outlets", {})
+        if not isinstance(outlets, dict):
+            raise ConfigError("[outlets] must be a table of outlet = tier", path)
+        for name, tier in outlets.items():
+            if not isinstance(tier, int) or not 1 <= tier <= 9:
+                raise ConfigError(f"tier of outlet {name!r} must be a whole number from 1 to 9", path)
+            tiers[" ".join(name.casefold().split())] = tier
+    return tiers

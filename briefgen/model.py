@@ -46,6 +46,8 @@ class Source(_Model):
     language: str | None = "en"
     url: str | None = None
     dateline: str | None = Field(default=None, description="Place named in the dateline, if any.")
+    tier: int | None = Field(default=None, ge=1, le=9, description="Outlet tier from briefgen.toml "
+                             "(1 = most trusted); breaks ties between disputed values.")
     story: str | None = Field(default=None, description="Id of the first source of the same story when "
                               "this one is a syndicated copy or a light edit of it (set by merge).")
     text: str = Field(description="Cleaned article text; every citation indexes into it.")

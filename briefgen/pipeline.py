@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.atomic import write_atomic
-from briefgen.config import Settings, output_format
+from briefgen.config import Settings, outlet_tiers, output_format
 from briefgen.errors import BriefgenError, ExtractError, NothingUsableError, SourceError
 from briefgen.ingest import discover, read_file
 from briefgen.merge import merge, resolve
@@ -34,6 +34,7 @@ def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress
     from briefgen.extract import extract_source
 
     files, warnings = discover(list(paths))
+    tiers = outlet_tiers(list(paths))
     if on_total:
         on_total(len(files))
     parts: list[Facts] = []
@@ -43,6 +44,8 @@ def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress
         try:
             sources, more = read_file(path, settings.max_source_bytes)
             warnings.extend(more)
+            for source in sources:
+                source.tier = tiers.get(" ".join((source.outlet or "").casefold().split()))
             parts.extend(extract_source(source) for source in sources if source.id not in known)
         except (SourceError, ExtractError) as exc:
             warnings.append(f"{exc} (skipped)")
@@ -78,20 +81,32 @@ def update_facts(facts: Facts, paths: Sequence[Path], settings: Settings, progre
 
 def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> BuildReport:
     """Render every requested output, then write them all (atomically)."""
-    from briefgen.render import render
+    from briefgen.i18n import parse_locales
+    from briefgen.render import render_locales
 
     formats = {path: output_format(path) for path in outputs}
     notes = _read_notes(settings.notes) if settings.notes else None
     facts = resolve(facts.model_copy(deep=True))  # a hand-edited facts file may say things twice
-    locale = settings.locale or _sources_language(facts)
-    result = render(facts, formats=set(formats.values()), theme=settings.theme, locale=locale,
-                    page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages)
-    report = BuildReport(pages=result.pages, dropped=list(result.dropped),
-                         warnings=list(facts.warnings), sources=len(facts.sources))
-    for path, fmt in formats.items():
-        write_atomic(path, result.outputs[fmt])
-        report.written.append(path)
+    locales = parse_locales(settings.locale or _sources_language(facts))
+    # One language: the outputs as named. Several: 'brief.pdf' becomes brief.en.pdf, brief.fr.pdf …
+    results = render_locales(facts, locales=locales, formats=set(formats.values()), theme=settings.theme,
+                             page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages)
+    report = BuildReport(pages=max(r.pages for r in results), warnings=list(facts.warnings),
+                         sources=len(facts.sources))
+    several = len(results) > 1
+    for result in results:
+        report.dropped += [f"[{result.locale}] {item}" if several else item for item in result.dropped]
+    for result in results:
+        for path, fmt in formats.items():
+            target = localized_path(path, result.locale) if several else path
+            write_atomic(target, result.outputs[fmt])
+            report.written.append(target)
     return report
+
+
+def localized_path(path: Path, tag: str) -> Path:
+    """brief.pdf → brief.fr.pdf (one file per language of a multi-language run)."""
+    return path.with_name(f"{path.stem}.{tag}{path.suffix}")
 
 
 def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
@@ -110,5 +125,11 @@ def _read_notes(path: Path) -> str:
 
 
 def _sources_language(facts: Facts) -> str:
-    languages = [s.language for s in facts.sources if s.language]
-    return max(set(languages), key=languages.count) if languages else "en"
+    """The language most sources are in, when a catalog ships for it; else English."""
+    from briefgen.i18n import SOURCE_LANGUAGE, shipped_locales
+
+    languages = [s.language.replace("_", "-").split("-")[0] for s in facts.sources if s.language]
+    if not languages:
+        return SOURCE_LANGUAGE
+    found = max(sorted(set(languages)), key=languages.count)
+    return found if found in shipped_locales() else SOURCE_LANGUAGE

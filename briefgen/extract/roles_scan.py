@@ -15,6 +15,7 @@ about over under against among amid he she they it we i you there here what said
 """.split())
 PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "at"})
 ARTICLES = frozenset({"the", "a", "an", "one"})
+POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 BOUNDARY_WORDS = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says", "told"})
 
 
@@ -90,13 +91,15 @@ def role_after(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
     start = i
     if start < len(toks) and toks[start].text.lower() in ARTICLES:
         start += 1
+    if start + 1 < len(toks) and T.is_number(toks[start].text) and toks[start + 1].lower.startswith("year-old"):
+        start += 2  # "a 42-year-old schoolteacher": the age is not part of the role
     j = start
     while j < len(toks) and j - start < 14:
         tok = toks[j]
         if j > start and not _contiguous(doc, toks[j - 1], tok):
             break
-        if tok.text.lower() in BOUNDARY_WORDS or T.is_number(tok.text):
-            break
+        if (tok.text.lower() in BOUNDARY_WORDS and not T.is_acronym(tok.text)) or T.is_number(tok.text):
+            break  # "who" ends the role; "WHO" (the organisation) is part of it
         j += 1
     words = [t.bare for t in toks[start:j]]
     if not words or not chunk_ends_with_role(words):
@@ -121,6 +124,9 @@ def role_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] 
             break
         if low in ARTICLES or T.is_possessive(tok.text):
             start = j
+            break
+        if low in POSSESSIVE_DETERMINERS or (low in FUNCTION and j < i - 1):
+            start = j + 1  # "that it had suspended its chief executive, Name": the role is "chief executive"
             break
         j -= 1
     if start is None:

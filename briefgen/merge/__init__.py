@@ -37,7 +37,8 @@ def resolve(facts: Facts) -> Facts:
     facts.people, renamed = merge_people(facts.people)
     facts.organizations = merge_organizations(facts.organizations)
     facts.places = merge_places(facts.places)
-    facts.figures = merge_figures(_undispute(facts.figures), story_of, published)
+    tiers = {s.id: s.tier for s in facts.sources}
+    facts.figures = merge_figures(_undispute(facts.figures), story_of, published, tiers)
     facts.quotes = merge_quotes(facts.quotes, renamed)
     facts.events = merge_events(facts.events)
     return facts

@@ -37,7 +37,7 @@ def _source_of(fig: Figure) -> str | None:
 
 
 def merge_figures(figures: list[Figure], story_of: dict[str, str],
-                  published: dict[str, dt.date | None]) -> list[Figure]:
+                  published: dict[str, dt.date | None], tiers: dict[str, int | None]) -> list[Figure]:
     by_quantity: dict[tuple, list[Figure]] = defaultdict(list)
     out: list[Figure] = []
     for fig in figures:
@@ -53,7 +53,7 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
         per_value = [{c.source for c in f.citations} for f in folded]
         gives_all = set.intersection(*per_value)
         if len(folded) > 1 and not gives_all:
-            out.append(_disputed(folded, story_of, published))
+            out.append(_disputed(folded, story_of, published, tiers))
         else:
             out.extend(folded)
     return out
@@ -71,12 +71,16 @@ def _fold_same_value(figs: list[Figure], story_of: dict[str, str]) -> Figure:
 
 
 def _disputed(folded: list[Figure], story_of: dict[str, str],
-              published: dict[str, dt.date | None]) -> Figure:
+              published: dict[str, dt.date | None], tiers: dict[str, int | None]) -> Figure:
     def newest_date(fig: Figure) -> dt.date:
         dates = [published.get(c.source) for c in fig.citations]
         return max((d for d in dates if d), default=dt.date.min)
 
-    ordered = sorted(folded, key=lambda f: (newest_date(f), f.agreement), reverse=True)
+    def best_tier(fig: Figure) -> int:
+        return min((tiers.get(c.source) or 5 for c in fig.citations), default=5)
+
+    # Newest report first; on the same day the better outlet tier (briefgen.toml), then agreement.
+    ordered = sorted(folded, key=lambda f: (newest_date(f), -best_tier(f), f.agreement), reverse=True)
     head = ordered[0].model_copy(deep=True)  # agreement/independent already set by _fold_same_value
     claims = []
     for n, fig in enumerate(ordered):

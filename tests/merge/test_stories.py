@@ -66,3 +66,27 @@ def test_an_update_a_day_later_is_marked_newest(corpus, tmp_path):
     render_facts(facts, [tmp_path / "b.html"], Settings())
     html = (tmp_path / "b.html").read_text(encoding="utf-8")
     assert "latest report" in html
+
+
+def test_outlet_tiers_from_briefgen_toml_pick_the_value_shown(corpus, tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for path in (corpus / "copies").iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "variant.txt").write_bytes((corpus / "variant.txt").read_bytes())
+    assert killed_east(extract_facts([folder], Settings())).value == 369  # same day: most sources
+    (folder / "briefgen.toml").write_text('[outlets]\n"Levant Times" = 1\n"VOA News" = 3\n', encoding="utf-8")
+    facts = extract_facts([folder], Settings())
+    assert {s.outlet: s.tier for s in facts.sources}["Levant Times"] == 1
+    assert killed_east(facts).value == 412 and killed_east(facts).disputed
+
+
+def test_a_broken_briefgen_toml_names_file_and_line(corpus, tmp_path):
+    from briefgen.errors import ConfigError
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((corpus / "update.txt").read_bytes())
+    (folder / "briefgen.toml").write_text('[outlets]\n"VOA News" = \n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"briefgen.toml:2"):
+        extract_facts([folder], Settings())
