@@ -117,6 +117,8 @@ _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), de
 _notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
                           help="An analyst note in Markdown, shown in its own block.")
 _quiet_opt = click.option("-q", "--quiet", is_flag=True, help="No progress display, no summary.")
+_max_size_opt = click.option("--max-source-size", "max_source_mb", type=click.FloatRange(min=0.001), default=25.0,
+                             show_default=True, help="Skip source files larger than this many MB.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -150,9 +152,10 @@ def main(debug: bool) -> None:
 @_page_opt
 @_pages_opt
 @_notes_opt
+@_max_size_opt
 @_quiet_opt
 @handle_errors
-def build(sources, outputs, theme, locale, page_size, max_pages, notes, quiet) -> None:
+def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, quiet) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -167,7 +170,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, quiet) -
     from briefgen.pipeline import build as run_build
 
     outputs = list(outputs) or [Path("brief.pdf")]
-    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes)
+    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
+                         max_source_bytes=int(max_source_mb * 1024 * 1024))
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
@@ -185,9 +189,10 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, quiet) -
 @click.option("--update", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="An existing (maybe hand-edited) facts file: add only the new sources, keep every edit. "
                    "The old file is kept as FILE.bak.")
+@_max_size_opt
 @_quiet_opt
 @handle_errors
-def extract(sources, output, update, quiet) -> None:
+def extract(sources, output, update, max_source_mb, quiet) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -200,11 +205,12 @@ def extract(sources, output, update, quiet) -> None:
     from briefgen.facts_io import backup, dump_facts, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
+    settings = Settings(max_source_bytes=int(max_source_mb * 1024 * 1024))
     with _ProgressDisplay(quiet) as progress:
         if update:
-            facts, added = update_facts(load_facts(update), list(sources), Settings(), progress.step, progress.total)
+            facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
         else:
-            facts = extract_facts(list(sources), Settings(), progress.step, progress.total)
+            facts = extract_facts(list(sources), settings, progress.step, progress.total)
     output = output or update or Path("facts.json")
     if update and output.exists():
         backup(output)

@@ -107,10 +107,12 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
 
 
 def render_note(markdown: str | None) -> str | None:
-    """The analyst's Markdown as HTML; 'js-default' keeps raw HTML off and rejects javascript: links."""
+    """The analyst's Markdown as HTML; 'js-default' keeps raw HTML off and rejects javascript: links.
+    Images are off too: a remote image in a self-contained brief is a tracking pixel, and the PDF
+    renderer would refuse it anyway."""
     if not markdown or not markdown.strip():
         return None
-    return MarkdownIt("js-default").render(markdown)
+    return MarkdownIt("js-default").disable("image").render(markdown)
 
 
 # --- Trimming -------------------------------------------------------------------------------

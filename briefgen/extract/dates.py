@@ -37,6 +37,16 @@ class DateExpr:
     future_ok: bool = False      # "tomorrow" and weekdays can point forward
 
 
+# "since Saturday", "until Monday", "from Saturday onwards": the edge of a stretch of time, not its day
+SPAN_EDGE_RE = re.compile(r"\b(?:since|until|till|through)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
+
+
+def is_span_edge(text: str, expr: DateExpr, floor: int = 0) -> bool:
+    if re.match(r"\s+onwards?\b", text[expr.end:expr.end + 10]):
+        return True
+    return SPAN_EDGE_RE.search(text, max(floor, expr.start - 12), expr.start) is not None
+
+
 def _month_day(pub: dt.date | None, month: int, day: int, year: str | None) -> dt.date | None:
     try:
         if year:

@@ -36,7 +36,7 @@ AND_VERB_RE = re.compile(r"\s*and\s+(?:[a-z]+ed|will|would|was|were|has|had|is|a
 SPLIT_RE = re.compile(
     r";\s*|,\s+(?=(?:after|before|as|when|while|since|because|although|though|but|whereas|until|which|who|where"
     r"|and|so|leaving|sending|killing|forcing|prompting|bringing|raising|making|causing|saying|adding)\b)"
-    r"|\s+(?=(?:after|before|because|although|though|whereas|until|while|when)\s+(?:the|a|an|its|their|his|her|[A-Z]))"
+    r"|\s+(?=(?:after|before|because|although|though|whereas|until|while|when|since)\s+(?:the|a|an|its|their|his|her|[A-Z]))"
     r"|\s+(?=and\s+(?:\w+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b)")
 LEAD_WORDS = re.compile(r"^(?:after|before|as|when|while|since|because|although|though|but|whereas|until|and|so|that"
                         r"|which|who|where)\s+", re.IGNORECASE)

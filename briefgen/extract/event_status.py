@@ -90,7 +90,9 @@ def infinitive(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | 
     if m is None:
         return None
     before = window[:m.start()].split()
-    return None if before and before[-1] in ASPECTUAL else "scheduled"  # "began to return on Monday" is past
+    if before and before[-1] in ASPECTUAL:
+        return None  # "began to return on Monday" is past
+    return "expected" if any(w in EXPECTED - HOPES for w in walk) else "scheduled"  # "expect the river to crest"
 
 
 def ongoing(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:

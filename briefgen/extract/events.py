@@ -20,9 +20,6 @@ TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # "CASTREL, Sarvona, March 3 (NWS) - ", "LONDON (Reuters) - ", "ORVANA, Sarvona — ": the story's filing, not an event
 DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                          r"\s*(?:\([^)]*\))?\s*[-—–]+\s")
-# "since Saturday", "until Monday": the edge of a stretch of time, not the day something happened
-SPAN_EDGE_RE = re.compile(r"\b(?:since|until|till|through)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
-
 
 @dataclass
 class EventCand:
@@ -59,9 +56,7 @@ def _dateline_end(doc: Doc, sent: tuple[int, int]) -> int:
 
 
 def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -> bool:
-    if re.match(r"\s+onwards?\b", doc.text[e.end:e.end + 10]):
-        return True  # "from Saturday onwards"
-    return e.start < body_start or SPAN_EDGE_RE.search(doc.text, max(sent[0], e.start - 12), e.start) is not None
+    return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0])
 
 
 def dated_sentences(doc: Doc) -> list[EventCand]:

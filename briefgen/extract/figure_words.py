@@ -42,7 +42,7 @@ PHRASES = [
     (re.compile(r"\bfled (?:their|his|her) homes?\b"), "displaced"),
     (re.compile(r"\b(?:moved|relocated) (?:in)?to\b"), "displaced"),
     (re.compile(r"\b(?:in|to|into) (?:makeshift |temporary |relief |evacuation )?(?:shelters|camps)\b"), "displaced"),
-    (re.compile(r"\bin need\b|\bneed (?:humanitarian |urgent |emergency )?(?:aid|assistance|help)\b"), "in_need"),
+    (re.compile(r"\bin need\b|\b(?:need|needs|needed|needing) (?:humanitarian |urgent |emergency )?(?:aid|assistance|help)\b"), "in_need"),
     (re.compile(r"\b(?:received|receiving|reached with) (?:aid|assistance|food|help|relief)\b"), "assisted"),
 ]
 # a verb right before the number, of which the counted people are the object

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates, lexicon
+from . import figure_context as context
+from . import lexicon
 from . import figure_words as W
 from . import text as T
 from .doc import Doc
@@ -21,8 +22,10 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
 WINDOW_STOP = frozenset("but while whereas although because though".split())
-TOLL_RE = re.compile(r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
-                     r"reached|stands at|stood at|now stands at|is|was)\s+$", re.IGNORECASE)
+TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?)?\s+(?:(?:has|have|had)\s+)?"
+                     r"(?:risen|rose|climbed|jumped|increased|reached|stands|stood|is|was)\s+(?:to|at)\s+$|"
+                     r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
+                     r"reached|stands at|stood at|now stands at|is|was)\s+$)", re.IGNORECASE)
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
 
 
@@ -115,6 +118,8 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
         np: list[T.Token] = []
         last_end = c.np_end
         for tok in toks[k:k + 5]:
+            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES:
+                break  # "the 18 listed as missing": a participle, not a counted noun
             if tok.lower in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
                 break
             np.append(tok)
@@ -154,8 +159,8 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.start = cat, w.start
             elif w.lower == "left":
                 c.start = w.start
-        elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 60), c.start):
-            m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 60), c.start)
+        elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start):
+            m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start)
             c.category, c.start = c.category or "killed", m.start()
         elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
             c.blocked = True
@@ -223,41 +228,6 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
             c.category = prev[-1].category
 
 
-def historical(doc: Doc, cands: list[Cand]) -> None:
-    """Tolls of events a decade or more before publication ("in 1703 that killed ...") are history."""
-    if doc.published is None:
-        return
-    for c in cands:
-        years = [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", doc.text[c.sent[0]:c.sent[1]])]
-        if any(y <= doc.published.year - 10 for y in years):
-            c.drop = True
-
-
-def _locative(doc: Doc, m) -> bool:
-    """A place after "in/at/on/across/near ..." (possibly "in eastern"), not a possessor ("Asia's")."""
-    prev = [t.lower for t in doc.tokens_in(max(0, m.start - 30), m.start)][-3:]
-    return any(w in ("in", "at", "on", "across", "near", "into", "from", "inside", "outside") for w in prev)
-
-
-def place_and_date(doc: Doc, cands: list[Cand]) -> None:
-    """The place named after the figure in its clause, else the nearest before it; the date of the sentence."""
-    for c in cands:
-        if c.drop or not c.category:
-            continue
-        nxt = min([d.num.start for d in cands if d.sent == c.sent and d.num.start > c.num.start] + [c.sent[1]])
-        after = [m for m in doc.mentions_in(c.num.end, nxt, "place") if _locative(doc, m)]
-        before = [m for m in doc.mentions_in(c.sent[0], c.num.start, "place") if _locative(doc, m)]
-        later = [m for m in doc.mentions_in(nxt, c.sent[1], "place") if _locative(doc, m)]
-        m = after[0] if after else (before[-1] if before else (later[0] if later else None))
-        if m:
-            pre = doc.text[max(0, m.start - 12):m.start].split()
-            mod = pre[-1] if pre and pre[-1].lower() in T.DIRECTIONS and doc.text[m.start - 1] == " " else None
-            c.place = f"{mod} {m.key}" if mod and doc.text[m.start - len(mod) - 1:m.start - 1] == mod else m.key
-        found = dates.find(doc, *c.sent)
-        if len({d.date for d in found}) == 1:
-            c.date = found[0].date
-
-
 def _richness(c: Cand) -> int:
     return 2 * bool(c.head and c.head not in ("others", "dead", "deaths")) + bool(c.place) + len(c.subsets)
 
@@ -268,8 +238,9 @@ RULES: Ruler = Ruler([
     ("predicate", predicate),
     ("subsets", subsets),
     ("ellipsis", ellipsis),
-    ("historical", historical),
-    ("place_and_date", place_and_date),
+    ("historical", context.historical),
+    ("recovered_bodies", context.recovered_bodies),
+    ("place_and_date", context.place_and_date),
 ])
 
 

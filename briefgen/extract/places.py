@@ -20,10 +20,11 @@ PLACE_NOUNS = ("town", "village", "city", "district", "province", "region", "sta
                "neighbourhood", "neighborhood", "suburb", "governorate", "prefecture", "municipality",
                "hamlet", "township", "commune", "port", "valley", "capital")
 NOUN_RE = "(?:" + "|".join(PLACE_NOUNS) + ")"
-LOCATIVE = frozenset({"in", "at", "near", "into", "outside", "across", "around", "towards", "toward", "from", "inside"})
+LOCATIVE = frozenset({"between", "in", "at", "near", "into", "outside", "across", "around", "towards", "toward", "from", "inside"})
 # words that may follow a place after a locative preposition (so "from Ebola has ..." is not a place)
 AFTER_PLACE = frozenset({"in", "on", "and", "or", "at", "near", "where", "which", "who", "to", "from", "for",
-                         "after", "before", "since", "during", "as", "with", "by", "last", "this", "on", "when"})
+                         "after", "before", "since", "during", "as", "with", "by", "last", "this", "on", "when",
+                         "late", "early", "earlier", "later", "yesterday", "today", "overnight", "next"})
 NAME = r"(?:[A-Z][\w’'-]*|(?:al|el|ad|as|ash|ar)-[A-Z][\w’'-]*)(?:\s(?:(?:de|del|della|di|da|al|el)\s)?(?:[A-Z][\w’'-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)){0,3}"
 LIST = rf"{NAME}(?:,\s{NAME})*(?:,?\s(?:and|or)\s{NAME})?"
 NOUN_OF_RE = re.compile(rf"(?:(?P<adj>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?)?\b{NOUN_RE}s?\s+of\s+(?P<list>{LIST})")
@@ -31,6 +32,10 @@ NAME_NOUN_RE = re.compile(rf"(?P<name>{NAME})(?:['’]s)?\s+(?:{NOUN_RE}|Distric
 CAPITAL_RE = re.compile(rf"\bthe\s+capital,?\s+(?P<name>{NAME})")
 APPOSITION_RE = re.compile(rf"(?P<name>{NAME})\s*[,–—-]\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,4}}?{NOUN_RE}s?\b")
 ATTACK_RE = re.compile(rf"\bthe\s+(?:\d{{4}}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
+
+
+DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
+                         r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
 
 
 def _cands(doc: Doc) -> dict[str, str | None]:
@@ -181,6 +186,19 @@ def attack_names(doc: Doc) -> None:
             _add(doc, name, None)
 
 
+def dateline(doc: Doc) -> None:
+    """"CASTREL, Sarvona, March 3 (NWS) - ", "ORVANA, Sarvona — ": the filing town and its region or country."""
+    if not doc.paragraphs:
+        return
+    m = DATELINE_RE.match(doc.text, doc.paragraphs[0][0])
+    if m is None:
+        return
+    for name in (m.group("city").title(), m.group("region")):
+        if name and not is_stop(name.split()[0]) and not is_demonym(name) and name.lower() not in T.MONTHS:
+            info = gazetteer.lookup(name)
+            _add(doc, name, info.country if info else None)
+
+
 def register(doc: Doc) -> None:
     """Every mention of an accepted place; countries for the places still without one."""
     cands = _cands(doc)
@@ -214,6 +232,7 @@ RULES: Ruler = Ruler([
     ("place_nouns", place_nouns),
     ("locative", locative),
     ("attack_names", attack_names),
+    ("dateline", dateline),
     ("register", register),
 ])
 

@@ -67,10 +67,26 @@ def _speaker_from(doc: Doc, start: int, end: int, verb: T.Token | None, prefer_b
     orgs = [m for m in ments if m.kind == "org"]
     if orgs and verb is not None:
         return orgs[0].key
+    named = _definite_org(doc, start, end)
+    if named and verb is not None:
+        return named
     # "said a woman in her 30s", "a statement said": an explicit speaker without a name
     if any(t.lower in ("a", "an", "the", "one") and not doc.in_quote(t.start) for t in doc.tokens_in(start, end)):
         return None
     return UNKNOWN
+
+
+def _definite_org(doc: Doc, start: int, end: int) -> str | None:
+    """"The company said in a statement that it "deeply regrets ...": the last organisation named
+    before whose name has that head word ("Sarvona Hydro Company")."""
+    m = re.search(r"\b[Tt]he\s+(company|agency|organi[sz]ation|ministry|group|society|federation|committee|fund)\b",
+                  doc.text[start:end])
+    if m is None or doc.in_quote(start + m.start()):
+        return None
+    head = m.group(1).lower()
+    named = [x for x in doc.mentions if x.kind == "org" and x.end <= start + m.start()
+             and head in doc.entities[("org", x.key)].name.lower().split()]
+    return max(named, key=lambda x: x.start).key if named else None
 
 
 def _after_region(doc: Doc, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[int, int]:

@@ -76,8 +76,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Sour
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise SourceError(f"too large ({size // (1024 * 1024)} MB; the limit is "
-                              f"{max_bytes // (1024 * 1024)} MB)", path)
+            raise SourceError(f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:g} MB)",
+                              path)
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc

@@ -61,7 +61,7 @@ class Renderer:
                               f"(shipped: {', '.join(shipped_locales())}; see docs/i18n.md to add one)")
         return localization(spec, self.theme, source_language)
 
-    def html(self, brief: Brief, l10n: Localization, *, for_pdf: bool) -> str:
+    def html(self, brief: Brief, l10n: Localization, *, for_pdf: bool, subset_text: str | None = None) -> str:
         from briefgen.render.fonts import font_face_css_for_html, font_face_css_for_pdf
         from briefgen.render.html import render_html
 
@@ -70,9 +70,14 @@ class Renderer:
                                page_size=self.page_size)
         # Two passes: the embedded font subsets depend on the characters of the page (markup
         # included: a cheap superset of the visible text).
-        bare = render_html(self.env, self.theme, brief, l10n, font_css="", page_size=self.page_size)
-        return render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare),
+        bare = self.bare_html(brief, l10n)
+        return render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare, subset_text),
                            page_size=self.page_size)
+
+    def bare_html(self, brief: Brief, l10n: Localization) -> str:
+        from briefgen.render.html import render_html
+
+        return render_html(self.env, self.theme, brief, l10n, font_css="", page_size=self.page_size)
 
     def lay_out(self, brief: Brief, l10n: Localization):
         from briefgen.render.pdf import layout
@@ -119,8 +124,15 @@ def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats
     brief = compose(facts, notes_markdown=notes_markdown)
     source_language = main_language(brief)
     l10ns = [renderer.localize(locale, source_language) for locale in locales]
-    return [render_brief(brief, formats=formats, renderer=renderer, l10n=l10n, max_pages=max_pages)
-            for l10n in l10ns]
+    results = [render_brief(brief, formats=[f for f in formats if f != "html"], renderer=renderer, l10n=l10n,
+                            max_pages=max_pages) for l10n in l10ns]
+    if "html" in formats:
+        # The fonts embedded in the HTML are subset once for all the languages of the run.
+        every_page = "".join(renderer.bare_html(r.brief, l10n) for r, l10n in zip(results, l10ns))
+        for result, l10n in zip(results, l10ns):
+            result.outputs["html"] = renderer.html(result.brief, l10n, for_pdf=False,
+                                                   subset_text=every_page).encode("utf-8")
+    return results
 
 
 def main_language(brief: Brief) -> str:

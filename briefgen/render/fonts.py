@@ -157,18 +157,22 @@ def font_face_css_for_pdf(variable: bool = False) -> str:
     return "\n".join(rules)
 
 
-def font_face_css_for_html(text: str) -> str:
+def font_face_css_for_html(text: str, subset_text: str | None = None) -> str:
     """@font-face rules with WOFF2 subsets as data: URLs, so the HTML opens from a USB stick.
 
     Subset to the characters of the page (plus printable ASCII for edits in a browser):
-    the full Noto Sans instances weigh ~0.5 MB each, the subsets a few kB.
+    the full Noto Sans instances weigh ~0.5 MB each, the subsets a few kB. Subsetting is the
+    slow part (~1 s a face), so a multi-language run passes the characters of all its pages
+    as `subset_text`: one subset per face serves every language (a few kB more each), while
+    `text` still decides which faces a page needs (no Arabic face in the French brief).
     """
     chars = frozenset(text) | frozenset(chr(c) for c in range(0x20, 0x7F))
+    pool = chars | frozenset(subset_text or "")
     rules = []
     for spec in FONT_SPECS:
-        wanted = _chars_in_font(spec, chars)
-        if not wanted:
+        if not _chars_in_font(spec, chars):
             continue
+        wanted = _chars_in_font(spec, pool)
         data = _woff2_subset(ensure_static(spec), "".join(sorted(wanted)))
         uri = "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
         rules.append(_rule(spec, uri, "woff2"))

@@ -1,0 +1,83 @@
+"""What a figure applies to, and figures that are not the count they look like.
+
+Rules of the figure chain that read the sentence around a figure rather than its own
+words: tolls of long-past events, bodies recovered in one incident, and the place and
+date a figure applies to. A place or date is only given when the sentence ties it to the
+figure: a town named after "..., after rescuers recovered two bodies near Sestina" is
+where the bodies were, not where the toll applies, so the figure gets no place (None
+beats wrong).
+"""
+from __future__ import annotations
+
+import re
+
+from . import dates
+from . import text as T
+from .doc import Doc
+
+# a clause or attribution between a figure and a place: the place belongs to the other clause
+CLAUSE_GAP_RE = re.compile(r",\s*(?:after|as|when|while|before|since|because|which|who|where|most|many|some|"
+                           r"sending|leaving|forcing)\b|\b(?:said|says|told|according)\b|;")
+INCREMENT_BEFORE_RE = re.compile(r"\b(?:more|another|further|additional)\s*$", re.IGNORECASE)
+INCREMENT_AFTER_RE = re.compile(r"\s+(?:more|further|additional)\b", re.IGNORECASE)
+BODY_WORDS = frozenset({"bodies", "corpses", "remains"})
+
+
+def historical(doc: Doc, cands: list) -> None:
+    """Tolls of events a decade or more before publication ("in 1703 that killed ...") are history."""
+    if doc.published is None:
+        return
+    for c in cands:
+        years = [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", doc.text[c.sent[0]:c.sent[1]])]
+        if any(y <= doc.published.year - 10 for y in years):
+            c.drop = True
+
+
+def _body_count(doc: Doc, c) -> bool:
+    return c.head in BODY_WORDS or doc.text[c.num.end:c.np_end].lower().split()[-1:] == ["bodies"]
+
+
+def recovered_bodies(doc: Doc, cands: list) -> None:
+    """"Rescuers recovered two more bodies", "..., after rescuers recovered two bodies from a farmhouse":
+    bodies found in one incident are part of a toll, not the toll. Dropped when counted as an increment
+    ("two more", "another two") or when the sentence gives a toll of its own."""
+    for c in cands:
+        if c.drop or not _body_count(doc, c):
+            continue
+        before = doc.text[max(c.sent[0], c.start - 15):c.num.start]
+        if INCREMENT_BEFORE_RE.search(before) or INCREMENT_AFTER_RE.match(doc.text, c.num.end):
+            c.drop = True
+        elif any(o is not c and o.sent == c.sent and not o.drop and o.category == "killed" and not _body_count(doc, o)
+                 and o.num.start < c.num.start for o in cands):
+            c.drop = True
+
+
+def _locative(doc: Doc, m) -> bool:
+    """A place after "in/at/on/across/near ..." (possibly "in eastern"), not a possessor ("Asia's")."""
+    prev = [t.lower for t in doc.tokens_in(max(0, m.start - 30), m.start)][-3:]
+    return any(w in ("in", "at", "on", "across", "near", "into", "from", "inside", "outside") for w in prev)
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    return CLAUSE_GAP_RE.search(doc.text, start, end) is None
+
+
+def place_and_date(doc: Doc, cands: list) -> None:
+    """The place named after the figure in its clause, else the nearest before it; the date of the
+    sentence when it has one day (not the start of a stretch: "evacuated since Monday night")."""
+    for c in cands:
+        if c.drop or not c.category:
+            continue
+        nxt = min([d.num.start for d in cands if d.sent == c.sent and d.num.start > c.num.start] + [c.sent[1]])
+        after = [m for m in doc.mentions_in(c.num.end, c.sent[1], "place")
+                 if _locative(doc, m) and _same_clause(doc, c.num.end, m.start)]
+        after = [m for m in after if m.start < nxt] or [m for m in after if "," not in doc.text[nxt:m.start]]
+        before = [m for m in doc.mentions_in(c.sent[0], c.num.start, "place") if _locative(doc, m)]
+        m = after[0] if after else (before[-1] if before else None)
+        if m:
+            pre = doc.text[max(0, m.start - 12):m.start].split()
+            mod = pre[-1] if pre and pre[-1].lower() in T.DIRECTIONS and doc.text[m.start - 1] == " " else None
+            c.place = f"{mod} {m.key}" if mod and doc.text[m.start - len(mod) - 1:m.start - 1] == mod else m.key
+        found = [d for d in dates.find(doc, *c.sent) if not dates.is_span_edge(doc.text, d, c.sent[0])]
+        if len({d.date for d in found}) == 1:
+            c.date = found[0].date
