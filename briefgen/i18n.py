@@ -299,13 +299,16 @@ class Formatters:
     def format_number(self, value: int | float | None) -> str:
         if value is None:
             return ""
-        return babel_numbers.format_decimal(value, locale=self.locale, numbering_system=self.digits or "latn")
+        # Babel takes the numbering system's separators ('٬'), the digits are ours to swap.
+        return self._native(babel_numbers.format_decimal(value, locale=self.locale,
+                                                         numbering_system=self.digits or "latn"))
 
     def format_percent(self, value: float | None) -> str:
         """0.45 → '45 %' (fr, with the locale's no-break space), '45%' (en)."""
         if value is None:
             return ""
-        return babel_numbers.format_percent(value, locale=self.locale, numbering_system=self.digits or "latn")
+        return self._native(babel_numbers.format_percent(value, locale=self.locale,
+                                                         numbering_system=self.digits or "latn"))
 
     def format_list(self, items: list[str], style: str = "standard") -> str:
         """'A, B et C'. Items may be markup (isolated names): they are escaped, the result is markup."""

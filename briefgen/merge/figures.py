@@ -32,10 +32,6 @@ def _value_key(fig: Figure) -> tuple:
     return (fig.value, fig.approx, fig.vague)
 
 
-def _source_of(fig: Figure) -> str | None:
-    return fig.citations[0].source if fig.citations else None
-
-
 def merge_figures(figures: list[Figure], story_of: dict[str, str],
                   published: dict[str, dt.date | None], tiers: dict[str, int | None]) -> list[Figure]:
     by_quantity: dict[tuple, list[Figure]] = defaultdict(list)

@@ -13,6 +13,7 @@ in `<bdi lang=…>`, inside a construction that needs no grammar of it ('369 per
 from __future__ import annotations
 
 import gettext as gettext_module
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -189,8 +190,8 @@ class Phrases:
         context = "feminine" if feminine else "masculine"
         template = self.translations.npgettext(context, *table.get(figure.category, table["other"]),
                                                int(figure.value) if float(figure.value).is_integer() else 2)
-        phrase = Markup(" ".join(escape(template).split())) % {"count": count, "group": noun}
-        phrase = Markup(" ".join(phrase.split()))
+        phrase = Markup(_squash(escape(template))) % {"count": count, "group": noun}
+        phrase = Markup(_squash(phrase))
         if aside:
             phrase = Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": phrase, "place": aside}
         if with_place and figure.place:
@@ -202,7 +203,7 @@ class Phrases:
     def subset_phrase(self, subset: Subset) -> Markup:
         """'incl. 45 children' / 'dont 45 enfants' / 'в том числе 45 детей'."""
         noun, _gender, aside = self.counted(subset.group, subset.value)
-        phrase = Markup(" ".join(escape(self._("incl. %(count)s %(group)s")).split())) % {
+        phrase = Markup(_squash(escape(self._("incl. %(count)s %(group)s")))) % {
             "count": self.amount(subset), "group": noun}
         if aside:
             phrase = Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": phrase, "place": aside}
@@ -213,6 +214,12 @@ class Phrases:
         parts = [self.group_label(figure.group) if figure.group else None,
                  self.place_name(figure.place) if figure.place else None]
         return Markup(" · ").join(part for part in parts if part)
+
+
+def _squash(text: str) -> str:
+    """Drop the spaces an empty slot leaves ('%(count)s %(group)s' with no group); only ASCII
+    spaces: the no-break spaces inside a number ('9 000') stay."""
+    return re.sub(r" {2,}", " ", text).strip(" ")
 
 
 def sentence(text: str) -> str:

@@ -1,7 +1,6 @@
 """Property-based: random and mutated input never raises anything but briefgen's own errors."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

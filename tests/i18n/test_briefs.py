@@ -46,18 +46,21 @@ class _Visible(HTMLParser):
 def visible_text(html: bytes) -> str:
     parser = _Visible()
     parser.feed(html.decode("utf-8"))
-    return " ".join(" ".join(parser.parts).split())
+    # Collapse ordinary white space only: the no-break spaces are part of what is tested.
+    return re.sub(r"[ \t\r\n]+", " ", " ".join(parser.parts)).strip()
 
 
 def english_labels(lang: str) -> list[str]:
-    """msgids without placeholders whose translation in `lang` differs from the English."""
+    """msgids without placeholders whose translation in `lang` differs from the English (a word the
+    language also uses, such as the name 'Aleppo' in German, is not a leftover)."""
     with catalog_path(lang).open("rb") as fh:
         catalog = read_po(fh, locale=lang)
+    same = {m.id for m in catalog if m.id and m.string == m.id}
     labels = []
     for message in catalog:
         if not message.id or isinstance(message.id, tuple) or "%" in message.id or message.context == "gender":
             continue
-        if message.string and message.string != message.id and len(message.id) > 2:
+        if message.string and message.id not in same and len(message.id) > 2:
             labels.append(message.id)
     return labels
 
