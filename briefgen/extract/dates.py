@@ -69,7 +69,16 @@ def resolve_weekday(pub: dt.date, weekday: int, future: bool) -> dt.date:
 
 
 def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
-    """Date expressions in [start, end) with their past reading (weekdays: on/before publication)."""
+    """Date expressions in [start, end) with their past reading (weekdays: on/before publication).
+    Cached per span on the doc: events and every figure of a sentence ask for the same one."""
+    cache = doc.__dict__.setdefault("_dates", {})
+    if None not in cache:  # one pass over the whole text, then filter by span
+        cache[None] = _find(doc, 0, None)
+    stop = len(doc.text) if end is None else end
+    return [e for e in cache[None] if start <= e.start and e.end <= stop]
+
+
+def _find(doc, start: int, end: int | None) -> list[DateExpr]:
     pub = doc.published
     out = []
     for m in DATE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):

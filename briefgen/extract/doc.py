@@ -42,6 +42,7 @@ class Doc:
     tokens: list[T.Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    _runs: list | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
@@ -82,6 +83,17 @@ class Doc:
 
     def in_quote(self, pos: int) -> bool:
         return self.quote_at(pos) is not None
+
+    def sentence_runs(self) -> list[tuple[list[T.Token], list]]:
+        """(tokens, capitalised runs) of every sentence, computed once: people, place and
+        organisation rules all walk them, several times each."""
+        if self._runs is None:
+            from .names import cap_runs  # names reads the word lists; import it only when used
+            self._runs = []
+            for ps, pe in self.sentences:
+                toks = self.tokens_in(ps, pe)
+                self._runs.append((toks, cap_runs(self.text, toks)))
+        return self._runs
 
     # --- entities and mentions ------------------------------------------------------------
     def add_entity(self, kind: str, name: str, **attrs: object) -> Entity:

@@ -18,7 +18,8 @@ from .ruler import Ruler
 
 TIMESTAMP_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # "CASTREL, Sarvona, March 3 (NWS) - ", "LONDON (Reuters) - ", "ORVANA, Sarvona — ": the story's filing, not an event
-DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*"
+                         r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
                          r"\s*(?:\([^)]*\))?\s*[-—–]+\s")
 
 @dataclass

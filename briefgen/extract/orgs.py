@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import lexicon
 from . import text as T
 from .doc import Doc
-from .names import cap_runs, is_org_head, is_role_word, is_stop
+from .names import is_org_head, is_role_word, is_stop
 from .ruler import Ruler
 
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "in", "without", "against"}
@@ -84,9 +84,7 @@ def headed_phrases(doc: Doc) -> None:
     """Capitalised phrases whose head is an organisation word: "Syrian Observatory for Human
     Rights", "University of Melbourne", "Free Syrian Army" (two words at least)."""
     text = doc.text
-    for ps, pe in doc.sentences:
-        toks = doc.tokens_in(ps, pe)
-        runs = cap_runs(text, toks)
+    for _toks, runs in doc.sentence_runs():
         i = 0
         while i < len(runs):
             # join runs separated by one connector word ("Committee of the Red Cross")

@@ -15,7 +15,7 @@ from . import gazetteer
 from . import roles_scan as R
 from . import text as T
 from .doc import Doc
-from .names import SPEECH_VERBS, Run, cap_runs, is_name_word
+from .names import SPEECH_VERBS, Run, is_name_word
 from .ruler import Ruler
 
 ROYAL = frozenset({"Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Ayatollah"})
@@ -39,15 +39,21 @@ def _name_part(run: Run) -> tuple[int, list[T.Token]]:
     return k, run.toks[k:]
 
 
-def _runs(doc: Doc):
-    """(sentence tokens, run, index of the name's first token in the sentence, name tokens)."""
-    for ps, pe in doc.sentences:
-        stoks = doc.tokens_in(ps, pe)
+def _runs(doc: Doc) -> list:
+    """(sentence tokens, run, index of the name's first token in the sentence, name tokens),
+    computed once per document (every rule below walks them)."""
+    cached = getattr(doc, "_people_runs", None)
+    if cached is not None:
+        return cached
+    out = []
+    for stoks, runs in doc.sentence_runs():
         index = {t.start: n for n, t in enumerate(stoks)}
-        for run in cap_runs(doc.text, stoks):
+        for run in runs:
             k, name = _name_part(run)
             if 1 <= len(name) <= 4:
-                yield stoks, run, index[name[0].start], name
+                out.append((stoks, run, index[name[0].start], name))
+    doc._people_runs = out  # type: ignore[attr-defined]
+    return out
 
 
 def _end(run: Run, name: list[T.Token]) -> int:

@@ -13,7 +13,7 @@ from collections import Counter
 from . import gazetteer, lexicon
 from . import text as T
 from .doc import Doc
-from .names import Run, cap_runs, is_demonym, is_org_head, is_role_word, is_stop
+from .names import Run, is_demonym, is_org_head, is_role_word, is_stop
 from .ruler import Ruler
 
 PLACE_NOUNS = ("town", "village", "city", "district", "province", "region", "state", "county", "island",
@@ -35,7 +35,7 @@ ATTACK_RE = re.compile(rf"\bthe\s+(?:\d{{4}}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terr
 
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
-                         r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[-—–]+\s")
+                         r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*(?:\([^)]*\))?\s*[-—–]+\s")
 
 
 def _cands(doc: Doc) -> dict[str, str | None]:
@@ -87,9 +87,8 @@ def _strip(run: Run) -> Run | None:
 
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
-    for ps, pe in doc.sentences:
-        stoks = doc.tokens_in(ps, pe)
-        for raw in cap_runs(doc.text, stoks):
+    for stoks, runs in doc.sentence_runs():
+        for raw in runs:
             run = _strip(raw)
             if run is None:
                 continue
@@ -161,9 +160,8 @@ def place_nouns(doc: Doc) -> None:
 
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
-    for ps, pe in doc.sentences:
-        stoks = doc.tokens_in(ps, pe)
-        for raw in cap_runs(doc.text, stoks):
+    for stoks, runs in doc.sentence_runs():
+        for raw in runs:
             idx = next(n for n, t in enumerate(stoks) if t.start == raw.start)
             if idx == 0 or stoks[idx - 1].text not in LOCATIVE or raw.possessive or len(raw.toks) > 3:
                 continue
@@ -197,6 +195,8 @@ def dateline(doc: Doc) -> None:
         if name and not is_stop(name.split()[0]) and not is_demonym(name) and name.lower() not in T.MONTHS:
             info = gazetteer.lookup(name)
             _add(doc, name, info.country if info else None)
+    if m.group("city").title() in _cands(doc) and doc.mention_at(m.start("city"), m.end("city")) is None:
+        doc.add_mention("place", m.group("city").title(), m.start("city"), m.end("city"))  # "TALMORE" itself
 
 
 def register(doc: Doc) -> None:

@@ -142,7 +142,10 @@ def carry_over(doc: Doc, items: list[Attributed]) -> None:
             it.speaker = prev.speaker
     for n in range(len(items) - 2, -1, -1):
         it, nxt = items[n], items[n + 1]
-        if it.speaker is UNKNOWN and nxt.quote.para == it.quote.para:
+        runs_on = (not it.quote.closed and nxt.quote.para == it.quote.para + 1
+                   and nxt.quote.open == doc.paragraphs[nxt.quote.para][0])
+        if it.speaker is UNKNOWN and (nxt.quote.para == it.quote.para or runs_on):
+            # a quote running over paragraphs is attributed once, often only at its end ("..., she said.")
             it.speaker = nxt.speaker
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words: "U.S." style acronyms, words with inner hyphens/apostrophes ("al-Assad", "D’Amelio"),
 # numbers with separators ("18,000", "6.2").
@@ -64,7 +65,7 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a trailing full stop or possessive ’s."""
-        return strip_possessive(self.text.rstrip(".")) if not is_acronym(self.text) else self.text
+        return _bare(self.text)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -82,8 +83,18 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")
+
+
+@lru_cache(maxsize=65536)
+def _bare(text: str) -> str:
+    # cached: rules ask for the bare form of the same few thousand words again and again
+    return strip_possessive(text.rstrip(".")) if not is_acronym(text) else text
+
+
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?", word))
+    return ACRONYM_RE.fullmatch(word) is not None
 
 
 def strip_possessive(word: str) -> str:
@@ -157,6 +168,9 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     return out
 
 
+SPACES_RE = re.compile(r"\s+")
+
+
 def squash(text: str) -> str:
     """Whitespace runs (line wraps included) to one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return SPACES_RE.sub(" ", text).strip()

@@ -17,12 +17,13 @@ import gettext as gettext_module
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
+from briefgen.render.sandbox import GuardedEnvironment, ThemeLoader
 from briefgen.render.theme import Theme
 
 # Filters bound to the render's language: name -> (object in Localization, method name).
@@ -114,12 +115,14 @@ def _npgettext(context, ctx: str, singular: str, plural: str, n: int) -> str:
 
 
 def make_environment(theme: Theme) -> SandboxedEnvironment:
+    # ThemeLoader: includes and imports never leave the theme folders (symlinks resolved).
     loader = ChoiceLoader([
-        FileSystemLoader([str(folder) for folder in theme.folders]),
+        ThemeLoader(theme.folders),
         # "default/base.html" reaches a named theme's file even when a derived theme overrides it.
-        PrefixLoader({name: FileSystemLoader(str(folder)) for name, folder in theme.names.items()}),
+        PrefixLoader({name: ThemeLoader([folder]) for name, folder in theme.names.items()}),
     ])
-    env = SandboxedEnvironment(
+    # GuardedEnvironment: Jinja's sandbox plus time, loop and size caps (render/sandbox.py).
+    env = GuardedEnvironment(
         loader=loader,
         autoescape=True,
         undefined=StrictUndefined,

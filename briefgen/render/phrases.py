@@ -177,11 +177,13 @@ class Phrases:
         if figure.vague:
             # "des dizaines de milliers de civils": a vague amount takes the 'of' form of its group.
             words = wording.find_group(figure.group) if figure.group else _PEOPLE
-            group = escape(self._p("of group", words.of)) if words else self.verbatim(figure.group)
-            gender = self._p("gender", (words or _PEOPLE).gender)
-            count = Markup(escape(self._("%(vague)s %(of_group)s"))) % {"vague": self.vague_words(figure.vague),
-                                                                       "of_group": group}
-            noun, aside = Markup(""), Markup("")
+            # An unknown group: 'tens of thousands of people', its own words in parentheses.
+            aside = Markup("") if words else self.verbatim(figure.group)
+            words = words or _PEOPLE
+            gender = self._p("gender", words.gender)
+            count = Markup(escape(self._("%(vague)s %(of_group)s"))) % {
+                "vague": self.vague_words(figure.vague), "of_group": self._p("of group", words.of)}
+            noun = Markup("")
         else:
             noun, gender, aside = self.counted(figure.group, figure.value)
             count = self.amount(figure)
