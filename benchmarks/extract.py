@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from briefgen.model import Source  # noqa: E402
+from briefgen.model import Source
 
 NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
 NUMBER_RE = re.compile(r"\b\d{1,3}(?:,\d{3})*\b")

@@ -301,6 +301,74 @@ def doctor() -> None:
     sys.exit(0 if all(c.ok for c in checks) else 1)
 
 
+@main.group()
+def template() -> None:
+    """Write, list and check themes (see docs/templates.md).
+
+    \b
+    Examples:
+      briefgen template list
+      briefgen template new mytheme --from default
+      briefgen template check mytheme
+      briefgen build sources/ --theme mytheme -o brief.pdf
+    """
+
+
+@template.command("list")
+def template_list() -> None:
+    """List the built-in themes."""
+    from briefgen.render.theme import list_themes
+
+    out = Console(highlight=False, soft_wrap=True)
+    for name, description, extends in list_themes():
+        base = f" (extends {extends})" if extends else ""
+        out.print(f"[bold]{name}[/]{base}: {description}", markup=True)
+
+
+@template.command("new")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--from", "parent", default="default", show_default=True, help="Built-in theme (or folder) to extend.")
+@handle_errors
+def template_new(folder, parent) -> None:
+    """Write a working theme into FOLDER that extends a built-in one, with comments that teach."""
+    from briefgen.render.scaffold import new_theme
+
+    for path in new_theme(folder, parent):
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"next: edit {folder / 'style.css'} or {folder / 'base.html'}, then "
+               f"`briefgen template check {folder}`", err=True)
+
+
+@template.command("check")
+@click.argument("theme")
+@click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also render these facts files (repeatable).")
+@click.option("--quick", is_flag=True, help="Only the example facts, not the edge cases.")
+@_pages_opt
+@handle_errors
+def template_check(theme, facts_files, quick, max_pages) -> None:
+    """Check THEME (a folder or a built-in name): syntax, undefined names, text outside translation
+    tags, escape attempts, runaway loops, includes and URLs leaving the theme, overflow, type too small.
+
+    Renders it against the example facts and edge cases (empty sections, very long names and
+    quotes, many figures, right to left). One line per problem, file:line first; exit 1 if any.
+    """
+    from briefgen.facts_io import load_facts
+    from briefgen.render.check import check_theme
+    from briefgen.render.samples import sample_briefs, sample_facts
+
+    extra = [(str(path), load_facts(path), "en") for path in facts_files]
+    samples = sample_briefs(extra)
+    if quick:
+        samples = samples[:1] + samples[len(sample_facts()):]
+    problems = check_theme(theme, samples, max_pages=max_pages)
+    for problem in problems:
+        click.echo(str(problem))
+    click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {theme} "
+               f"({len(samples)} sample brief{'s' if len(samples) != 1 else ''})", err=True)
+    sys.exit(1 if problems else 0)
+
+
 def _report_dropped(dropped: list[str]) -> None:
     if dropped:
         click.echo(f"note: to fit the page, left out: {'; '.join(dropped)}", err=True)

@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import ExtractError
-from ..model import (Citation, Event, Facts, Figure, Organization, Person, Place, Quote, Source, Subset)
+from ..model import (
+    Citation,
+    Event,
+    Facts,
+    Figure,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Source,
+    Subset,
+)
 from . import events, figures, orgs, people, places, quotes
 from .doc import Doc
 from .ruler import Ruler

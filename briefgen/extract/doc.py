@@ -88,7 +88,9 @@ class Doc:
         """(tokens, capitalised runs) of every sentence, computed once: people, place and
         organisation rules all walk them, several times each."""
         if self._runs is None:
-            from .names import cap_runs  # names reads the word lists; import it only when used
+            from .names import (
+                cap_runs,  # names reads the word lists; import it only when used
+            )
             self._runs = []
             for ps, pe in self.sentences:
                 toks = self.tokens_in(ps, pe)

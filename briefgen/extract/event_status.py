@@ -60,9 +60,9 @@ def next_weekday(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str 
 def starting_on(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
     """"announced three days of mourning starting on Wednesday": a start announced is still to come."""
     words = [w for w in walk if w != "on"]
-    if words and words[0] in LEADS_FORWARD and expr.future_ok:
-        if any(w in ANNOUNCING or w in SCHEDULED for w in words[1:8]):
-            return "scheduled"
+    if words and words[0] in LEADS_FORWARD and expr.future_ok \
+            and any(w in ANNOUNCING or w in SCHEDULED for w in words[1:8]):
+        return "scheduled"
     return None
 
 

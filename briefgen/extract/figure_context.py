@@ -45,10 +45,10 @@ def recovered_bodies(doc: Doc, cands: list) -> None:
         if c.drop or not _body_count(doc, c):
             continue
         before = doc.text[max(c.sent[0], c.start - 15):c.num.start]
-        if INCREMENT_BEFORE_RE.search(before) or INCREMENT_AFTER_RE.match(doc.text, c.num.end):
-            c.drop = True
-        elif any(o is not c and o.sent == c.sent and not o.drop and o.category == "killed" and not _body_count(doc, o)
-                 and o.num.start < c.num.start for o in cands):
+        increment = INCREMENT_BEFORE_RE.search(before) or INCREMENT_AFTER_RE.match(doc.text, c.num.end)
+        toll_first = any(o is not c and o.sent == c.sent and not o.drop and o.category == "killed"
+                         and not _body_count(doc, o) and o.num.start < c.num.start for o in cands)
+        if increment or toll_first:
             c.drop = True
 
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import figure_context as context
-from . import lexicon
 from . import figure_words as W
+from . import lexicon
 from . import text as T
 from .doc import Doc
 from .numbers import Number, find_numbers

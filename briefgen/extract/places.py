@@ -23,7 +23,7 @@ NOUN_RE = "(?:" + "|".join(PLACE_NOUNS) + ")"
 LOCATIVE = frozenset({"between", "in", "at", "near", "into", "outside", "across", "around", "towards", "toward", "from", "inside"})
 # words that may follow a place after a locative preposition (so "from Ebola has ..." is not a place)
 AFTER_PLACE = frozenset({"in", "on", "and", "or", "at", "near", "where", "which", "who", "to", "from", "for",
-                         "after", "before", "since", "during", "as", "with", "by", "last", "this", "on", "when",
+                         "after", "before", "since", "during", "as", "with", "by", "last", "this", "when",
                          "late", "early", "earlier", "later", "yesterday", "today", "overnight", "next"})
 NAME = r"(?:[A-Z][\w’'-]*|(?:al|el|ad|as|ash|ar)-[A-Z][\w’'-]*)(?:\s(?:(?:de|del|della|di|da|al|el)\s)?(?:[A-Z][\w’'-]*|(?:al|el|ad|as)-[A-Z][\w’'-]*)){0,3}"
 LIST = rf"{NAME}(?:,\s{NAME})*(?:,?\s(?:and|or)\s{NAME})?"

@@ -13,7 +13,7 @@ this these those is are was were be been being has have had will would can could
 not also then than after before when while where according including between during since until into
 about over under against among amid he she they it we i you there here what said says told if so
 """.split())
-PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on", "at"})
+PREPOSITIONS = frozenset({"of", "for", "to", "at", "in", "with", "from", "on"})
 ARTICLES = frozenset({"the", "a", "an", "one"})
 POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 BOUNDARY_WORDS = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says", "told"})

@@ -63,9 +63,16 @@ def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Loc
         raise TemplateError(f"template syntax error: {exc.message}",
                             path=_display_path(exc.filename or exc.name, theme), line=exc.lineno) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", path=theme.folders[0]) from exc
+        # An include/import names the file and line that asked for it; base.html itself, the theme.
+        path, line = template_frame(exc, theme)
+        raise TemplateError(f"template not found: {exc.name} (includes stay inside the theme folders)",
+                            path=path or theme.folders[0], line=line) from exc
+    except RecursionError as exc:
+        path, line = template_frame(exc, theme)
+        raise TemplateError("render stopped: macros or includes call themselves without end",
+                            path=path or theme.folders[0], line=line) from exc
     except (jinja2.UndefinedError, jinja2.sandbox.SecurityError, jinja2.TemplateError,
-            TypeError, ValueError, AttributeError, KeyError) as exc:
+            TypeError, ValueError, AttributeError, KeyError, OverflowError, MemoryError) as exc:
         path, line = template_frame(exc, theme)
         if path is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not a template problem: a bug of ours, let it show its traceback

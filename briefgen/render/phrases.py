@@ -73,6 +73,9 @@ _SENTINEL = "\x00"
 _PEOPLE = wording.GROUPS["people"]
 
 
+_RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi"}
+
+
 @dataclass(frozen=True)
 class Phrases:
     formatters: Formatters
@@ -94,7 +97,10 @@ class Phrases:
         language = language or self.source_language
         if language.split("-")[0] == self.language:
             return escape(text)
-        return Markup('<bdi lang="%s">%s</bdi>') % (language, text)
+        # An explicit dir as well: WeasyPrint 70 ignores the isolation <bdi> implies, but honours
+        # dir as an embedding, which keeps an English clause's punctuation at its own end.
+        direction = "rtl" if language.split("-")[0] in _RTL_LANGUAGES else "ltr"
+        return Markup('<bdi lang="%s" dir="%s">%s</bdi>') % (language, direction, text)
 
     def category_label(self, category: str) -> str:
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))

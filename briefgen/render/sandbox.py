@@ -51,6 +51,14 @@ class _Budget:
     limits: Limits
     deadline: float
     iterations: int = 0
+    produced: int = 0        # characters of every string a filter, call or operator made
+
+    def made(self, value) -> None:
+        if isinstance(value, str):
+            self.produced += len(value)
+            if self.produced > self.limits.output_chars:
+                raise RunawayTemplate(f"render stopped: more than {self.limits.output_chars:,} characters "
+                                      "of output (a runaway loop?)")
 
     def tick(self) -> None:
         self.iterations += 1
@@ -112,6 +120,7 @@ def _cap(value):
     budget = _current()
     if budget is not None:
         budget.tick()
+        budget.made(value)
     return _check_size(value)
 
 
@@ -216,10 +225,14 @@ class GuardedEnvironment(SandboxedEnvironment):
         if budget is not None:
             budget.tick()
         if operator_name == "*":
-            return _mul(left, right)
-        if operator_name == "**":
-            return _pow(left, right)
-        return _check_size(_BINOPS[operator_name](left, right))
+            result = _mul(left, right)
+        elif operator_name == "**":
+            result = _pow(left, right)
+        else:
+            result = _check_size(_BINOPS[operator_name](left, right))
+        if budget is not None:
+            budget.made(result)
+        return result
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         budget = _current()

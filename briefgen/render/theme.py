@@ -26,6 +26,8 @@ class Theme:
     blocks: tuple[str, ...] = ()
     stylesheets: tuple[str, ...] = ("style.css",)
     names: dict[str, Path] = field(default_factory=dict)  # theme name -> its folder, for "name/base.html"
+    # The stylesheets of the chain, base theme first (a theme with `inherit_css = false` starts afresh).
+    stylesheet_files: tuple[Path, ...] = ()
 
     def find(self, relative: str) -> Path | None:
         """The first file `relative` on the search path."""
@@ -36,14 +38,19 @@ class Theme:
         return None
 
     def css(self) -> str:
-        """Every stylesheet of the chain, base theme first, so the derived theme's rules win."""
-        parts = []
-        for folder in reversed(self.folders):
-            for name in self.stylesheets:
-                path = folder / name
-                if path.is_file():
-                    parts.append(f"/* {folder.name}/{name} */\n" + path.read_text(encoding="utf-8"))
-        return "\n".join(parts)
+        """Every stylesheet of the chain, base theme first, so the derived theme's rules win;
+        `@import`s and `url()`s resolved through the SafeFetcher rules (render/css.py)."""
+        return self.resolved_css().text
+
+    def resolved_css(self):
+        from briefgen.render.css import resolve_stylesheets
+        from briefgen.render.fonts import allowed_font_dirs
+
+        return resolve_stylesheets(self.stylesheet_files, (*self.folders, *map(Path, allowed_font_dirs())))
+
+    @property
+    def min_font_pt(self) -> float:
+        return css_length_pt(self.min_font_size)
 
     def page_size(self, requested: str) -> str:
         for size in self.page_sizes:
@@ -55,6 +62,7 @@ class Theme:
 
 def load_theme(name_or_path: str | Path) -> Theme:
     folders: list[Path] = []
+    metas: list[dict] = []
     names: dict[str, Path] = {}
     settings: dict = {}
     current: str | Path | None = name_or_path
@@ -64,13 +72,23 @@ def load_theme(name_or_path: str | Path) -> Theme:
             raise TemplateError("theme extends itself", path=folder / "theme.toml")
         meta = _read_toml(folder / "theme.toml")
         folders.append(folder)
+        metas.append(meta)
         names.setdefault(str(meta.get("name", folder.name)), folder)
         for key, value in meta.items():
             settings.setdefault(key, value)   # the derived theme's settings win
         current = meta.get("extends")
     if folders[-1] != _theme_folder(BUILTIN_THEME):
         folders.append(_theme_folder(BUILTIN_THEME))
+        metas.append(_read_toml(folders[-1] / "theme.toml"))
         names.setdefault(BUILTIN_THEME, folders[-1])
+    # "default/base.html" always means the built-in theme, whatever a user's theme calls itself.
+    names.update({f.name: f for f in folders if f.parent == TEMPLATES_DIR.resolve()})
+    css_files: list[Path] = []
+    for folder, meta in zip(folders, metas):           # most derived first
+        css_files[:0] = [folder / name for name in meta.get("stylesheets", ("style.css",))
+                         if (folder / name).is_file()]
+        if meta.get("inherit_css", True) is False:
+            break
     return Theme(
         name=str(settings.get("name", folders[0].name)),
         description=str(settings.get("description", "")),
@@ -80,7 +98,31 @@ def load_theme(name_or_path: str | Path) -> Theme:
         blocks=tuple(settings.get("blocks", ())),
         stylesheets=tuple(settings.get("stylesheets", ("style.css",))),
         names=names,
+        stylesheet_files=tuple(css_files),
     )
+
+
+def list_themes() -> list[tuple[str, str, str | None]]:
+    """The built-in themes: (name, description, what it extends)."""
+    found = []
+    for folder in sorted(TEMPLATES_DIR.iterdir()):
+        if (folder / "theme.toml").is_file():
+            meta = _read_toml(folder / "theme.toml")
+            found.append((folder.name, str(meta.get("description", "")), meta.get("extends")))
+    return found
+
+
+def css_length_pt(value: str) -> float:
+    """'7pt', '9px', '2.5mm' → points (for the minimum font size)."""
+    units = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pc": 12.0}
+    text = value.strip().lower()
+    for unit, factor in units.items():
+        if text.endswith(unit):
+            try:
+                return float(text[: -len(unit)]) * factor
+            except ValueError:
+                break
+    raise ConfigError(f"bad min_font_size {value!r} in theme.toml (use a length such as '7pt')")
 
 
 def _theme_folder(name_or_path: str | Path) -> Path:

@@ -60,3 +60,12 @@ def test_orgs_and_places(text: str, expected: str) -> None:
     got |= {f"place {p.name}" for p in facts.places}
     for line in expected.splitlines():
         assert line in got, (line, sorted(got))
+
+
+@pytest.mark.parametrize("text,expected", _cases("descriptions"))
+def test_event_descriptions(text: str, expected: str) -> None:
+    facts = extract_source(make_source(text))
+    assert [f"{e.date} {e.description}" for e in facts.events] == expected.splitlines()
+    for e in facts.events:  # the description is a paraphrase; the text stays the source's words
+        c = e.citations[0]
+        assert text[c.start:c.end] == e.text

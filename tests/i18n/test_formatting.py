@@ -134,8 +134,8 @@ def test_agreement_and_plural_in_fact_sentences():
 def test_unknown_words_stay_verbatim_and_marked():
     fr = phrases("fr")
     text = str(fr.figure_phrase(figure(group="Kurdish fighters", place="Kurdish-controlled district")))
-    assert text == ('369 personnes tuées (<bdi lang="en">Kurdish fighters</bdi>) '
-                    '(<bdi lang="en">Kurdish-controlled district</bdi>)')
+    assert text == ('369 personnes tuées (<bdi lang="en" dir="ltr">Kurdish fighters</bdi>) '
+                    '(<bdi lang="en" dir="ltr">Kurdish-controlled district</bdi>)')
     assert str(fr.place_name("Aleppo")) == "Alep" and str(phrases("ru").place_name("Aleppo")) == "Алеппо"
     assert str(phrases("ar").place_name("Aleppo")) == "حلب"
     assert "&lt;script&gt;" in str(fr.phrases.place_name("<script>"))

@@ -1,0 +1,126 @@
+"""Theme CSS, made self-contained through the SafeFetcher: `@import`s inlined, `url()`s as data: URLs.
+
+Why: the theme's CSS goes into a `<style>` of both the HTML laid out for the PDF and the HTML
+output. WeasyPrint would fetch its `url()`s through our fetcher anyway, but a browser opening
+the HTML output would not: a `url(https://tracker/pixel.png)` or an `@import` in a colleague's
+theme would phone home every time the brief is opened. So every reference is resolved here,
+once per theme, through the same `SafeFetcher` rules (data: URLs and files inside the theme
+and font folders); what it refuses becomes `url("data:,")` (an empty resource) or a dropped
+`@import`, and a `CssProblem` naming the stylesheet and line (shown by `template check`).
+"""
+from __future__ import annotations
+
+import base64
+import logging
+import mimetypes
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.render.fetcher import SafeFetcher
+
+log = logging.getLogger(__name__)
+
+MAX_IMPORT_DEPTH = 5
+# @import "x.css" / @import url(x.css) [media];  — and url(...) anywhere else.
+_IMPORT = re.compile(r"""@import\s+(?:url\(\s*(['"]?)(?P<u1>[^'")]*)\1\s*\)|(['"])(?P<u2>[^'"]*)\3)[^;]*;""",
+                     re.IGNORECASE)
+_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)""", re.IGNORECASE)
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+EMPTY_URL = 'url("data:,")'
+
+
+@dataclass(frozen=True)
+class CssProblem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ResolvedCss:
+    text: str
+    problems: tuple[CssProblem, ...]
+
+
+def resolve_stylesheets(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...]) -> ResolvedCss:
+    """The stylesheets `files` (in order) as one self-contained text."""
+    key = tuple((f, f.stat().st_mtime_ns if f.is_file() else 0) for f in files)
+    return _resolve_cached(key, allowed_dirs)
+
+
+@lru_cache(maxsize=16)
+def _resolve_cached(files: tuple[tuple[Path, int], ...], allowed_dirs: tuple[Path, ...]) -> ResolvedCss:
+    fetcher = SafeFetcher(allowed_dirs)
+    problems: list[CssProblem] = []
+    parts = []
+    for path, _mtime in files:
+        if path.is_file():
+            text = _resolve(path, path.read_text(encoding="utf-8"), fetcher, problems, depth=0)
+            parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
+    for problem in problems:
+        log.warning("%s", problem)
+    return ResolvedCss("\n".join(parts), tuple(problems))
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int) -> str:
+    # Comments out first (lines kept), so a commented-out url() is neither fetched nor reported.
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+    def on_import(match: re.Match) -> str:
+        url = (match.group("u1") or match.group("u2") or "").strip()
+        line = _line_of(text, match.start())
+        if depth >= MAX_IMPORT_DEPTH:
+            problems.append(CssProblem(path, line, f"@import nested more than {MAX_IMPORT_DEPTH} deep: {url}"))
+            return ""
+        body = _fetch(url, path, fetcher, problems, line, what="@import")
+        if body is None:
+            return ""
+        target = _target(url, path)
+        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1)
+
+    def on_url(match: re.Match) -> str:
+        url = match.group("url").strip()
+        if not url or url.startswith("#"):
+            return match.group(0)
+        if url.lower().startswith("data:"):
+            return match.group(0)
+        body = _fetch(url, path, fetcher, problems, _line_of(text, match.start()), what="url()")
+        if body is None:
+            return EMPTY_URL
+        mime = mimetypes.guess_type(url.split("?")[0])[0] or "application/octet-stream"
+        return f'url("data:{mime};base64,{base64.b64encode(body).decode("ascii")}")'
+
+    text = _IMPORT.sub(on_import, text)
+    return _URL.sub(on_url, text)
+
+
+def _target(url: str, stylesheet: Path) -> Path | None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+        return None
+    return (stylesheet.parent / url.split("?")[0].split("#")[0]).resolve()
+
+
+def _fetch(url: str, stylesheet: Path, fetcher: SafeFetcher, problems: list[CssProblem], line: int,
+           what: str) -> bytes | None:
+    target = _target(url, stylesheet)
+    absolute = target.as_uri() if target is not None else url
+    try:
+        response = fetcher.fetch(absolute)
+        try:
+            return response.read()
+        finally:
+            response.close()
+    except Exception:  # noqa: BLE001 — refused or unreadable: the same outcome for the brief
+        reason = ("only data: URLs and theme files are allowed" if target is None
+                  else "no such file" if not target.is_file() else "outside the theme folders")
+        problems.append(CssProblem(stylesheet, line, f"{what} refused ({reason}): {url[:120]}"))
+        return None
