@@ -117,6 +117,10 @@ _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), de
 _notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
                           help="An analyst note in Markdown, shown in its own block.")
 _quiet_opt = click.option("-q", "--quiet", is_flag=True, help="No progress display, no summary.")
+_report_opt = click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                           help="Write what the one-page fit left out (and pages, layout passes) to this JSON file.")
+_variant_opt = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b"]),
+                            default=None, help="PDF flavour; pdf/ua-1 is tagged for screen readers.")
 _max_size_opt = click.option("--max-source-size", "max_source_mb", type=click.FloatRange(min=0.001), default=25.0,
                              show_default=True, help="Skip source files larger than this many MB.")
 
@@ -153,9 +157,12 @@ def main(debug: bool) -> None:
 @_pages_opt
 @_notes_opt
 @_max_size_opt
+@_report_opt
+@_variant_opt
 @_quiet_opt
 @handle_errors
-def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, quiet) -> None:
+def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, report_path, pdf_variant,
+          quiet) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -171,11 +178,12 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 
     outputs = list(outputs) or [Path("brief.pdf")]
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
-                         max_source_bytes=int(max_source_mb * 1024 * 1024))
+                         max_source_bytes=int(max_source_mb * 1024 * 1024), pdf_variant=pdf_variant)
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
     _report_dropped(report.dropped)
+    _write_report(report_path, report)
     if not quiet:
         for path in report.written:
             click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''}, "
@@ -232,9 +240,11 @@ def extract(sources, output, update, max_source_mb, quiet) -> None:
 @_page_opt
 @_pages_opt
 @_notes_opt
+@_report_opt
+@_variant_opt
 @_quiet_opt
 @handle_errors
-def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, quiet) -> None:
+def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, report_path, pdf_variant, quiet) -> None:
     """Render a brief from a facts file written by `briefgen extract` (and maybe edited).
 
     \b
@@ -249,9 +259,11 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, quie
     for path in outputs:
         output_format(path)
     facts = load_facts(facts_file)
-    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes)
+    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
+                         pdf_variant=pdf_variant)
     report = render_facts(facts, outputs, settings)
     _report_dropped(report.dropped)
+    _write_report(report_path, report)
     if not quiet:
         for path in report.written:
             click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''})", err=True)
@@ -367,6 +379,13 @@ def template_check(theme, facts_files, quick, max_pages) -> None:
     click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {theme} "
                f"({len(samples)} sample brief{'s' if len(samples) != 1 else ''})", err=True)
     sys.exit(1 if problems else 0)
+
+
+def _write_report(path: Path | None, report) -> None:
+    if path is not None:
+        from briefgen.atomic import write_atomic
+
+        write_atomic(path, (json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _report_dropped(dropped: list[str]) -> None:

@@ -72,7 +72,8 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         keep = set(_timeline_trim_order(timeline)[len(timeline) - budget.max_timeline:])
         dropped += [_describe(e) for e in timeline if e.id not in keep]
         timeline = [e for e in timeline if e.id in keep]
-    upcoming = _upcoming(facts, cite)
+    dates = sorted(s.published for s in facts.sources if s.published)
+    upcoming = _upcoming(facts, cite, dates[-1] if dates else None)
     dropped += [_describe(e) for e in upcoming[budget.max_next:]]
     upcoming = upcoming[:budget.max_next]
     quotes = _quotes(facts, cite)
@@ -81,7 +82,6 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         dropped += [_describe(q) for q in quotes if q.id not in keep]
         quotes = [q for q in quotes if q.id in keep]
 
-    dates = sorted(s.published for s in facts.sources if s.published)
     place, country = _main_place(facts)
     display_figures = sorted(figures, key=lambda f: (CATEGORY_RANK[f.category], f.rank))
     return Brief(
@@ -125,7 +125,7 @@ def trim_order(brief: Brief, budget: Budget | None = None) -> list[str]:
     budget = budget or Budget()
     order: list[str] = [COMPACT_SOURCES] if brief.sources and not brief.compact_sources else []
     order += [e.id for e in reversed(brief.next[1:])]
-    order += [q.id for q in sorted(brief.quotes, key=lambda q: (-len(q.text), q.id))]
+    order += _quote_trim_order(brief.quotes)
     order += _timeline_trim_order(brief.timeline)
     ranked = sorted(brief.figures, key=lambda f: f.rank)
     order += [f.id for f in reversed(ranked[budget.min_figures:])]
@@ -145,6 +145,17 @@ def trim(brief: Brief, ids: list[str] | set[str]) -> Brief:
     if compact and not brief.compact_sources:
         dropped.append("sources: headlines left out")
     return brief.model_copy(update={**kept, "compact_sources": compact, "dropped": dropped})
+
+
+def _quote_trim_order(quotes: list[BriefQuote]) -> list[str]:
+    """A speaker's second and later quotes go first (more voices beat more words from one),
+    then quotes whose speaker has no role, then the longest (BRIEF.md: shortest kept)."""
+    seen: set[str | None] = set()
+    repeat: dict[str, bool] = {}
+    for q in sorted(quotes, key=lambda q: (len(q.text), q.id)):
+        repeat[q.id] = q.speaker in seen
+        seen.add(q.speaker)
+    return [q.id for q in sorted(quotes, key=lambda q: (not repeat[q.id], bool(q.role), -len(q.text), q.id))]
 
 
 def _timeline_trim_order(timeline: list[TimelineEntry]) -> list[str]:
@@ -250,7 +261,7 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
         if figure.disputed and figure.claims:
             disputes.append(Dispute(
                 id=_item_id("dispute", figure.category, _norm(figure.group), _norm(figure.place)),
-                category=figure.category, group=figure.group, place=figure.place,
+                category=figure.category, group=figure.group, place=figure.place, revised=figure.revised,
                 values=[DisputedValue(value=c.value, approx=c.approx, vague=c.vague,
                                       qualifier=_qualifier_words(c.qualifier, c.approx, c.vague),
                                       newest=c.newest, published=c.published, marks=cite.marks(c.citations))
@@ -276,7 +287,7 @@ def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
         vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
         date=figure.date, subsets=figure.subsets, marks=cite.fact_marks(figure),
         sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),
-        disputed=figure.disputed)
+        disputed=figure.disputed and not figure.revised, revised=figure.revised)
 
 
 def _citable(fact: Figure | Event | Quote) -> bool:
@@ -296,10 +307,13 @@ def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
 
 
-def _upcoming(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
-    """Scheduled and expected events, soonest first; scheduled before expected on one day."""
+def _upcoming(facts: Facts, cite: _Citer, as_of: dt.date | None) -> list[TimelineEntry]:
+    """Scheduled and expected events after the newest source, soonest first; scheduled before
+    expected on one day. A plan dated on or before the "as of" date is stale: whether it happened
+    is not known from the sources, so it is neither "next" nor history."""
     entries = [_entry(e, e.citations, cite) for e in facts.events
-               if e.status in ("scheduled", "expected") and _citable(e)]
+               if e.status in ("scheduled", "expected") and _citable(e)
+               and (as_of is None or (e.date is not None and e.date > as_of))]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.max, e.status != "scheduled"))
 
 

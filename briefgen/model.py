@@ -122,6 +122,8 @@ class Figure(_Model):
     agreement: int = Field(default=1, description="Sources giving this value (syndicated copies included).")
     independent: int = Field(default=1, description="Distinct stories giving this value; >= 2 is confirmed.")
     disputed: bool = Field(default=False, description="Sources give different values; see `claims`.")
+    revised: bool = Field(default=False, description="The values differ only between reports of different "
+                          "days and the newest day agrees on one value: an update rather than a conflict.")
     claims: list[Claim] = Field(default_factory=list, description="Every value given, when disputed.")
     source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
@@ -197,7 +199,8 @@ class KeyFigure(_Model):
     marks: list[Mark] = Field(default_factory=list)
     sources_count: int = Field(default=1, description="Independent sources that give this value.")
     agreement: int = Field(default=1, description="Sources giving this value, syndicated copies included.")
-    disputed: bool = False
+    disputed: bool = Field(default=False, description="Sources of the newest day disagree on the value.")
+    revised: bool = Field(default=False, description="Earlier reports gave other values; the newest agree.")
     rank: int = Field(default=0, description="Selection order: 0 is the most important figure.")
 
 
@@ -233,6 +236,7 @@ class Dispute(_Model):
     """Sources disagree on the same category+group+place: every value is kept, none averaged."""
 
     id: str
+    revised: bool = Field(default=False, description="Only older reports differ: a revision, not a conflict.")
     category: Category
     group: str | None = None
     place: str | None = None

@@ -26,6 +26,14 @@ class BuildReport:
     dropped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sources: int = 0
+    passes: int = 0                                            # layout passes, every language together
+    languages: list[dict] = field(default_factory=list)       # per language: pages, passes, dropped
+
+    def as_dict(self) -> dict:
+        """What `--report report.json` holds: what the one-page fit left out, in how many passes."""
+        return {"pages": self.pages, "passes": self.passes, "dropped": self.dropped, "sources": self.sources,
+                "written": [str(p) for p in self.written], "warnings": self.warnings,
+                "languages": self.languages}
 
 
 def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress | None,
@@ -90,9 +98,12 @@ def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> B
     locales = parse_locales(settings.locale or _sources_language(facts))
     # One language: the outputs as named. Several: 'brief.pdf' becomes brief.en.pdf, brief.fr.pdf …
     results = render_locales(facts, locales=locales, formats=set(formats.values()), theme=settings.theme,
-                             page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages)
+                             page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages,
+                             pdf_variant=settings.pdf_variant)
     report = BuildReport(pages=max(r.pages for r in results), warnings=list(facts.warnings),
-                         sources=len(facts.sources))
+                         sources=len(facts.sources), passes=sum(r.passes for r in results),
+                         languages=[{"language": r.locale, "pages": r.pages, "passes": r.passes,
+                                     "dropped": list(r.dropped)} for r in results])
     several = len(results) > 1
     for result in results:
         report.dropped += [f"[{result.locale}] {item}" if several else item for item in result.dropped]

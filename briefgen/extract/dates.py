@@ -68,6 +68,12 @@ def resolve_weekday(pub: dt.date, weekday: int, future: bool) -> dt.date:
     return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
 
 
+# Lowercased first words a DATE_RE match can open with (see `_matches`).
+_MODS = ("last", "next", "this", "on", "early", "late", "earlier", "later")
+_FIRST_WORDS = frozenset(T.MONTHS) | frozenset(T.WEEKDAYS) | frozenset(UNITS) | frozenset(
+    {"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "overnight", "a"})
+
+
 def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """Date expressions in [start, end) with their past reading (weekdays: on/before publication).
     Cached per span on the doc: events and every figure of a sentence ask for the same one."""
@@ -75,13 +81,44 @@ def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
     if None not in cache:  # one pass over the whole text, then filter by span
         cache[None] = _find(doc, 0, None)
     stop = len(doc.text) if end is None else end
-    return [e for e in cache[None] if start <= e.start and e.end <= stop]
+    key = (start, stop)
+    if key not in cache:
+        cache[key] = [e for e in cache[None] if start <= e.start and e.end <= stop]
+    return list(cache[key])
+
+
+def _matches(doc, start: int, end: int):
+    """Exactly `DATE_RE.finditer(doc.text, start, end)`, without running the pattern at every
+    character. Every match opens at the start of a `\\w+` run (after its `\\b`), except a bare
+    weekday, which may open on the whitespace before it: tried at the weekday itself it gives
+    the same branch and the same end (and `_find` strips the leading space anyway). So the
+    pattern is tried only at runs whose word can open a branch, left to right, skipping runs
+    inside the last match, which is what finditer's scan amounts to."""
+    from bisect import bisect_left
+
+    starts, words = doc.word_runs()
+    text = doc.text
+    match = DATE_RE.match
+    last = start
+    for k in range(bisect_left(starts, start), len(starts)):
+        pos = starts[k]
+        if pos >= end:
+            break
+        if pos < last:
+            continue
+        w = words[k]
+        if not (w in _FIRST_WORDS or w[0].isdigit() or w.startswith(_MODS) or not w.isascii()):
+            continue
+        m = match(text, pos, end)
+        if m is not None:
+            yield m
+            last = m.end() if m.end() > pos else pos + 1
 
 
 def _find(doc, start: int, end: int | None) -> list[DateExpr]:
     pub = doc.published
     out = []
-    for m in DATE_RE.finditer(doc.text, start, len(doc.text) if end is None else end):
+    for m in _matches(doc, start, len(doc.text) if end is None else end):
         g = m.groupdict()
         # with no modifier the match starts on the space before the weekday: start at the word
         s0 = m.start() + len(m.group()) - len(m.group().lstrip())

@@ -43,6 +43,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     _runs: list | None = field(default=None, repr=False)
+    _words: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
@@ -55,6 +56,7 @@ class Doc:
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._para_starts = [s for s, _ in doc.paragraphs]
         doc._tok_starts = [t.start for t in doc.tokens]
+        doc._tok_ends = [t.end for t in doc.tokens]
         return doc
 
     # --- lookups -------------------------------------------------------------------------
@@ -67,13 +69,24 @@ class Doc:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._para_starts, pos) - 1)
 
+    def word_runs(self) -> tuple[list[int], list[str]]:
+        """Starts and lowercased text of every maximal `\\w+` run, computed once. A match of a
+        pattern that opens on a word (after a `\\b` or a `(?<!\\w)`) can only start at a run
+        start, so the date and number scanners try their big patterns only at runs whose first
+        word could open one, instead of at every character."""
+        if self._words is None:
+            starts, words = [], []
+            for m in T.WORD_RUN_RE.finditer(self.text):
+                starts.append(m.start())
+                words.append(m.group().lower())
+            self._words = (starts, words)
+        return self._words
+
     def tokens_in(self, start: int, end: int) -> list[T.Token]:
+        # tokens are sorted and never overlap, so their ends are sorted too: two bisections
         i = bisect_right(self._tok_starts, start - 1)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].end <= end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        j = bisect_right(self._tok_ends, end)
+        return self.tokens[i:j] if j > i else []
 
     def quote_at(self, pos: int) -> QuoteSpan | None:
         for q in self.quotes:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘"
+_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+_SINGLE_MARK_RE = re.compile("['‘’]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _double(text: str, ps: int, pe: int, pi: int) -> list[QuoteSpan]:
     out, opened = [], None
-    for i in range(ps, pe):
+    for m in _DOUBLE_MARK_RE.finditer(text, ps, pe):  # only the marks, not every character
+        i = m.start()
         ch = text[i]
         if ch in DOUBLE_OPEN or (ch == '"' and opened is None):
             if opened is None:
@@ -70,8 +73,9 @@ def _is_single_close(text: str, i: int) -> bool:
 
 def _single(text: str, ps: int, pe: int, pi: int, blocked: list[tuple[int, int]]) -> list[QuoteSpan]:
     out, opened = [], None
-    for i in range(ps, pe):
-        if text[i] not in "'‘’" or any(a <= i < b for a, b in blocked):
+    for m in _SINGLE_MARK_RE.finditer(text, ps, pe):
+        i = m.start()
+        if any(a <= i < b for a, b in blocked):
             continue
         if opened is None:
             if text[i] != "’" and _is_single_open(text, i):

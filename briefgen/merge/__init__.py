@@ -54,6 +54,7 @@ def _undispute(figures):
         for claim in fig.claims:
             out.append(fig.model_copy(update={
                 "value": claim.value, "approx": claim.approx, "vague": claim.vague, "qualifier": claim.qualifier,
-                "text": claim.text, "citations": claim.citations, "disputed": False, "claims": [],
+                "text": claim.text, "citations": claim.citations, "disputed": False, "revised": False,
+                "claims": [],
                 "subsets": fig.subsets if claim.newest else []}))
     return out

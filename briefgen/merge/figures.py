@@ -28,6 +28,16 @@ def quantity_key(fig: Figure) -> tuple[str, str, str]:
     return fig.category, group, place
 
 
+def _attach_placeless(by_quantity: dict[tuple, list[Figure]]) -> None:
+    """'At least 31 killed' without a place counts the same thing as '29 killed in Valdera' when
+    the sources name exactly one place for that category and group; with two or more places
+    (east and west Aleppo) a place-less figure cannot be assigned and stays on its own."""
+    for key in [k for k in by_quantity if not k[2]]:
+        placed = [k for k in by_quantity if k[:2] == key[:2] and k[2]]
+        if len(placed) == 1:
+            by_quantity[placed[0]].extend(by_quantity.pop(key))
+
+
 def _value_key(fig: Figure) -> tuple:
     return (fig.value, fig.approx, fig.vague)
 
@@ -41,6 +51,7 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
             out.append(fig)
         else:
             by_quantity[quantity_key(fig)].append(fig)
+    _attach_placeless(by_quantity)
     for group in by_quantity.values():
         by_value: dict[tuple, list[Figure]] = defaultdict(list)
         for fig in group:
@@ -87,6 +98,8 @@ def _disputed(folded: list[Figure], story_of: dict[str, str],
                             citations=fig.citations))
     head.disputed = True
     head.claims = claims
+    newest_day = claims[0].published
+    head.revised = newest_day is not None and len({c.value for c in claims if c.published == newest_day}) == 1
     # The head keeps its own (newest) value's citations, agreement and subsets: a citation must
     # hold its figure's words, and a subset belongs to the total it was reported with.
     return head

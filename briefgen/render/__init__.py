@@ -105,27 +105,29 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
 
 
 def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", locale: str = "en",
-           page_size: str = "A4", notes_markdown: str | None = None, max_pages: int = 1) -> RenderResult:
+           page_size: str = "A4", notes_markdown: str | None = None, max_pages: int = 1,
+           pdf_variant: str | None = None) -> RenderResult:
     """Compose the brief, fit it on `max_pages` and produce the requested formats in `locale`."""
     return render_locales(facts, locales=[locale], formats=formats, theme=theme, page_size=page_size,
-                          notes_markdown=notes_markdown, max_pages=max_pages)[0]
+                          notes_markdown=notes_markdown, max_pages=max_pages, pdf_variant=pdf_variant)[0]
 
 
 def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
                    theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
-                   max_pages: int = 1) -> list[RenderResult]:
+                   max_pages: int = 1, pdf_variant: str | None = None) -> list[RenderResult]:
     """One brief per language, composed once; results in the order of `locales`.
 
     Every language is checked (catalog present) before any layout, so a typo in the last
     language of a list fails fast.
     """
     formats = _check_formats(formats)
+    check_pdf_variant(pdf_variant)
     renderer = prepare(theme, page_size)
     brief = compose(facts, notes_markdown=notes_markdown)
     source_language = main_language(brief)
     l10ns = [renderer.localize(locale, source_language) for locale in locales]
     results = [render_brief(brief, formats=[f for f in formats if f != "html"], renderer=renderer, l10n=l10n,
-                            max_pages=max_pages) for l10n in l10ns]
+                            max_pages=max_pages, pdf_variant=pdf_variant) for l10n in l10ns]
     if "html" in formats:
         # The fonts embedded in the HTML are subset once for all the languages of the run.
         every_page = "".join(renderer.bare_html(r.brief, l10n) for r, l10n in zip(results, l10ns))
@@ -135,6 +137,13 @@ def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats
     return results
 
 
+def check_pdf_variant(variant: str | None) -> None:
+    from briefgen.render.pdf import PDF_VARIANTS
+
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise ConfigError(f"unknown PDF variant {variant!r} (known: {', '.join(PDF_VARIANTS)})")
+
+
 def main_language(brief: Brief) -> str:
     """The language most sources are in: the facts' own words (groups, places, events) are in it."""
     counts = Counter(s.language.split("-")[0] for s in brief.sources if s.language)
@@ -142,16 +151,17 @@ def main_language(brief: Brief) -> str:
 
 
 def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,
-                 max_pages: int = 1) -> RenderResult:
+                 max_pages: int = 1, pdf_variant: str | None = None) -> RenderResult:
     from briefgen.render.fit import fit
-    from briefgen.render.pdf import write_pdf
+    from briefgen.render.pdf import set_metadata, write_pdf
 
     l10n = l10n or renderer.localize(SOURCE_LANGUAGE, main_language(brief))
     fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages)
     outputs: dict[str, bytes] = {}
     formats = list(formats)
     if "pdf" in formats:
-        outputs["pdf"] = write_pdf(fitted.document)
+        set_metadata(fitted.document, fitted.brief, l10n.tag)
+        outputs["pdf"] = write_pdf(fitted.document, variant=pdf_variant)
     if "html" in formats:
         # The HTML holds the very selection the PDF does: the same fitted brief.
         outputs["html"] = renderer.html(fitted.brief, l10n, for_pdf=False).encode("utf-8")

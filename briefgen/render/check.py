@@ -17,7 +17,9 @@ example in Arabic (right to left).
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import logging
 import re
 import sys
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import Undefined, nodes
+from jinja2.sandbox import SecurityError
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Facts
@@ -51,9 +54,16 @@ class Problem:
 _RECORDED: contextvars.ContextVar[list | None] = contextvars.ContextVar("briefgen_undefined", default=None)
 
 
-def _template_position() -> tuple[str | None, int | None]:
+_COMPILE_TIME = ("jinja2/optimizer.py", "jinja2/nodes.py")
+
+
+def _template_position() -> tuple[str | None, int | None] | None:
+    """File and line of the innermost template frame; None while Jinja folds constants at compile
+    time (the same expression is evaluated again, and recorded, when the template runs)."""
     frame = sys._getframe(2)
     while frame is not None:
+        if frame.f_code.co_filename.replace("\\", "/").endswith(_COMPILE_TIME):
+            return None
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
             return template.filename, template.get_corresponding_lineno(frame.f_lineno)
@@ -68,8 +78,11 @@ class RecordingUndefined(Undefined):
 
     def _record(self) -> None:
         found = _RECORDED.get()
-        if found is not None:
-            found.append((*_template_position(), self._undefined_message))
+        position = _template_position() if found is not None else None
+        if position is not None:
+            kind = ("escape attempt blocked" if isinstance(self._undefined_exception, type)
+                    and issubclass(self._undefined_exception, SecurityError) else "undefined name")
+            found.append((*position, f"{kind}: {self._undefined_message}"))
 
     def __str__(self) -> str:
         self._record()
@@ -127,7 +140,10 @@ class RecordingUndefined(Undefined):
 # --- static checks: syntax and text outside translation tags -----------------------------------
 
 def template_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.html") if p.is_file() and "locales" not in p.parts)
+    """The theme's templates; a symlink leading out of the folder is not read (the loader refuses it too)."""
+    root = folder.resolve()
+    return sorted(p for p in folder.rglob("*.html") if p.is_file() and "locales" not in p.relative_to(folder).parts
+                  and p.resolve().is_relative_to(root))
 
 
 def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Problem]:
@@ -264,14 +280,30 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
     for folder in dict.fromkeys(theme.folders):
         problems += static_problems(renderer.env, folder, display)
     problems += missing_blocks(renderer.env, theme, display)
-    problems += [Problem(display(p.path), p.line, p.message) for p in theme.resolved_css().problems]
+    with _quiet_fetch_logs():
+        problems += [Problem(display(p.path), p.line, p.message) for p in theme.resolved_css().problems]
     if any(p.message.startswith("syntax error") for p in problems):
         return _unique(problems)     # rendering would only repeat the syntax errors
 
     renderer.env.undefined = RecordingUndefined
-    for label, brief, locale in (samples if samples is not None else sample_briefs()):
-        problems += _render_problems(renderer, brief, locale, label, max_pages, display)
+    with _quiet_fetch_logs():
+        for label, brief, locale in (samples if samples is not None else sample_briefs()):
+            problems += _render_problems(renderer, brief, locale, label, max_pages, display)
     return _unique(problems)
+
+
+@contextlib.contextmanager
+def _quiet_fetch_logs():
+    """Refused URLs are reported as problems with file and line: the fetcher's warnings would repeat them."""
+    loggers = [logging.getLogger(name) for name in ("briefgen.render.fetcher", "briefgen.render.css")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def _render_problems(renderer, brief, locale: str, label: str, max_pages: int, display) -> list[Problem]:
@@ -296,7 +328,7 @@ def _render_problems(renderer, brief, locale: str, label: str, max_pages: int, d
         _RECORDED.reset(token)
     for filename, line, message in recorded:
         problems.append(Problem(display(Path(filename)) if filename else "?", line,
-                                f"undefined name: {message}", label))
+                                message, label))
     for url in renderer.fetcher.refused[refused_before:]:
         path, line = _find_in_theme(renderer.theme, url.rsplit("/", 1)[-1][:60], display)
         problems.append(Problem(path, line, f"outside URL refused: {url[:120]}", label))

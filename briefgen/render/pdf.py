@@ -49,10 +49,23 @@ def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
         raise RenderError(f"layout failed: {type(exc).__name__}: {exc}", path=base_dir) from exc
 
 
-def write_pdf(document) -> bytes:
+# WeasyPrint's PDF variants we offer; "pdf/ua-1" is tagged for screen readers (structure, /Lang, title).
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b")
+
+
+def set_metadata(document, brief, language: str) -> None:
+    """Document metadata from the facts, never from the clock: identical input, identical bytes."""
+    when = brief.build_date.isoformat() if brief.build_date else None
+    document.metadata.created = when
+    document.metadata.modified = when
+    document.metadata.lang = language
+    document.metadata.generator = f"briefgen {brief.version}".strip()
+
+
+def write_pdf(document, variant: str | None = None) -> bytes:
     """The PDF bytes of a rendered document (call once per document, see module docstring)."""
     try:
-        return document.write_pdf()
+        return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
     except Exception as exc:
         raise RenderError(f"writing the PDF failed: {type(exc).__name__}: {exc}") from exc
 

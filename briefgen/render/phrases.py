@@ -206,6 +206,8 @@ class Phrases:
             phrase = self._with_place(phrase, figure.place)
         if figure.disputed:
             phrase = Markup(escape(self._("%(what)s (disputed)"))) % {"what": phrase}
+        elif getattr(figure, "revised", False):
+            phrase = Markup(escape(self._("%(what)s (revised)"))) % {"what": phrase}
         return phrase
 
     def subset_phrase(self, subset: Subset) -> Markup:

@@ -192,10 +192,12 @@ class GuardedTemplate(Template):
                 for piece in generator:
                     parts.append(piece)
                     size += len(piece)
-                    if size > limits.output_chars:
+                    # Twice the budget: `_Budget.made` stops a runaway first, at the template line
+                    # that makes the text; this is the backstop for output no filter or operator made.
+                    if size > 2 * limits.output_chars:
                         # Thrown into the template so the traceback shows where the output came from.
                         generator.throw(RunawayTemplate(
-                            f"render stopped: more than {limits.output_chars:,} characters of output"))
+                            f"render stopped: more than {2 * limits.output_chars:,} characters of output"))
                     if len(parts) & 255 == 0:
                         _BUDGET.get().check_time()  # type: ignore[union-attr]
                 return self.environment.concat(parts)  # type: ignore[attr-defined]

@@ -1,0 +1,87 @@
+"""The one-page guarantee on a 32-article corpus, --report, --pages, and byte-identical PDFs."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.themes.corpus import make_corpus
+
+BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("corpus") / "sources")
+
+
+@pytest.fixture(scope="module")
+def corpus_build(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    run = subprocess.run([BRIEFGEN, "build", str(corpus), "-o", str(out / "brief.pdf"), "-o", str(out / "brief.html"),
+                          "--report", str(out / "report.json")], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return out, run
+
+
+def test_30_articles_give_exactly_one_page_and_a_report(corpus, corpus_build):
+    out, run = corpus_build
+    assert len(list(corpus.iterdir())) >= 30
+    assert len(PdfReader(out / "brief.pdf").pages) == 1
+    report = json.loads((out / "report.json").read_text())
+    assert report["pages"] == 1 and report["sources"] >= 30
+    assert report["dropped"] and report["languages"][0]["dropped"] == report["dropped"]
+    assert 1 <= report["passes"] <= 6
+    assert "note: to fit the page, left out:" in run.stderr
+    # The HTML holds the same selection as the PDF: nothing the report lists as dropped is in it.
+    html = (out / "brief.html").read_text()
+    assert html.count("data-item=") > 0
+
+
+def test_pages_option_allows_a_longer_brief(corpus, corpus_build, tmp_path):
+    one = json.loads((corpus_build[0] / "report.json").read_text())
+    run = subprocess.run([BRIEFGEN, "build", str(corpus), "-o", str(tmp_path / "b.pdf"), "--pages", "2",
+                          "--report", str(tmp_path / "r.json"), "-q"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    two = json.loads((tmp_path / "r.json").read_text())
+    assert two["pages"] <= 2 and len(PdfReader(tmp_path / "b.pdf").pages) == two["pages"]
+    assert len(two["dropped"]) < len(one["dropped"])
+
+
+def test_identical_input_gives_byte_identical_pdfs(tmp_path):
+    facts = Path(__file__).resolve().parents[2] / "briefgen" / "render" / "samples" / "example.facts.json"
+    for name in ("a", "b"):
+        run = subprocess.run([BRIEFGEN, "render", str(facts), "-o", str(tmp_path / f"{name}.pdf"), "-q"],
+                             capture_output=True, text=True, timeout=300)
+        assert run.returncode == 0, run.stderr
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_pdf_metadata_comes_from_the_facts(seed_pdf):
+    reader = PdfReader(io.BytesIO(seed_pdf))
+    meta = reader.metadata
+    assert meta["/Title"] == "Aleppo: casualties and displacement"
+    assert meta["/CreationDate"] == meta["/ModDate"] == "D:20161208"     # the newest source, not the clock
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_pdf_ua_variant_is_tagged():
+    from tests.render.conftest import load_facts
+    from briefgen.render import render
+
+    pdf = render(load_facts("seed"), formats=["pdf"], pdf_variant="pdf/ua-1").outputs["pdf"]
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+@pytest.fixture(scope="module")
+def seed_pdf():
+    from tests.render.conftest import load_facts
+    from briefgen.render import render
+
+    return render(load_facts("seed"), formats=["pdf"]).outputs["pdf"]

@@ -1,0 +1,122 @@
+"""Themes: a user theme changes one block and falls back for the rest; a second built-in theme;
+`template list/new/check`; theme CSS made self-contained through the fetcher rules."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.render import render
+from briefgen.render.check import check_theme
+from briefgen.render.theme import list_themes, load_theme
+
+BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
+FIGURES_BLOCK = re.compile(r'<section class="key-figures.*?</section>\n|<section class="my-figures.*?</section>\n', re.S)
+
+
+@pytest.fixture(scope="module")
+def default_html(example_facts):
+    return render(example_facts, formats=["html"]).outputs["html"].decode()
+
+
+@pytest.fixture(scope="module")
+def example_facts():
+    from briefgen.merge import resolve
+    from briefgen.render.samples import example_facts as load
+
+    return resolve(load())
+
+
+def write_theme(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_user_theme_overrides_only_the_figures_block(tmp_path, example_facts, default_html):
+    theme = write_theme(tmp_path / "house", {
+        "theme.toml": 'name = "house"\nextends = "default"\n',
+        "base.html": '{% extends "default/base.html" %}\n{% block key_figures %}\n'
+                     '<section class="my-figures">{% for f in brief.figures %}<p data-item="{{ f.id }}">'
+                     '{{ f.category|category_label }}: {{ f|amount }}</p>{% endfor %}</section>\n{% endblock %}\n',
+    })
+    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    assert '<section class="my-figures">' in html and '<section class="key-figures' not in html
+    # Everything but the figures block is the built-in page, byte for byte.
+    assert FIGURES_BLOCK.sub("", html) == FIGURES_BLOCK.sub("", default_html)
+
+
+def test_user_partial_overrides_one_partial_everywhere(tmp_path, example_facts, default_html):
+    theme = write_theme(tmp_path / "house", {
+        "theme.toml": 'extends = "default"\n',
+        "partials/bottom_line.html": '<section class="bottom-line"><p>{{ _("Bottom line") }}</p></section>\n',
+    })
+    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    assert '<section class="bottom-line"><p>Bottom line</p></section>' in html
+    assert html.count("data-item=") == default_html.count("data-item=")
+
+
+def test_user_css_comes_after_the_builtin_css(tmp_path, example_facts):
+    theme = write_theme(tmp_path / "green", {"theme.toml": 'extends = "default"\n',
+                                             "style.css": ":root { --accent: #2e6b30; }\n"})
+    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    assert html.index("/* default/style.css */") < html.index("/* green/style.css */")
+
+
+def test_flash_is_a_different_layout_on_one_page(example_facts):
+    result = render(example_facts, formats=["pdf", "html"], theme="flash")
+    html = result.outputs["html"].decode()
+    assert result.pages == 1
+    assert 'class="figure-table"' in html and "Flash update" in html
+    assert "/* default/style.css */" not in html          # inherit_css = false
+    assert html.index('class="bottom-line"') < html.index('class="key-figures"')
+
+
+def test_theme_names_and_list():
+    assert [name for name, _, _ in list_themes()] == ["default", "flash"]
+    flash = load_theme("flash")
+    assert flash.folders[-1].name == "default" and flash.names["default"] == flash.folders[-1]
+
+
+@pytest.mark.parametrize("theme", ["default", "flash"])
+def test_builtin_themes_pass_the_full_check(theme):
+    assert [str(p) for p in check_theme(theme)] == []
+
+
+def test_template_new_scaffolds_a_theme_that_passes_check(tmp_path):
+    folder = tmp_path / "house"
+    run = subprocess.run([BRIEFGEN, "template", "new", str(folder), "--from", "flash"], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert {p.name for p in folder.iterdir()} == {"theme.toml", "base.html", "style.css", "partials"}
+    assert 'extends = "flash"' in (folder / "theme.toml").read_text()
+    assert '{% extends "flash/base.html" %}' in (folder / "base.html").read_text()
+    run = subprocess.run([BRIEFGEN, "template", "check", str(folder), "--quick"], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    again = subprocess.run([BRIEFGEN, "template", "new", str(folder)], capture_output=True, text=True, timeout=60)
+    assert again.returncode == 2 and again.stderr.count("\n") == 1
+
+
+def test_template_list_cli():
+    run = subprocess.run([BRIEFGEN, "template", "list"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[1].startswith("flash (extends default): ")
+
+
+def test_theme_css_urls_are_inlined_or_refused(tmp_path, example_facts):
+    theme = write_theme(tmp_path / "pix", {
+        "theme.toml": 'extends = "default"\n',
+        "style.css": '@import "extra.css";\n.band { background-image: url(dot.svg); }\n'
+                     '.kicker { background: url(https://tracker.example/p.png); }\n',
+        "extra.css": ".title { color: red; }\n",
+        "dot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+    })
+    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    assert ".title { color: red; }" in html and "@import" not in html
+    assert 'url("data:image/svg+xml;base64,' in html
+    assert "tracker.example" not in html and 'url("data:,")' in html
