@@ -20,7 +20,7 @@ EXIT_CODES_HELP = """\b
 Exit codes:
   0  brief (or facts file) written, even if some sources were skipped with a warning
   1  nothing usable: no readable source, or a broken facts/notes file
-  2  usage error: bad option, unknown output format
+  2  usage error: bad option, unknown output format or language, broken briefgen.toml
   3  a template or the renderer failed
   4  internal error (run again with --debug and report it)"""
 

@@ -47,6 +47,8 @@ class Run:
 
 
 def _joinable(text: str, a: T.Token, b: T.Token) -> bool:
+    if b.start == a.end + 1 and text[a.end] == " ":
+        return True  # the usual single space, without slicing
     gap = text[a.end:b.start]
     return gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
 
@@ -55,26 +57,29 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
     """Maximal capitalised runs in `toks` (tokens of one sentence or paragraph)."""
     runs: list[Run] = []
     cur: list[T.Token] = []
+    particles = T.NAME_PARTICLES
+    is_cap = T.is_capitalized
 
     def flush(possessive: bool = False) -> None:
         # Trailing particles ("... de") are not part of a name.
-        while cur and cur[-1].text in T.NAME_PARTICLES:
+        while cur and cur[-1].text in particles:
             cur.pop()
         if cur:
             runs.append(Run(list(cur), possessive))
         cur.clear()
 
+    n = len(toks)
     for i, tok in enumerate(toks):
         word = tok.text
-        cap = T.is_capitalized(word) and not T.is_number(word)
-        particle = word in T.NAME_PARTICLES and bool(cur) and i + 1 < len(toks) and T.is_capitalized(toks[i + 1].text)
+        cap = is_cap(word) and not word[:1].isdigit()
+        particle = bool(cur) and word in particles and i + 1 < n and is_cap(toks[i + 1].text)
         if cur and not _joinable(text, cur[-1], tok):
             flush()
         if cap or particle:
             cur.append(tok)
             if T.is_possessive(word) and not T.is_acronym(word):
                 flush(possessive=True)
-        else:
+        elif cur:
             flush()
     flush()
     return runs

@@ -46,7 +46,19 @@ def _cands(doc: Doc) -> dict[str, str | None]:
 
 def _common_word(doc: Doc, word: str) -> bool:
     """A one-word name that also occurs in lowercase in the text is probably a common word."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", doc.text) is not None
+    low = word.lower()
+    memo = doc.__dict__.setdefault("_common_words", {})
+    if low not in memo:
+        # str.find for the candidates, the pattern only where the word is: the same answer as
+        # re.search over the whole text, without compiling and scanning for every name
+        text, rx, found = doc.text, None, False
+        pos = text.find(low)
+        while pos >= 0 and not found:
+            rx = rx or re.compile(rf"\b{re.escape(low)}\b")
+            found = rx.match(text, pos) is not None
+            pos = text.find(low, pos + 1)
+        memo[low] = found
+    return memo[low]
 
 
 def _clean(name: str) -> str:
@@ -87,17 +99,21 @@ def _strip(run: Run) -> Run | None:
 
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
+    lookup = gazetteer.lookup
     for stoks, runs in doc.sentence_runs():
         for raw in runs:
             run = _strip(raw)
             if run is None:
                 continue
+            words = run.words
             i = 0
-            while i < len(run.toks):
-                for j in range(min(len(run.toks), i + 4), i, -1):
+            while i < len(words):
+                for j in range(min(len(words), i + 4), i, -1):
+                    info = lookup(" ".join(words[i:j]))  # look the words up before building a Run
+                    if info is None:
+                        continue
                     sub = run.sub(i, j)
-                    info = gazetteer.lookup(sub.name)
-                    if info and _ok_name(doc, sub.name, sub.start, sub.end) and _gazetteer_ok(doc, info, sub, run, stoks):
+                    if _ok_name(doc, sub.name, sub.start, sub.end) and _gazetteer_ok(doc, info, sub, run, stoks):
                         _add(doc, sub.name, info.country)
                         i = j - 1
                         break
@@ -199,18 +215,44 @@ def dateline(doc: Doc) -> None:
         doc.add_mention("place", m.group("city").title(), m.start("city"), m.end("city"))  # "TALMORE" itself
 
 
+_WORD_OR_HYPHEN_RE = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """What `(?<![\\w-])(?:name1|name2|...)(?![\\w-])` finds with finditer (names longest
+    first), by str.find: at each position the first name in the list wins, and the scan goes
+    on after it. No pattern is compiled per document."""
+    if "" in names:  # an empty name matches everywhere: leave that to the pattern
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+        return [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+    edge = _WORD_OR_HYPHEN_RE.match
+    found = []
+    for order, name in enumerate(names):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (pos == 0 or not edge(text, pos - 1)) and not edge(text, end):
+                found.append((pos, order, end, name))
+            pos = text.find(name, pos + 1)
+    found.sort()
+    out, last = [], 0
+    for pos, _order, end, name in found:
+        if pos >= last:
+            out.append((pos, end, name))
+            last = end
+    return out
+
+
 def register(doc: Doc) -> None:
     """Every mention of an accepted place; countries for the places still without one."""
     cands = _cands(doc)
     if not cands:
         return
-    names = sorted(cands, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     counts: Counter[str] = Counter()
-    for m in rx.finditer(doc.text):
-        if doc.mention_at(m.start(), m.end()) is None:
-            doc.add_mention("place", m.group(), m.start(), m.end())
-            info = gazetteer.lookup(m.group())
+    for start, end, name in _occurrences(doc.text, sorted(cands, key=len, reverse=True)):
+        if doc.mention_at(start, end) is None:
+            doc.add_mention("place", name, start, end)
+            info = gazetteer.lookup(name)
             if info and info.kind == "country":
                 counts[info.country] += 1
     dominant = None

@@ -122,7 +122,8 @@ def is_possessive(word: str) -> bool:
 
 
 def is_capitalized(word: str) -> bool:
-    return bool(word) and (word[0].isupper() or bool(ARABIC_PREFIX_RE.match(word)))
+    # the prefix pattern needs its hyphen at index 2 or 3: test that before running it
+    return bool(word) and (word[0].isupper() or ("-" in word[2:4] and bool(ARABIC_PREFIX_RE.match(word))))
 
 
 def is_number(word: str) -> bool:

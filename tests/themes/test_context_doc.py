@@ -1,0 +1,44 @@
+"""docs/templates.md documents exactly the context templates receive (generated; cannot drift)."""
+from __future__ import annotations
+
+import jinja2
+
+from briefgen.render import context_doc
+from briefgen.render.context_doc import DOC, TOP_LEVEL, generate
+
+
+def test_generated_reference_is_up_to_date():
+    committed = DOC.read_text(encoding="utf-8")
+    assert generate() in committed, ("docs/templates.md is out of date: "
+                                     ".venv/bin/python -m briefgen.render.context_doc --write")
+
+
+def test_top_level_names_are_what_render_html_passes(monkeypatch, example_brief):
+    from briefgen.render import prepare
+
+    seen = {}
+    renderer = prepare("default")
+    original = renderer.env.get_template
+
+    def capture(name, *args, **kwargs):
+        template = original(name, *args, **kwargs)
+
+        class Spy:
+            def render(self, context):
+                seen.update(context)
+                return template.render(context)
+        return Spy()
+
+    monkeypatch.setattr(renderer.env, "get_template", capture)
+    renderer.bare_html(example_brief, renderer.localize("en"))
+    assert set(seen) == set(TOP_LEVEL)
+
+
+def test_every_filter_is_documented():
+    from briefgen.render.env import make_environment
+    from briefgen.render.theme import load_theme
+
+    ours = {n for n in make_environment(load_theme("default")).filters
+            if not n.startswith("_") and n not in jinja2.Environment().filters}
+    documented = {name.split("(")[0] for name, _ in context_doc._filters()}
+    assert ours == documented
