@@ -123,6 +123,8 @@ _variant_opt = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf
                             default=None, help="PDF flavour; pdf/ua-1 is tagged for screen readers.")
 _max_size_opt = click.option("--max-source-size", "max_source_mb", type=click.FloatRange(min=0.001), default=25.0,
                              show_default=True, help="Skip source files larger than this many MB.")
+_timeout_opt = click.option("--source-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                            help="Skip a source that takes longer than this many seconds to read.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -157,12 +159,13 @@ def main(debug: bool) -> None:
 @_pages_opt
 @_notes_opt
 @_max_size_opt
+@_timeout_opt
 @_report_opt
 @_variant_opt
 @_quiet_opt
 @handle_errors
-def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, report_path, pdf_variant,
-          quiet) -> None:
+def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, source_timeout, report_path,
+          pdf_variant, quiet) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -178,7 +181,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 
     outputs = list(outputs) or [Path("brief.pdf")]
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
-                         max_source_bytes=int(max_source_mb * 1024 * 1024), pdf_variant=pdf_variant)
+                         max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
+                         pdf_variant=pdf_variant)
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
@@ -198,9 +202,10 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
               help="An existing (maybe hand-edited) facts file: add only the new sources, keep every edit. "
                    "The old file is kept as FILE.bak.")
 @_max_size_opt
+@_timeout_opt
 @_quiet_opt
 @handle_errors
-def extract(sources, output, update, max_source_mb, quiet) -> None:
+def extract(sources, output, update, max_source_mb, source_timeout, quiet) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -213,7 +218,7 @@ def extract(sources, output, update, max_source_mb, quiet) -> None:
     from briefgen.facts_io import backup, dump_facts, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
-    settings = Settings(max_source_bytes=int(max_source_mb * 1024 * 1024))
+    settings = Settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout)
     with _ProgressDisplay(quiet) as progress:
         if update:
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)

@@ -22,6 +22,7 @@ class Settings:
     max_pages: int = 1
     notes: Path | None = None
     max_source_bytes: int = 25 * 1024 * 1024
+    source_timeout: float = 60.0  # seconds to read and extract one source file
     pdf_variant: str | None = None   # e.g. "pdf/ua-1": tagged, accessible PDF (WeasyPrint's variants)
 
     def __post_init__(self) -> None:

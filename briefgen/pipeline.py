@@ -15,6 +15,7 @@ from briefgen.errors import BriefgenError, ExtractError, NothingUsableError, Sou
 from briefgen.ingest import discover, read_file
 from briefgen.merge import merge, resolve
 from briefgen.model import Facts
+from briefgen.timelimit import time_limit
 
 Progress = Callable[[str], None]
 
@@ -50,11 +51,13 @@ def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress
         if progress:
             progress(str(path))
         try:
-            sources, more = read_file(path, settings.max_source_bytes)
+            with time_limit(settings.source_timeout, path):
+                sources, more = read_file(path, settings.max_source_bytes)
+                for source in sources:
+                    source.tier = tiers.get(" ".join((source.outlet or "").casefold().split()))
+                found = [extract_source(source) for source in sources if source.id not in known]
             warnings.extend(more)
-            for source in sources:
-                source.tier = tiers.get(" ".join((source.outlet or "").casefold().split()))
-            parts.extend(extract_source(source) for source in sources if source.id not in known)
+            parts.extend(found)
         except (SourceError, ExtractError) as exc:
             warnings.append(f"{exc} (skipped)")
         except BriefgenError:

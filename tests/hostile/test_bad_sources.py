@@ -140,3 +140,41 @@ def test_symlink_leaving_the_folder_is_not_followed(tmp_path):
     result = CliRunner().invoke(main, ["build", str(sources), "-o", str(out), "-q"])
     assert result.exit_code == 0 and "leak.txt" in result.output and "outside" in result.output
     assert "hunter2" not in out.read_text(encoding="utf-8")
+
+
+def test_a_source_that_runs_too_long_is_skipped(tmp_path, monkeypatch):
+    import time as clock
+
+    import briefgen.extract
+
+    real = briefgen.extract.extract_source
+
+    def slow_on_trap(source):
+        if "trap" in source.path:
+            while True:  # a pathological article: the rules never finish
+                clock.sleep(0.01)
+        return real(source)
+
+    monkeypatch.setattr(briefgen.extract, "extract_source", slow_on_trap)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "good.txt").write_text(GOOD, encoding="utf-8")
+    (sources / "trap.txt").write_text(GOOD.replace("12", "13"), encoding="utf-8")
+    started = clock.monotonic()
+    result = CliRunner().invoke(main, ["extract", str(sources), "--source-timeout", "0.5",
+                                       "-o", str(tmp_path / "f.json"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert clock.monotonic() - started < 30
+    line = next(line for line in result.output.splitlines() if "trap.txt" in line)
+    assert "took longer than 0.5 s" in line and "skipped" in line
+
+
+def test_deeply_nested_html_is_skipped_not_crashed(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "good.txt").write_text(GOOD, encoding="utf-8")
+    (sources / "deep.html").write_text("<html><body>" + "<div>" * 5000 + "<p>Deep text about the floods.</p>"
+                                       + "</div>" * 5000 + "</body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(sources), "-o", str(tmp_path / "f.json"), "-q"])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert any("deep.html" in line and "skipped" in line for line in result.output.splitlines())

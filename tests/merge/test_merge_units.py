@@ -39,3 +39,50 @@ def test_merge_is_idempotent():
     once = merge([part("s1", "a"), part("s2", "b"), part("s3", "c", value=400)])
     twice = merge([once])
     assert twice.model_dump() == once.model_dump()
+
+
+def test_one_person_from_surname_full_name_and_title():
+    from briefgen.model import Quote
+
+    cites = [Citation(source=f"s{i}", start=0, end=3) for i in range(3)]
+    parts = [Facts(sources=[Source(id=f"s{i}", path=f"{i}.txt", text=f"text {i}")]) for i in range(3)]
+    parts[0].people = [Person(name="Kerry", citations=[cites[0]])]
+    parts[0].quotes = [Quote(text="we're working on something here", speaker="Kerry", citations=[cites[0]])]
+    parts[1].people = [Person(name="John Kerry", role="Secretary of State", citations=[cites[1]])]
+    parts[2].people = [Person(name="John Kerry", role="U.S. Secretary of State", citations=[cites[2]])]
+    merged = merge(parts)
+    assert [(p.name, p.role) for p in merged.people] == [("John Kerry", "U.S. Secretary of State")]
+    assert "Kerry" in merged.people[0].aliases and len(merged.people[0].citations) == 3
+    assert merged.quotes[0].speaker == "John Kerry"
+
+
+def test_acronym_and_full_name_are_one_organization_and_places_unify():
+    from briefgen.model import Organization, Place
+
+    a = Facts(sources=[Source(id="a", path="a", text="a")],
+              organizations=[Organization(name="ICRC")], places=[Place(name="Alep\u0301po")])
+    b = Facts(sources=[Source(id="b", path="b", text="b")],
+              organizations=[Organization(name="International Committee of the Red Cross", aliases=["ICRC"])],
+              places=[Place(name="aleppo", country="SY")])
+    merged = merge([a, b])
+    assert [(o.name, o.aliases) for o in merged.organizations] == [
+        ("International Committee of the Red Cross", ["ICRC"])]
+    assert len(merged.places) == 1 and merged.places[0].country == "SY"
+
+
+def test_timeline_across_sources_folds_the_same_event_and_orders_by_date():
+    import datetime as dt
+
+    from briefgen.model import Event
+
+    def part(sid, events):
+        return Facts(sources=[Source(id=sid, path=sid, text=sid)], events=events)
+
+    cite = lambda sid: [Citation(source=sid, start=0, end=1)]  # noqa: E731
+    merged = merge([
+        part("a", [Event(date=dt.date(2026, 3, 4), description="The IFRC launched an emergency appeal",
+                         citations=cite("a")),
+                   Event(date=dt.date(2026, 3, 2), description="The Korva Dam failed", citations=cite("a"))]),
+        part("b", [Event(date=dt.date(2026, 3, 2), description="Korva Dam failed late", citations=cite("b"))]),
+    ])
+    assert [(e.date.day, e.agreement) for e in merged.events] == [(2, 2), (4, 1)]
