@@ -318,6 +318,46 @@ def doctor() -> None:
     sys.exit(0 if all(c.ok for c in checks) else 1)
 
 
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@_theme_opt
+@_lang_opt
+@_page_opt
+@_pages_opt
+@_notes_opt
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@handle_errors
+def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
+    """Live preview of the brief from SOURCES (folders, articles, or one facts file) on 127.0.0.1.
+
+    Rebuilds when a source, the facts file, the notes or a theme file changes and reloads the
+    browser; a template error shows on the page (file:line) and the server keeps running.
+
+    \b
+    Example:
+      briefgen serve sources/ --theme mytheme      # then open http://127.0.0.1:8000
+    """
+    from briefgen.serve import serve as run_serve
+
+    settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes)
+
+    def on_build(state) -> None:
+        if state.error:
+            click.echo(f"error: {state.error}", err=True)
+        else:
+            click.echo(f"built in {state.seconds:.2f} s ({state.pages} page{'s' if state.pages != 1 else ''}, "
+                       f"{state.passes} layout pass{'es' if state.passes != 1 else ''})", err=True)
+
+    def ready(bound: int) -> None:
+        click.echo(f"serving on http://127.0.0.1:{bound}/ (Ctrl+C to stop)", err=True)
+
+    try:
+        run_serve(list(sources), settings, port=port, on_build=on_build, ready=ready)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 @main.group()
 def template() -> None:
     """Write, list and check themes (see docs/templates.md).

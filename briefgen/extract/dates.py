@@ -68,10 +68,12 @@ def resolve_weekday(pub: dt.date, weekday: int, future: bool) -> dt.date:
     return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
 
 
-# Lowercased first words a DATE_RE match can open with (see `_matches`).
+# Lowercased first words a DATE_RE match can open with (see `_matches`); a modifier glued to
+# its weekday ("onMonday") is one run. Runs that are not plain ASCII letters are always tried.
 _MODS = ("last", "next", "this", "on", "early", "late", "earlier", "later")
-_FIRST_WORDS = frozenset(T.MONTHS) | frozenset(T.WEEKDAYS) | frozenset(UNITS) | frozenset(
-    {"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "overnight", "a"})
+FIRST_WORDS = (frozenset(T.MONTHS) | frozenset(T.WEEKDAYS) | frozenset(UNITS)
+               | frozenset({"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "overnight", "a"})
+               | frozenset(_MODS) | frozenset(m + w for m in _MODS for w in T.WEEKDAYS))
 
 
 def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -94,20 +96,11 @@ def _matches(doc, start: int, end: int):
     the same branch and the same end (and `_find` strips the leading space anyway). So the
     pattern is tried only at runs whose word can open a branch, left to right, skipping runs
     inside the last match, which is what finditer's scan amounts to."""
-    from bisect import bisect_left
-
-    starts, words = doc.word_runs()
     text = doc.text
     match = DATE_RE.match
     last = start
-    for k in range(bisect_left(starts, start), len(starts)):
-        pos = starts[k]
-        if pos >= end:
-            break
+    for pos in doc.run_candidates("dates", FIRST_WORDS, start, end):
         if pos < last:
-            continue
-        w = words[k]
-        if not (w in _FIRST_WORDS or w[0].isdigit() or w.startswith(_MODS) or not w.isascii()):
             continue
         m = match(text, pos, end)
         if m is not None:

@@ -6,7 +6,7 @@ canonical name they refer to); quote, figure and event rules then look those up.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import text as T
@@ -44,6 +44,7 @@ class Doc:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     _runs: list | None = field(default=None, repr=False)
     _words: tuple | None = field(default=None, repr=False)
+    _cands: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
@@ -75,12 +76,24 @@ class Doc:
         start, so the date and number scanners try their big patterns only at runs whose first
         word could open one, instead of at every character."""
         if self._words is None:
-            starts, words = [], []
-            for m in T.WORD_RUN_RE.finditer(self.text):
-                starts.append(m.start())
-                words.append(m.group().lower())
-            self._words = (starts, words)
+            low = self.text.lower()
+            if len(low) != len(self.text):  # a letter whose lowercase is longer ("İ"): word by word
+                pairs = [(m.start(), m.group().lower()) for m in T.WORD_RUN_RE.finditer(self.text)]
+            else:
+                pairs = [(m.start(), m.group()) for m in T.WORD_RUN_RE.finditer(low)]
+            self._words = ([p[0] for p in pairs], [p[1] for p in pairs])
         return self._words
+
+    def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int) -> list[int]:
+        """Starts of the runs in [start, end) whose word is in `first_words` or is not plain
+        ASCII letters (digits, underscores, other scripts: always tried). The filtered list is
+        made once per `key` and document."""
+        cands = self._cands.get(key)
+        if cands is None:
+            starts, words = self.word_runs()
+            cands = self._cands[key] = [s for s, w in zip(starts, words)
+                                        if w in first_words or not (w.isalpha() and w.isascii())]
+        return cands[bisect_left(cands, start):bisect_left(cands, end)]
 
     def tokens_in(self, start: int, end: int) -> list[T.Token]:
         # tokens are sorted and never overlap, so their ends are sorted too: two bisections

@@ -94,7 +94,7 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
 def candidates(doc: Doc) -> list[Cand]:
     out = []
     for sent in doc.sentences:
-        for n in find_numbers(doc.text, *sent, runs=doc.word_runs()):
+        for n in find_numbers(doc.text, *sent, doc=doc):
             if _excluded(doc, n, sent):
                 continue
             c = Cand(n, sent, start=n.start, np_end=n.end)

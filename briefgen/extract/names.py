@@ -7,6 +7,7 @@ start from runs, each deciding which runs (or parts of runs) are theirs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from . import text as T
@@ -85,6 +86,9 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
     return runs
 
 
+# is_role_word, is_stop and is_name_word are cached by word: pure functions of the word and
+# of word lists loaded once, asked about the same few thousand words again and again.
+@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
     return word.lower().rstrip(".") in lexicon.roles()
 
@@ -97,6 +101,7 @@ def is_demonym(word: str) -> bool:
     return word in lexicon.demonyms()
 
 
+@lru_cache(maxsize=65536)
 def is_stop(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT" are acronyms, not the pronoun/stopword
@@ -105,6 +110,7 @@ def is_stop(word: str) -> bool:
     return low in T.CAP_STOP or (low in T.MONTHS and len(low) > 3) or low in T.WEEKDAYS
 
 
+@lru_cache(maxsize=65536)
 def is_name_word(word: str) -> bool:
     """Could be part of a personal name: capitalised, not a title, stopword, demonym or acronym."""
     if word in T.NAME_PARTICLES:

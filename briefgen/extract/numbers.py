@@ -64,26 +64,18 @@ def _words_value(words: str) -> int | None:
     return total + current
 
 
-# Lowercased first words a NUMBER_RE match can open with; digits are checked apart.
-_FIRST_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(v.split()[0] for v in VAGUE) | {"a"}
+# Lowercased first words a NUMBER_RE match can open with; runs that are not plain ASCII
+# letters (digits among them) are always tried.
+FIRST_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(v.split()[0] for v in VAGUE) | {"a"}
 
 
-def _matches(text: str, start: int, end: int, runs: tuple[list[int], list[str]]):
+def _matches(text: str, start: int, end: int, cands: list[int]):
     """Exactly `NUMBER_RE.finditer(text, start, end)`: a match opens after `(?<![\\w...])`, so
     at the start of a `\\w+` run; the pattern is tried only at runs that can open one."""
-    from bisect import bisect_left
-
-    starts, words = runs
     match = NUMBER_RE.match
     last = start
-    for k in range(bisect_left(starts, start), len(starts)):
-        pos = starts[k]
-        if pos >= end:
-            break
+    for pos in cands:
         if pos < last:
-            continue
-        w = words[k]
-        if not (w[0].isdigit() or w in _FIRST_WORDS or not w.isascii()):
             continue
         m = match(text, pos, end)
         if m is not None:
@@ -91,13 +83,13 @@ def _matches(text: str, start: int, end: int, runs: tuple[list[int], list[str]])
             last = m.end() if m.end() > pos else pos + 1
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None,
-                 runs: tuple[list[int], list[str]] | None = None) -> list[Number]:
-    """Numbers in [start, end). `runs` (from `Doc.word_runs()`) makes the scan skip the words
-    that cannot open a number; the result is the same."""
+def find_numbers(text: str, start: int = 0, end: int | None = None, doc=None) -> list[Number]:
+    """Numbers in [start, end). With `doc` (whose text this is) the scan tries only the words
+    that can open a number (`Doc.run_candidates`); the result is the same."""
     out = []
     end = len(text) if end is None else end
-    found = _matches(text, start, end, runs) if runs is not None else NUMBER_RE.finditer(text, start, end)
+    found = (_matches(text, start, end, doc.run_candidates("numbers", FIRST_WORDS, start, end))
+             if doc is not None else NUMBER_RE.finditer(text, start, end))
     for m in found:
         if m.group("vague"):
             phrase = re.sub(r"\s+", " ", m.group("vague").lower())

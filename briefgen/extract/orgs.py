@@ -105,6 +105,8 @@ def _headed_group(doc: Doc, group: list) -> None:
     if group[-1].possessive:
         toks = toks[:-1] + [T.Token(toks[-1].bare, toks[-1].start, group[-1].end)]
     words = [t.bare for t in toks]
+    if not any(map(is_org_head, words)):
+        return  # no organisation word at all (most runs): nothing below can find one
     # cut at a role word: "United Nations Special Envoy" -> "United Nations"
     for k, w in enumerate(words):
         if is_role_word(w) and k > 0:

@@ -8,6 +8,7 @@ Bamako", "Ain al-Arab, a border town"); a locative preposition before an unknown
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from . import gazetteer, lexicon
@@ -177,8 +178,9 @@ def place_nouns(doc: Doc) -> None:
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     for stoks, runs in doc.sentence_runs():
+        starts = [t.start for t in stoks]
         for raw in runs:
-            idx = next(n for n, t in enumerate(stoks) if t.start == raw.start)
+            idx = bisect_left(starts, raw.start)  # runs are made of these very tokens
             if idx == 0 or stoks[idx - 1].text not in LOCATIVE or raw.possessive or len(raw.toks) > 3:
                 continue
             nxt = stoks[idx + len(raw.toks)] if idx + len(raw.toks) < len(stoks) else None

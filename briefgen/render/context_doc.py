@@ -125,8 +125,21 @@ def _signature(func, skip: int) -> str:
     return f"({', '.join(shown)})" if shown else ""
 
 
+# For filters whose function has no docstring of its own.
+FILTER_NOTES = {
+    "amount": "A figure's value as words in the locale, qualifier included: 'at least 31', 'tens of thousands'.",
+    "category_label": "Label of a figure category: 'killed' → 'Killed' / 'Tués'.",
+    "format_number": "A number in the locale: 18000 → '18,000' (en), '18 000' (fr).",
+    "group_label": "Who a figure counts ('children', 'civilians'), translated when known.",
+    "language_name": "A language code's name in the brief's language: 'ar' → 'Arabic'.",
+    "territory_name": "An ISO country code's name in the brief's language: 'SY' → 'Syria'.",
+    "topic_label": "Label of a topic: 'displacement' → 'displacement' / 'déplacements'.",
+    "capitalize_first": "Upper-cases the first letter only ('tens of thousands' → 'Tens of thousands').",
+}
+
+
 def _summary(func) -> str:
-    doc = inspect.getdoc(func) or ""
+    doc = inspect.getdoc(func) or FILTER_NOTES.get(getattr(func, "__name__", ""), "")
     return " ".join(doc.split("\n\n")[0].split()).replace("|", "\\|")
 
 

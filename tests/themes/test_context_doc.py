@@ -16,20 +16,18 @@ def test_generated_reference_is_up_to_date():
 def test_top_level_names_are_what_render_html_passes(monkeypatch, example_brief):
     from briefgen.render import prepare
 
+    from briefgen.render.sandbox import GuardedTemplate
+
     seen = {}
+    original = GuardedTemplate.render
+
+    def capture(self, *args, **kwargs):
+        if self.name == "base.html" and not seen:
+            seen.update(dict(*args, **kwargs))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(GuardedTemplate, "render", capture)
     renderer = prepare("default")
-    original = renderer.env.get_template
-
-    def capture(name, *args, **kwargs):
-        template = original(name, *args, **kwargs)
-
-        class Spy:
-            def render(self, context):
-                seen.update(context)
-                return template.render(context)
-        return Spy()
-
-    monkeypatch.setattr(renderer.env, "get_template", capture)
     renderer.bare_html(example_brief, renderer.localize("en"))
     assert set(seen) == set(TOP_LEVEL)
 

@@ -1,0 +1,79 @@
+"""Live-preview figures: warm rebuild time after a template edit and after a source edit (seed and
+examples), and the layout passes the one-page fit uses on a 32-article corpus. Prints, never asserts.
+
+    .venv/bin/python benchmarks/serve.py
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from briefgen.config import Settings  # noqa: E402
+from briefgen.serve import Preview  # noqa: E402
+from tests.themes.corpus import make_corpus  # noqa: E402
+
+SEED_FACTS = REPO / "tests" / "fixtures" / "seed.facts.json"
+RUNS = 5
+
+
+def touch(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    time.sleep(0.01)   # a new mtime
+
+
+def rebuilds(preview: Preview, edit: Path) -> list[float]:
+    times = []
+    for _ in range(RUNS):
+        touch(edit)
+        state = preview.build()
+        assert state.error is None, state.error
+        times.append(state.seconds)
+    return times
+
+
+def show(label: str, times: list[float]) -> None:
+    print(f"  {label:<34} median {statistics.median(times) * 1000:6.0f} ms   "
+          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {len(times)} runs)")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        theme = tmp / "house"
+        (theme / "partials").mkdir(parents=True)
+        (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+        partial = theme / "partials" / "title.html"
+        partial.write_text((REPO / "templates" / "default" / "partials" / "title.html").read_text(), encoding="utf-8")
+
+        facts = tmp / "seed.facts.json"
+        shutil.copy(SEED_FACTS, facts)
+        sources = tmp / "sources"
+        shutil.copytree(REPO / "examples" / "sources", sources)
+
+        for label, target, source_edit in (("seed (facts file)", facts, facts),
+                                           ("examples/sources (4 articles)", sources,
+                                            sources / "01-wire-valdera.txt")):
+            preview = Preview([target], Settings(theme=str(theme)))
+            cold = preview.build()
+            print(f"{label}: cold build {cold.seconds * 1000:.0f} ms, {cold.pages} page, {cold.passes} pass(es)")
+            show("warm rebuild after a template edit", rebuilds(preview, partial))
+            show("warm rebuild after a source edit", rebuilds(preview, source_edit))
+
+        corpus = make_corpus(tmp / "corpus")
+        preview = Preview([corpus], Settings())
+        state = preview.build()
+        print(f"32-article corpus: {state.pages} page, {state.passes} layout passes, "
+              f"{len(state.dropped)} items left out, build {state.seconds:.2f} s")
+        print(json.dumps({"corpus_passes": state.passes, "corpus_pages": state.pages}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""`briefgen serve`: a live preview on 127.0.0.1 that rebuilds when sources, theme or facts change.
+
+One thread polls modification times (no watchdog dependency; a brief's folders are small) and
+rebuilds; the HTTP server (stdlib, threaded) serves the last good brief with a small script that
+listens to Server-Sent Events on /events and reloads the page when a build finishes. A failed
+build keeps the server up: the page shows the last good brief under an overlay with the error's
+file:line, and the tab title says it too.
+
+Warm rebuilds reuse what did not change: facts are re-extracted only when a source changed, and
+Jinja recompiles only the template files that changed (its loader checks their mtimes).
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from briefgen.config import Settings
+from briefgen.errors import BriefgenError
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.25
+FACTS_SUFFIXES = (".json", ".yaml", ".yml")
+
+RELOAD_SCRIPT = """<script>
+(function () {
+  var version = %(version)d;
+  var events = new EventSource("/events");
+  events.onmessage = function (e) { if (Number(e.data) !== version) { location.reload(); } };
+})();
+</script>"""
+
+OVERLAY = """<div id="briefgen-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;
+background:rgba(20,20,20,.82);color:#fff;font:14px/1.5 monospace;padding:8vh 8vw;white-space:pre-wrap">
+<strong style="color:#ff8a80">briefgen: the brief could not be rebuilt</strong>
+
+<span class="briefgen-error-message">%(message)s</span>
+
+The page below is the last brief that built. Fix the file and save: this page reloads by itself.</div>
+<script>document.title = %(title)s;</script>"""
+
+
+@dataclass
+class BuildState:
+    version: int = 0
+    html: str = ""                       # last good brief (HTML output)
+    error: str | None = None             # last build's error, one line
+    seconds: float = 0.0                 # duration of the last build
+    pages: int = 0
+    passes: int = 0
+    dropped: list[str] = field(default_factory=list)
+
+
+class Preview:
+    """Builds the brief from `target` (a sources folder/file list or a facts file) and watches inputs."""
+
+    def __init__(self, targets: list[Path], settings: Settings) -> None:
+        self.targets = targets
+        self.settings = settings
+        self.state = BuildState()
+        self.changed = threading.Condition()
+        self._facts = None
+        self._facts_key: tuple | None = None
+        self._mtimes: dict[Path, int] = {}
+
+    # -- inputs ---------------------------------------------------------------------------
+    def is_facts_file(self) -> bool:
+        return len(self.targets) == 1 and self.targets[0].suffix.lower() in FACTS_SUFFIXES \
+            and self.targets[0].is_file()
+
+    def source_files(self) -> list[Path]:
+        files: list[Path] = []
+        for target in self.targets:
+            if target.is_dir():
+                files += sorted(p for p in target.rglob("*") if p.is_file() and not p.name.startswith("."))
+            elif target.exists():
+                files.append(target)
+        if self.settings.notes:
+            files.append(Path(self.settings.notes))
+        return files
+
+    def theme_files(self) -> list[Path]:
+        from briefgen.render.theme import load_theme
+
+        try:
+            folders = load_theme(self.settings.theme).folders
+        except BriefgenError:
+            folder = Path(self.settings.theme)
+            folders = (folder,) if folder.is_dir() else ()
+        return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
+
+    def snapshot(self) -> dict[Path, int]:
+        stamps = {}
+        for path in [*self.source_files(), *self.theme_files()]:
+            try:
+                stamps[path] = path.stat().st_mtime_ns
+            except OSError:
+                continue
+        return stamps
+
+    # -- building -------------------------------------------------------------------------
+    def facts(self, source_stamps: tuple):
+        """Extract (or load) the facts, again only when a source or the facts file changed."""
+        from briefgen.facts_io import load_facts
+        from briefgen.pipeline import extract_facts
+
+        if self._facts is None or source_stamps != self._facts_key:
+            if self.is_facts_file():
+                self._facts = load_facts(self.targets[0])
+            else:
+                self._facts = extract_facts(self.targets, self.settings)
+            self._facts_key = source_stamps
+        return self._facts
+
+    def build(self) -> BuildState:
+        from briefgen.merge import resolve
+        from briefgen.pipeline import _read_notes, _sources_language
+        from briefgen.render import render
+
+        start = time.perf_counter()
+        stamps = self.snapshot()
+        sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in set(self.source_files())))
+        state = self.state
+        try:
+            facts = resolve(self.facts(sources).model_copy(deep=True))
+            notes = _read_notes(Path(self.settings.notes)) if self.settings.notes else None
+            result = render(facts, formats=["html"], theme=self.settings.theme,
+                            locale=self.settings.locale or _sources_language(facts),
+                            page_size=self.settings.page_size, notes_markdown=notes,
+                            max_pages=self.settings.max_pages)
+            new = BuildState(state.version + 1, result.outputs["html"].decode("utf-8"), None,
+                             time.perf_counter() - start, result.pages, result.passes, list(result.dropped))
+        except BriefgenError as exc:
+            new = BuildState(state.version + 1, state.html, str(exc), time.perf_counter() - start)
+        except Exception as exc:  # noqa: BLE001 — the preview must outlive any bug
+            log.exception("preview build failed")
+            new = BuildState(state.version + 1, state.html, f"internal error: {type(exc).__name__}: {exc}",
+                             time.perf_counter() - start)
+        self._mtimes = stamps
+        with self.changed:
+            self.state = new
+            self.changed.notify_all()
+        return new
+
+    def watch(self, stop: threading.Event, on_build=None) -> None:
+        while not stop.wait(POLL_SECONDS):
+            if self.snapshot() != self._mtimes:
+                state = self.build()
+                if on_build:
+                    on_build(state)
+
+    # -- the page -------------------------------------------------------------------------
+    def page(self) -> str:
+        state = self.state
+        body = state.html or "<!DOCTYPE html><html><head><title>briefgen</title></head><body></body></html>"
+        extra = RELOAD_SCRIPT % {"version": state.version}
+        if state.error:
+            extra += OVERLAY % {"message": html.escape(state.error),
+                                "title": json.dumps("briefgen error: " + state.error[:200]).replace("<", "\\u003c")}
+        index = body.rfind("</body>")
+        return body[:index] + extra + body[index:] if index >= 0 else body + extra
+
+
+def make_handler(preview: Preview, stop: threading.Event):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format, *args):  # noqa: A002 — quiet: the terminal shows builds
+            log.debug("serve: " + format, *args)
+
+        def _send(self, status: int, body: bytes, kind: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            path = self.path.split("?")[0]
+            if path in ("/", "/index.html"):
+                self._send(200, preview.page().encode("utf-8"), "text/html; charset=utf-8")
+            elif path == "/status":
+                s = preview.state
+                body = json.dumps({"version": s.version, "error": s.error, "seconds": round(s.seconds, 4),
+                                   "pages": s.pages, "passes": s.passes, "dropped": s.dropped})
+                self._send(200, body.encode("utf-8"), "application/json")
+            elif path == "/events":
+                self._events()
+            else:
+                self._send(404, b"not found", "text/plain")
+
+        def _events(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = -1
+            try:
+                while not stop.is_set():
+                    with preview.changed:
+                        if preview.state.version == seen:
+                            preview.changed.wait(timeout=10)
+                        version = preview.state.version
+                    if version != seen:
+                        self.wfile.write(f"data: {version}\n\n".encode())
+                        seen = version
+                    else:
+                        self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return
+            self.close_connection = True
+
+    return Handler
+
+
+def serve(targets: list[Path], settings: Settings, *, port: int = 8000, on_build=None,
+          ready=None) -> None:
+    """Build once, then serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
+    preview = Preview(targets, settings)
+    state = preview.build()
+    if on_build:
+        on_build(state)
+    stop = threading.Event()
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview, stop))
+    server.daemon_threads = True
+    watcher = threading.Thread(target=preview.watch, args=(stop, on_build), daemon=True)
+    watcher.start()
+    if ready:
+        ready(server.server_address[1])
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        stop.set()
+        with preview.changed:
+            preview.changed.notify_all()
+        server.server_close()
