@@ -163,6 +163,10 @@ class Preview:
         if state.error:
             extra += OVERLAY % {"message": html.escape(state.error),
                                 "title": json.dumps("briefgen error: " + state.error[:200]).replace("<", "\\u003c")}
+        # The preview runs its own reload script, which the brief's content policy would block.
+        from briefgen.render import CONTENT_POLICY
+
+        body = body.replace(CONTENT_POLICY, "")
         index = body.rfind("</body>")
         return body[:index] + extra + body[index:] if index >= 0 else body + extra
 

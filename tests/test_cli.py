@@ -60,6 +60,7 @@ def test_html_is_self_contained(seed_build):
     out, _ = seed_build
     html = (out / "brief.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
     for remote in ('src="http', "href=\"http://", "url(http", '<link rel="stylesheet"'):
         assert remote not in html
 

@@ -11,6 +11,7 @@ WeasyPrint's font configuration. Only the wording and the one-page fit are per l
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,20 @@ class RenderResult:
     locale: str = "en"
 
 
+# The HTML brief is self-contained: nothing in it may load or run anything, whatever a theme or a
+# source managed to put in. Browsers enforce this policy even for a file opened from a USB stick.
+CONTENT_POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                  'img-src data:; font-src data:; style-src \'unsafe-inline\'; base-uri \'none\'; '
+                  'form-action \'none\'">')
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
+
+
+def with_content_policy(page: str) -> str:
+    """`page` with the content policy as the first element of its <head>."""
+    match = _HEAD.search(page)
+    return page[:match.end()] + "\n" + CONTENT_POLICY + page[match.end():] if match else page
+
+
 @dataclass
 class Renderer:
     """Everything fixed for a run, whatever the language: theme, Jinja environment, fetcher, page size."""
@@ -71,8 +86,9 @@ class Renderer:
         # Two passes: the embedded font subsets depend on the characters of the page (markup
         # included: a cheap superset of the visible text).
         bare = self.bare_html(brief, l10n)
-        return render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare, subset_text),
+        page = render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare, subset_text),
                            page_size=self.page_size)
+        return with_content_policy(page)
 
     def bare_html(self, brief: Brief, l10n: Localization) -> str:
         from briefgen.render.html import render_html
