@@ -13,7 +13,7 @@ if command -v apt-get >/dev/null 2>&1; then
   echo "installing system libraries:$need" >&2
   $SUDO apt-get update -qq >/dev/null 2>&1 || true
   # shellcheck disable=SC2086
-  $SUDO apt-get install -y -qq $need >/dev/null
+  $SUDO apt-get install -y -qq $need >/dev/null || echo "briefgen: could not install$need; run briefgen doctor" >&2
 else
   echo "briefgen: please install with your package manager:$need (Pango >= 1.44, HarfBuzz subset)" >&2
 fi
