@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Extraction throughput: articles per second per core, single process.
 
-    .venv/bin/python benchmarks/extract.py [--n 1000] [--seed 7] [--profile]
+    .venv/bin/python benchmarks/extract.py [--n 1000] [--seed 7] [--repeat 3] [--profile]
 
 The corpus is generated: the four examples (through ingest, as `briefgen extract` reads
 them) and the shared seed/dev articles, each turned into variants by shuffling paragraphs
 after the first, swapping personal names between articles and scaling numbers, and
 re-dating the publication day, so the rules see new text and no cache can help. The one-off
 cost of loading the gazetteer and word lists is timed apart (once per process, not per
-article). Prints figures only; there is no assertion on time.
+article). Prints figures only; there is no assertion on time. On a shared machine the CPU
+time of one pass can swing by half: `--repeat K` runs the extraction K times and reports
+the fastest pass.
 """
 from __future__ import annotations
 
@@ -77,6 +79,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=1, help="passes over the corpus; the fastest is reported")
     ap.add_argument("--profile", action="store_true", help="print the 15 costliest functions")
     ap.add_argument("--tottime", action="store_true", help="with --profile: sort by own time")
     args = ap.parse_args(argv)
@@ -96,9 +99,11 @@ def main(argv: list[str]) -> int:
         import pstats
         prof = cProfile.Profile()
         prof.enable()
-    w0, c0 = time.perf_counter(), time.process_time()
-    facts = [extract_source(d) for d in docs]
-    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    wall = cpu = float("inf")
+    for _ in range(max(1, args.repeat)):
+        w0, c0 = time.perf_counter(), time.process_time()
+        facts = [extract_source(d) for d in docs]
+        wall, cpu = min(wall, time.perf_counter() - w0), min(cpu, time.process_time() - c0)
     if args.profile:
         prof.disable()
         pstats.Stats(prof).sort_stats("tottime" if "--tottime" in argv else "cumulative").print_stats(15)

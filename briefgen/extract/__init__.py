@@ -39,22 +39,28 @@ def _cite(doc: Doc, start: int, end: int) -> Citation:
     return Citation(source=doc.source_id, start=start, end=end)
 
 
-def _mentions(doc: Doc, kind: str, key: str) -> list[Citation]:
+def _mentions(doc: Doc, kind: str, key: str, by_entity: dict | None = None) -> list[Citation]:
+    if by_entity is not None:
+        return [_cite(doc, m.start, m.end) for m in by_entity.get((kind, key), ())]
     return [_cite(doc, m.start, m.end) for m in sorted(doc.mentions, key=lambda m: m.start)
             if m.kind == kind and m.key == key]
 
 
 def _names(doc: Doc, facts: Facts) -> None:
+    # the mentions sorted once and grouped by entity, not sorted and scanned again for each one
+    by_entity: dict[tuple[str, str], list] = {}
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        by_entity.setdefault((m.kind, m.key), []).append(m)
     for e in doc.entities_of("person"):
-        cites = _mentions(doc, "person", e.name)
+        cites = _mentions(doc, "person", e.name, by_entity)
         if cites:
             facts.people.append(Person(name=e.name, role=e.role, aliases=e.aliases, citations=cites))
     for e in doc.entities_of("org"):
-        cites = _mentions(doc, "org", e.name)
+        cites = _mentions(doc, "org", e.name, by_entity)
         if cites:
             facts.organizations.append(Organization(name=e.name, aliases=e.aliases, citations=cites))
     for e in doc.entities_of("place"):
-        cites = _mentions(doc, "place", e.name)
+        cites = _mentions(doc, "place", e.name, by_entity)
         if cites:
             facts.places.append(Place(name=e.name, country=e.country, citations=cites))
 

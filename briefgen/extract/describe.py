@@ -50,9 +50,34 @@ FUTURE_SUBS = [
     (re.compile(r"\b(?:is|are)\s+expected\s+to\b"), "expected to"),
     (re.compile(r"\b(?:will|would|shall)\s+(?!have\b|not\b)"), "to "),
 ]
+FIRST_PERSON_RE = re.compile(r"^(?:I|we|we're|I'm|I've|we've|our|my)\b", re.IGNORECASE)  # the speaker's own words
 PRONOUN_RE = re.compile(r"^(?:it|he|she|they)\s+(?=[a-z])")
 MAX_WORDS = 16
-TRAILING_FUNCTION = frozenset("of the a an and or to in on at for with by from as that who which".split())
+TRAILING_FUNCTION = frozenset("of the a an and or to in on at for with by from as that who which alongside across "
+                              "near into over under against about after before during through towards toward "
+                              "between among around without within beyond".split())
+# a description never ends on these: a copula or auxiliary waiting for its complement, a
+# speech verb waiting for what was said
+DANGLING = TRAILING_FUNCTION | frozenset(
+    "is are was were be been being am has have had do does did will would can could shall should may might must "
+    "said says say told tells announced added stated warned reported its their his her our my your".split())
+# nothing but an attribution: "Mr Christie told reporters", "Keita told French radio", "said Mr Christie"
+ATTRIBUTION_ONLY_RE = re.compile(
+    r"^(?:(?P<who>[^,;:]{2,90}?)\s+(?:said|says|announced|added|stated|warned|explained|insisted|wrote|tweeted|reported"
+    r"|(?:told|tells)(?:\s+(?:the\s+|a\s+)?[\w’'-]+){0,2}?)"
+    r"(?:\s+in\s+a\s+statement|\s+by\s+telephone|\s+in\s+an\s+interview)?"
+    r"|(?:said|says|added|told\s+[\w’'-]+)\s+(?P<who2>[^,;:]{2,90}))$")
+# time adverbials a description can open on, and the words that make one
+TIME_WORDS = frozenset("""also and but then meanwhile earlier later late early shortly soon just even again still
+on in at by after before during since until from the this that same day days night nightfall dawn dusk daybreak
+noon midnight morning afternoon evening week weekend overnight hours hour""".split())
+TIME_CORE = frozenset("earlier later meanwhile day night nightfall dawn dusk daybreak noon midnight morning "
+                      "afternoon evening week weekend overnight".split())
+TIME_PREPOSITIONS = frozenset("after before following amid despite during since until".split())
+# verbs whose direct object would be the date: "spent Monday with Renzi" -> "spent the day"
+DAY_OBJECT_RE = re.compile(r"\b((?:spent|spend|spends|spending|marked|marks|celebrated|observed)\s+)⟦[dD]⟧")
+SHORTEN_CUT_BEFORE = frozenset("in at on for with from to by across near into over under against".split())
+SHORTEN_CLAUSE = frozenset("and but as while when after before because which who where whereas although".split())
 
 
 @dataclass
@@ -64,30 +89,109 @@ class Draft:
     done_attribution: bool = False
     on_attribution: bool = False     # the date was the report's ("officials said on Tuesday")
     status: str = "past"
+    quoting: bool = False            # "X told reporters: <the quoted words>"
 
 
 def dateline(d: Draft) -> None:
     d.text = CAPTION_RE.sub("", DATELINE_RE.sub("", d.text))
 
 
-def quoted_speech(d: Draft) -> None:
-    """A quote whose date is on its attribution ('"...," Christie told reporters on Monday') is the
-    saying: the words outside the marks. A date inside the marks ('"We will meet on Saturday"') keeps
-    the quoted words, without the marks."""
-    parts = re.split(r"([\"“”])", d.text)
-    outside, inside, segs = True, [], []
-    for p in parts:
-        if p in ('"', "“", "”"):
-            outside = not outside if p == '"' else (p == "”")
+def _quote_parts(text: str) -> tuple[list[str], list[str]]:
+    """The words outside and inside quote marks. A straight mark opens or closes by what is
+    around it ('said "hopeful"' opens, 'people," Mr' closes); a closing mark met first means
+    the sentence continues a quote opened in an earlier one, so what precedes it was quoted."""
+    outside: list[str] = []
+    inside: list[str] = []
+    inside_now, pos = False, 0
+    for m in re.finditer(r"[\"“”]", text):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == '"':
+            closing = inside_now or (not before.isspace() and (after.isspace() or after in ",.;:!?)—–-"))
+            opening = not closing
+        else:
+            opening, closing = ch == "“", ch == "”"
+        (inside if inside_now else outside).append(text[pos:i])
+        pos = i + 1
+        if closing and not inside_now and not inside:
+            inside.extend(outside)  # the tail of a quote opened in an earlier sentence
+            outside.clear()
             continue
-        (segs if outside else inside).append(p)
-    if inside and not any(D in p for p in inside):
-        seg = next((p for p in segs if D in p), None)
-        if seg and len(seg.split()) >= 3:
-            d.text = re.sub(r"^[\s,.]+|[\s,.:]+$", "", seg)
-            d.done_attribution = True
+        if opening or closing:
+            inside_now = opening
+    (inside if inside_now else outside).append(text[pos:])
+    return [p for p in outside if p.strip()], [p for p in inside if p.strip()]
+
+
+def _attribution_only(text: str) -> str | None:
+    """The text when it is nothing but an attribution ("Mr Christie told reporters ⟦D⟧",
+    "Keita told French radio ⟦D⟧:"), else None."""
+    t = T.squash(text).strip(" ,;:.!?—–-")
+    bare = T.squash(re.sub(ANY_DATE, " ", t))
+    bare = re.sub(r"^(?:but|and|so)\s+", "", bare, flags=re.IGNORECASE)
+    m = ATTRIBUTION_ONLY_RE.match(bare)
+    if not m:
+        return None
+    who = m.group("who") or m.group("who2") or ""
+    return None if VERB_RE.search(who) else t
+
+
+def _dangling(text: str) -> bool:
+    words = re.sub(ANY_DATE, " ", text).strip(" ,;:.!?—–-").split()
+    return not words or words[-1].lower() in DANGLING
+
+
+def quoted_speech(d: Draft) -> None:
+    """A quote whose date is on its attribution ('"...," Christie told reporters on Monday', or
+    'Keita told French radio on Saturday: "..."'), or in the speaker's own first person, is the
+    saying, with what was said: "Keita told French radio: We are doing ...". A quote that is
+    part of the clause ('Kerry said he was "hopeful" about ...') keeps its words, without the
+    marks: cutting it would leave "said he was". A date inside the marks ('"We will meet on
+    Saturday"') keeps the quoted words too."""
+    outside, inside = _quote_parts(d.text)
+    if inside:
+        said = " ".join(p.strip(" ,;:") for p in inside)
+        attr = _attribution_only(" ".join(outside)) if outside else None
+        if attr and (D in attr or FIRST_PERSON_RE.match(said)) and len(said.split()) >= 3:
+            said = re.sub(r"^(?:but|and|so)\s+", "", said, flags=re.IGNORECASE)
+            d.text = f"{attr}: {said}"
+            d.done_attribution = d.quoting = True
             return
-    d.text = re.sub(r"[\"“”]", "", d.text).strip()
+        if not any(D in p for p in inside):
+            seg = next((p for p in outside if D in p), None)
+            if seg and len(seg.split()) >= 3 and not _dangling(seg):
+                d.text = re.sub(r"^[\s,.]+|[\s,.:]+$", "", seg)
+                d.done_attribution = True
+                return
+    d.text = T.squash(re.sub(r"[\"“”]", "", d.text))
+
+
+def single_quotes(d: Draft) -> None:
+    """A sentence opening on a single quote mark ("'We hope we can operate ...,' Nugroho told
+    Reuters") is read like a double-quoted one: the pair becomes “...”, so `quoted_speech`
+    sees it. Apostrophes inside words are left alone."""
+    m = re.match(r"^['‘](?=\w)(?P<q>.*?[\w.,!?])['’](?=[\s,.;:!?]|$)", d.text)
+    if m and '"' not in d.text and "“" not in d.text:
+        d.text = f"“{m.group('q')}”{d.text[m.end():]}"
+
+
+def lead_time(d: Draft) -> None:
+    """A leading time adverbial goes: "Earlier in the day ⟦D⟧, ...", "Also ⟦D⟧, ...", "After
+    nightfall ⟦D⟧, ...", "After five days of heavy clashes around ..., rebels overran ...". The
+    lead must be free of verbs and either all time words or a phrase opened by a time
+    preposition; places ("In neighboring Nepal, ...") stay."""
+    m = re.match(r"^(?P<lead>[^,;:\"“”]{1,120}?),\s+(?=\S)", d.text)
+    if not m or VERB_RE.search(re.sub(ANY_DATE, " ", m.group("lead"))):
+        return
+    lead = m.group("lead")
+    words = re.findall(r"⟦[dD]⟧|[\w’'-]+", lead)
+    rest = d.text[m.end():]
+    timed = all(w.lower() in TIME_WORDS or w in (D, OTHER) for w in words) and (
+        any(w in (D, OTHER) or w.lower() in TIME_CORE for w in words))
+    opened = words and words[0].lower() in TIME_PREPOSITIONS and (D in lead or D in rest or OTHER in lead)
+    if (timed or opened) and len(rest.split()) >= 3:
+        d.text = rest
 
 
 def _plain(text: str) -> str:
@@ -109,8 +213,13 @@ def relative(d: Draft) -> None:
     """The date inside a relative clause or apposition: "Kestel, who visited Orvana on Tuesday, said"
     -> "Kestel visited Orvana"; "At Orvana General Hospital, whose ground floor was flooded on Monday
     night, staff ..." -> "Orvana General Hospital's ground floor was flooded"."""
-    m = RELATIVE_RE.search(d.text)
-    if not (m and D in m.group("body")):
+    m = next((r for r in RELATIVE_RE.finditer(d.text) if D in r.group("body")), None)
+    if m is None:
+        # a relative clause between commas without this date is an aside: "It followed an offensive
+        # by rebels, who have driven ... from much of northern Syria, on a frontier town ⟦D⟧"
+        for r in reversed(list(RELATIVE_RE.finditer(d.text))):
+            if r.group("rel") in ("who", "which") and D in d.text[r.end():] and D not in d.text[:r.start()]:
+                d.text = d.text[:r.start()] + " " + d.text[r.end():].lstrip()
         return
     head = re.sub(r"^(?:(?:at|in|on|from|near|for)\s+)?", "", d.text[:m.start()].strip(), flags=re.IGNORECASE)
     head = re.sub(r",\s*(?:a|an|the)\s.*$", "", head)
@@ -143,7 +252,10 @@ def attribution_clause(d: Draft) -> None:
 
 
 def clause(d: Draft) -> None:
-    """The clause holding this event's date; with the date on the attribution, the first one."""
+    """The clause holding this event's date; with the date on the attribution, the first one. A
+    saying ("X told reporters: <quote>") is not split: its clauses are the speaker's."""
+    if d.quoting:
+        return
     parts, pos = [], 0
     for m in SPLIT_RE.finditer(d.text):
         parts.append(d.text[pos:m.start()])
@@ -163,7 +275,9 @@ def tail_attribution(d: Draft) -> None:
 
 
 def date_words(d: Draft) -> None:
-    d.text = DATE_WORDS_RE.sub("", d.text)
+    """The date words go ("killed at least eight people last night"); a date that is a verb's
+    object becomes "the day" ("spent Monday with Renzi" -> "spent the day with Renzi")."""
+    d.text = DATE_WORDS_RE.sub("", DAY_OBJECT_RE.sub(r"\1the day", d.text))
 
 
 def parentheticals(d: Draft) -> None:
@@ -172,6 +286,8 @@ def parentheticals(d: Draft) -> None:
     t = re.sub(r",\s*including [^,]+(?:,|$)", "", t)
     t = re.sub(r",\s*(?:a|an|the)\s+[^,]{1,60},", "", t)
     t = re.sub(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$", "", t)
+    # "in the attack that took place" (on the date just dropped): the relative said only the date
+    t = re.sub(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$", "", t)
     d.text = t
 
 
@@ -194,24 +310,55 @@ def subject(d: Draft) -> None:
     d.text = text
 
 
+def _cut(words: list[str]) -> int:
+    """Where to cut a long description: the latest place after a comma, before a clause word
+    ("and", "as", "who") or before a preposition that neither completes the verb before it
+    ("followed |by" would leave "followed" without its object) nor opens "at least"; failing
+    those, before a participle after a noun ("a roaring sound | followed by ...")."""
+    for n in range(MAX_WORDS, 6, -1):
+        low, prev = words[n].lower(), words[n - 1].lower()
+        if prev.endswith(",") or low in SHORTEN_CLAUSE:
+            # not inside a list: "for water, shelter | and health care"
+            listed = any(w.endswith(",") for w in words[max(0, n - 3):n - 1]) if low in ("and", "or") \
+                else prev.endswith(",") and any(w.lower() in ("and", "or") for w in words[n:n + 3])
+            if not listed:
+                return n
+            continue
+        if low in SHORTEN_CUT_BEFORE and not (prev.endswith(("ed", "ing")) or prev in DANGLING) \
+                and not (low == "at" and n + 1 < len(words) and words[n + 1].lower() in ("least", "most")):
+            return n
+    for n in range(MAX_WORDS, 6, -1):
+        low, prev = words[n].lower(), words[n - 1].lower()
+        if len(low) > 4 and low.endswith("ed") and prev.isalpha() and prev not in DANGLING \
+                and not prev.endswith(("ed", "ly")):
+            return n
+    return MAX_WORDS
+
+
 def shorten(d: Draft) -> None:
+    """At most MAX_WORDS words (up to four more when they hold a number), cut where the clause
+    stays whole. A description that still ends dangling ("said he was", "the CDC was") or says
+    only that someone spoke is dropped (empty), and so is a saying whose quote would be cut."""
     words = T.squash(d.text).strip(" ,;:-–—.").split()
-    if len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and re.search(r"\d", " ".join(words[MAX_WORDS:]))):
-        cut = MAX_WORDS
-        for n in range(MAX_WORDS, 6, -1):
-            if words[n - 1].endswith(",") or words[n].lower() in ("in", "at", "on", "for", "with", "from", "to", "by"):
-                cut = n
-                break
-        words = words[:cut]
+    if d.quoting and len(words) > MAX_WORDS + 4:
+        d.text = ""  # a quote cut short would put words in the speaker's mouth: no line
+        return
+    if len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and (
+            d.quoting or re.search(r"\d", " ".join(words[MAX_WORDS:])))):
+        words = words[:_cut(words)]
     while len(words) > 3 and words[-1].lower().strip(",") in TRAILING_FUNCTION:
         words.pop()
     text = re.sub(r"\s*⟦[dD]⟧\s*", " ", " ".join(words)).strip(" ,;:-–—.")
+    if _dangling(text) or _attribution_only(text):
+        text = ""
     d.text = text[:1].upper() + text[1:] if text else text
 
 
 RULES: Ruler[Callable[[Draft], None]] = Ruler([
     ("dateline", dateline),
+    ("single_quotes", single_quotes),
     ("quoted_speech", quoted_speech),
+    ("lead_time", lead_time),
     ("relative", relative),
     ("attribution", attribution),
     ("attribution_clause", attribution_clause),

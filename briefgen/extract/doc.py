@@ -13,6 +13,14 @@ from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
+
+
+def _run_hit(word: str, first_words: frozenset[str]) -> bool:
+    return word in first_words or not (word.isalpha() and word.isascii())
+
+
 @dataclass
 class Mention:
     kind: str    # "person" | "org" | "place"
@@ -70,29 +78,41 @@ class Doc:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._para_starts, pos) - 1)
 
-    def word_runs(self) -> tuple[list[int], list[str]]:
-        """Starts and lowercased text of every maximal `\\w+` run, computed once. A match of a
-        pattern that opens on a word (after a `\\b` or a `(?<!\\w)`) can only start at a run
-        start, so the date and number scanners try their big patterns only at runs whose first
-        word could open one, instead of at every character."""
+    def _lower_words(self) -> tuple[str, set[str]] | None:
+        """The lowercased text and its distinct `\\w+` runs (one C-level findall), or None when
+        lowercasing changes the length ("İ") and offsets in it would not be the text's."""
         if self._words is None:
             low = self.text.lower()
-            if len(low) != len(self.text):  # a letter whose lowercase is longer ("İ"): word by word
-                pairs = [(m.start(), m.group().lower()) for m in T.WORD_RUN_RE.finditer(self.text)]
-            else:
-                pairs = [(m.start(), m.group()) for m in T.WORD_RUN_RE.finditer(low)]
-            self._words = ([p[0] for p in pairs], [p[1] for p in pairs])
-        return self._words
+            self._words = (low, set(T.WORD_RUN_RE.findall(low))) if len(low) == len(self.text) else ()
+        return self._words or None
 
     def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int) -> list[int]:
-        """Starts of the runs in [start, end) whose word is in `first_words` or is not plain
-        ASCII letters (digits, underscores, other scripts: always tried). The filtered list is
-        made once per `key` and document."""
+        """Starts, in [start, end), of the maximal `\\w+` runs whose lowercased word is in
+        `first_words` or is not plain ASCII letters (digits, underscores, other scripts: always
+        tried). A match of a pattern that opens on a word (after `\\b` or `(?<!\\w)`) can only
+        start at a run start, so the date and number scanners try their big patterns only there
+        instead of at every character. Made once per `key` and document: the few distinct words
+        that qualify are looked up with str.find, not every run of the text walked in Python."""
         cands = self._cands.get(key)
         if cands is None:
-            starts, words = self.word_runs()
-            cands = self._cands[key] = [s for s, w in zip(starts, words)
-                                        if w in first_words or not (w.isalpha() and w.isascii())]
+            lw = self._lower_words()
+            if lw is None:
+                cands = [m.start() for m in T.WORD_RUN_RE.finditer(self.text)
+                         if _run_hit(m.group().lower(), first_words)]
+            else:
+                low, distinct = lw
+                n = len(low)
+                cands = []
+                for w in distinct:
+                    if not _run_hit(w, first_words):
+                        continue
+                    k, size = low.find(w), len(w)
+                    while k >= 0:  # an occurrence with no word character on either side is a run
+                        if (k == 0 or not _is_word_char(low[k - 1])) and (k + size == n or not _is_word_char(low[k + size])):
+                            cands.append(k)
+                        k = low.find(w, k + 1)
+                cands.sort()
+            self._cands[key] = cands
         return cands[bisect_left(cands, start):bisect_left(cands, end)]
 
     def tokens_in(self, start: int, end: int) -> list[T.Token]:

@@ -73,6 +73,8 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
     for i, tok in enumerate(toks):
         word = tok.text
         cap = is_cap(word) and not word[:1].isdigit()
+        if not cur and not cap:
+            continue  # most words: lowercase, outside a run (a particle needs a run before it)
         particle = bool(cur) and word in particles and i + 1 < n and is_cap(toks[i + 1].text)
         if cur and not _joinable(text, cur[-1], tok):
             flush()

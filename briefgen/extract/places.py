@@ -72,9 +72,13 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+_HYPHEN_LOWER_RE = re.compile(r"[\w]-[a-z]")
+_ARABIC_INFIX_RE = re.compile(r"-(?:al|el|ad|as|ash)-")
+
+
 def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
     words = name.split()
-    if any(re.search(r"[\w]-[a-z]", w) and not T.ARABIC_PREFIX_RE.match(w) and not re.search(r"-(?:al|el|ad|as|ash)-", w)
+    if any(_HYPHEN_LOWER_RE.search(w) and not T.ARABIC_PREFIX_RE.match(w) and not _ARABIC_INFIX_RE.search(w)
            for w in words):
         return False  # "Kurdish-controlled", "Pakistan-occupied"
     if not words or (is_stop(words[0]) and words[0].lower() not in T.DIRECTIONS) or any(is_role_word(w) or is_org_head(w) or w in T.HONORIFICS for w in words):

@@ -54,7 +54,7 @@ ABBREVIATIONS = frozenset({
 class Token:
     """A word with its offsets. A plain slotted class rather than a frozen dataclass:
     every article makes thousands, and a frozen dataclass's __init__ is four times slower."""
-    __slots__ = ("text", "start", "end")
+    __slots__ = ("end", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -158,6 +158,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
+_LAST_WORD_RE = re.compile(r"([\w.]+)\.?$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -166,10 +168,10 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     for ps, pe in paras if paras is not None else paragraphs(text):
         start = ps
         for m in _BOUNDARY_RE.finditer(text, ps, pe):
-            word = re.search(r"([\w.]+)\.?$", text[max(ps, m.start() - 12):m.start() + 1])
+            word = _LAST_WORD_RE.search(text[max(ps, m.start() - 12):m.start() + 1])
             before = word.group(1).rstrip(".").lower() if word else ""
             if text[m.start()] == "." and (before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-                                           or re.fullmatch(r"(?:[a-z]\.)+[a-z]", before)):
+                                           or _INITIALS_RE.fullmatch(before)):
                 continue
             end = m.end()
             if text[start:end].strip():

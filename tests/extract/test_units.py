@@ -41,3 +41,40 @@ def test_ruler_order_and_disable() -> None:
     r.enable("b")
     r.before("a", "z", 0)
     assert r.names() == ["z", "a", "c", "b"]
+
+
+# The date and number scanners try their patterns only at word runs that can open a match
+# (Doc.run_candidates); that must find exactly what the patterns find scanning every character.
+SCAN_TEXTS = [
+    ("Kerry said Thursday. onMonday last  Friday, 5th of March, 2014 mid-Monday (Sunday) three days ago "
+     "a day ago earlier today ..Monday _5 March x5 March Dec. 10 2016-12-08 last night Tuesday evening"),
+    ("a dozen, 1,500 two hundred and fifty, twenty-one; Hundreds of thousands. 6.2 $5 -5 x5 tens of millions "
+     "scores of people, eight thousand, 1.5 million, Eleven, one"),
+    "İstanbul said on Monday that 5 March, two hundred people fled a day ago; İİ 3 days ago",  # lowercase is longer
+    "٣ March ¹² Monday ſunday, ٣٣ people, on_Monday 5_ March",  # other scripts and digits
+]
+
+
+def _scan_texts() -> list[str]:
+    from .conftest import CORPUS
+    out = list(SCAN_TEXTS)
+    for folder in ("seed", "dev"):
+        out += [p.read_text(encoding="utf-8") for p in sorted((CORPUS / folder).glob("*.txt"))]
+    return out
+
+
+def test_date_scan_matches_the_pattern() -> None:
+    from briefgen.extract.doc import Doc
+    for text in _scan_texts():
+        doc = Doc.build(text, "x", dt.date(2016, 12, 8))
+        def spans(ms):
+            return [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.groupdict()) for m in ms]
+        assert spans(dates._matches(doc, 0, len(text))) == spans(dates.DATE_RE.finditer(text))
+
+
+def test_number_scan_matches_the_pattern() -> None:
+    from briefgen.extract.doc import Doc
+    for text in _scan_texts():
+        doc = Doc.build(text, "x")
+        for start, end in doc.sentences + [(0, len(text))]:
+            assert find_numbers(text, start, end, doc=doc) == find_numbers(text, start, end)
