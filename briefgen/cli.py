@@ -19,7 +19,7 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RENDER, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  brief (or facts file) written, even if some sources were skipped with a warning
-  1  nothing usable: no readable source, or a broken facts/notes file
+  1  nothing usable (no readable source, a broken facts/notes file) or an output cannot be written
   2  usage error: bad option, unknown output format or language, broken briefgen.toml
   3  a template or the renderer failed
   4  internal error (run again with --debug and report it)"""
@@ -186,7 +186,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
-    _report_dropped(report.dropped)
+    if not quiet:
+        _report_dropped(report.dropped)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
@@ -215,16 +216,18 @@ def extract(sources, output, update, max_source_mb, source_timeout, quiet) -> No
       briefgen render facts.yaml -o brief.pdf
       briefgen extract sources/ --update facts.yaml   # new articles in, your edits kept
     """
-    from briefgen.facts_io import backup, dump_facts, load_facts
+    from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
+    output = output or update or Path("facts.json")
+    if output.suffix.lower() not in (".json", *YAML_SUFFIXES):
+        raise ConfigError("a facts file is .json, .yaml or .yml", output)
     settings = Settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout)
     with _ProgressDisplay(quiet) as progress:
         if update:
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
         else:
             facts = extract_facts(list(sources), settings, progress.step, progress.total)
-    output = output or update or Path("facts.json")
     if update and output.exists():
         backup(output)
     dump_facts(facts, output)
@@ -267,7 +270,8 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          pdf_variant=pdf_variant)
     report = render_facts(facts, outputs, settings)
-    _report_dropped(report.dropped)
+    if not quiet:
+        _report_dropped(report.dropped)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:

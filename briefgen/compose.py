@@ -189,6 +189,11 @@ class _Citer:
         self.entries = [SourceEntry(number=self.numbers[s.id], id=s.id, outlet=s.outlet, title=s.title,
                                     published=s.published, language=s.language, url=s.url) for s in ordered]
 
+    def citable(self, fact: Figure | Event | Quote) -> bool:
+        """A fact the brief may print: cited in a source we still have (an analyst may have
+        removed one from the facts file), or added by the analyst."""
+        return fact.source == "analyst" or any(c.source in self.sources for c in fact.citations)
+
     def fact_marks(self, fact: Figure | Event | Quote) -> list[Mark]:
         """Marks for a fact: its cited sources, or the analyst's mark for a fact added by hand."""
         if fact.source == "analyst":
@@ -255,7 +260,7 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
     candidates: list[KeyFigure] = []
     disputes: list[Dispute] = []
     for figure in facts.figures:
-        if not _citable(figure):
+        if not cite.citable(figure):
             continue
         candidates.append(_key_figure(figure, cite))
         if figure.disputed and figure.claims:
@@ -290,11 +295,6 @@ def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
         disputed=figure.disputed and not figure.revised, revised=figure.revised)
 
 
-def _citable(fact: Figure | Event | Quote) -> bool:
-    """A fact the brief may print: cited in a source we have, or added by the analyst."""
-    return fact.source == "analyst" or bool(fact.citations)
-
-
 def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEntry:
     return TimelineEntry(id=_item_id("event", event.date, event.status, event.description), date=event.date,
                          status=event.status, description=event.description, marks=cite.fact_marks(event))
@@ -303,7 +303,7 @@ def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEnt
 def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
     """Past and ongoing events, chronological (undated ones last, in article order)."""
     entries = [_entry(e, e.citations, cite) for e in facts.events
-               if e.status in ("past", "ongoing") and _citable(e)]
+               if e.status in ("past", "ongoing") and cite.citable(e)]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
 
 
@@ -312,7 +312,7 @@ def _upcoming(facts: Facts, cite: _Citer, as_of: dt.date | None) -> list[Timelin
     expected on one day. A plan dated on or before the "as of" date is stale: whether it happened
     is not known from the sources, so it is neither "next" nor history."""
     entries = [_entry(e, e.citations, cite) for e in facts.events
-               if e.status in ("scheduled", "expected") and _citable(e)
+               if e.status in ("scheduled", "expected") and cite.citable(e)
                and (as_of is None or (e.date is not None and e.date > as_of))]
     return sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.max, e.status != "scheduled"))
 
@@ -321,11 +321,12 @@ def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
     roles = {p.name.lower(): p.role for p in facts.people if p.role}
     quotes = []
     for quote in facts.quotes:
-        if not quote.speaker or not _citable(quote):
+        if not quote.speaker or not cite.citable(quote):
             continue  # "who said what" without a who: kept in the facts, not worth a line of the brief
         quotes.append(BriefQuote(
             id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
-            role=roles.get((quote.speaker or "").lower()) or quote.role,  # the people list is where roles get fixed language=quote.language,
+            # The people list is where an analyst fixes a role, so it wins over the quote's own.
+            role=roles.get((quote.speaker or "").lower()) or quote.role, language=quote.language,
             date=quote.date, marks=cite.fact_marks(quote)))
     return quotes
 

@@ -66,7 +66,7 @@ def outlet_tiers(paths: list[Path]) -> dict[str, int]:
         if not isinstance(outlets, dict):
             raise ConfigError("[outlets] must be a table of outlet = tier", path)
         for name, tier in outlets.items():
-            if not isinstance(tier, int) or not 1 <= tier <= 9:
+            if isinstance(tier, bool) or not isinstance(tier, int) or not 1 <= tier <= 9:
                 raise ConfigError(f"tier of outlet {name!r} must be a whole number from 1 to 9", path)
             tiers[" ".join(name.casefold().split())] = tier
     return tiers

@@ -45,5 +45,9 @@ class ConfigError(BriefgenError):
     """Bad options or configuration."""
 
 
+class OutputError(BriefgenError):
+    """An output (brief, facts file, report) cannot be written; nothing was replaced."""
+
+
 class NothingUsableError(BriefgenError):
     """No source could be used: nothing is written."""

@@ -12,6 +12,7 @@ import gettext
 import io
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,7 +122,7 @@ def get_locale(tag: str) -> Locale:
     try:
         return Locale.parse(tag.replace("-", "_"))
     except (ValueError, UnknownLocaleError) as exc:
-        raise ConfigError(f"unknown locale {tag!r}: {exc}") from exc
+        raise ConfigError(f"unknown language {tag!r} (try en, fr, ar or pt-BR; see briefgen locales)") from exc
 
 
 def text_direction(locale: Locale) -> str:
@@ -337,3 +338,15 @@ class Formatters:
         if not code:
             return ""
         return self.locale.territories.get(code.upper(), code)
+
+
+def majority_language(languages: Iterable[str | None]) -> str | None:
+    """The most common primary language subtag ('en-GB' counts as 'en'); ties go alphabetically."""
+    tags = [lang.replace("_", "-").split("-")[0].lower() for lang in languages if lang]
+    return max(sorted(set(tags)), key=tags.count) if tags else None
+
+
+def sources_language(sources: Iterable) -> str:
+    """The brief's default language: the sources' own when a catalog ships for it, else English."""
+    found = majority_language(s.language for s in sources)
+    return found if found in shipped_locales() else SOURCE_LANGUAGE

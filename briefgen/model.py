@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 
@@ -52,6 +52,14 @@ class Source(_Model):
                               "this one is a syndicated copy or a light edit of it (set by merge).")
     text: str = Field(description="Cleaned article text; every citation indexes into it.")
 
+    @field_validator("url")
+    @classmethod
+    def _web_link(cls, url: str | None) -> str | None:
+        # The URL becomes a link in the brief: javascript:, file: or data: must never get there.
+        if url is not None and not url.lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// link")
+        return url
+
 
 class Person(_Model):
     name: str
@@ -84,10 +92,14 @@ class Quote(_Model):
     citations: list[Citation] = Field(default_factory=list)
 
 
+# A count of people: more than live on Earth is a typo (and would overflow number formatting).
+PeopleCount = Field(ge=0, le=10_000_000_000)
+
+
 class Subset(_Model):
     """Part of a figure: 'including 45 children'."""
 
-    value: int | float
+    value: int | float = PeopleCount
     approx: bool = False
     group: str | None = None
     text: str | None = None
@@ -96,7 +108,7 @@ class Subset(_Model):
 class Claim(_Model):
     """One value that some sources give for a quantity other sources put differently."""
 
-    value: int | float
+    value: int | float = PeopleCount
     approx: bool = False
     vague: str | None = None
     qualifier: str | None = None
@@ -108,7 +120,8 @@ class Claim(_Model):
 
 
 class Figure(_Model):
-    value: int | float = Field(description="The number; for a vague quantity the policy's number.")
+    value: int | float = Field(ge=0, le=10_000_000_000,
+                               description="The number; for a vague quantity the policy's number.")
     approx: bool = False
     vague: str | None = Field(default=None, description="The vague words ('tens of thousands') when the "
                               "number is vague; the brief prints these, not the value.")

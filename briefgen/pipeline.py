@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.atomic import write_atomic
+from briefgen.atomic import write_all_atomic
 from briefgen.config import Settings, outlet_tiers, output_format
 from briefgen.errors import BriefgenError, ExtractError, NothingUsableError, SourceError
 from briefgen.ingest import discover, read_file
@@ -86,19 +86,21 @@ def update_facts(facts: Facts, paths: Sequence[Path], settings: Settings, progre
     removals and own facts — comes first in the merge, so it wins. Returns (facts, sources added)."""
     parts, warnings = _extract_parts(paths, settings, progress, on_total, known={s.id for s in facts.sources})
     updated = merge([facts, *parts])
-    updated.warnings = warnings
-    return updated, len(parts)
+    updated.warnings = warnings + [w for part in parts for w in part.warnings]
+    return updated, len({s.id for part in parts for s in part.sources})
 
 
-def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> BuildReport:
-    """Render every requested output, then write them all (atomically)."""
-    from briefgen.i18n import parse_locales
+def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings, *, merged: bool = False) -> BuildReport:
+    """Render every requested output, then write them all (atomically). `merged`: the facts come
+    straight from `extract_facts` (no need to resolve them again, unlike a hand-edited file)."""
+    from briefgen.i18n import parse_locales, sources_language
     from briefgen.render import render_locales
 
     formats = {path: output_format(path) for path in outputs}
     notes = _read_notes(settings.notes) if settings.notes else None
-    facts = resolve(facts.model_copy(deep=True))  # a hand-edited facts file may say things twice
-    locales = parse_locales(settings.locale or _sources_language(facts))
+    if not merged:
+        facts = resolve(facts.model_copy(deep=True))  # a hand-edited facts file may say things twice
+    locales = parse_locales(settings.locale or sources_language(facts.sources))
     # One language: the outputs as named. Several: 'brief.pdf' becomes brief.en.pdf, brief.fr.pdf …
     results = render_locales(facts, locales=locales, formats=set(formats.values()), theme=settings.theme,
                              page_size=settings.page_size, notes_markdown=notes, max_pages=settings.max_pages,
@@ -110,11 +112,10 @@ def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings) -> B
     several = len(results) > 1
     for result in results:
         report.dropped += [f"[{result.locale}] {item}" if several else item for item in result.dropped]
-    for result in results:
-        for path, fmt in formats.items():
-            target = localized_path(path, result.locale) if several else path
-            write_atomic(target, result.outputs[fmt])
-            report.written.append(target)
+    outputs = {(localized_path(path, result.locale) if several else path): result.outputs[fmt]
+               for result in results for path, fmt in formats.items()}
+    write_all_atomic(outputs)
+    report.written = list(outputs)
     return report
 
 
@@ -128,7 +129,7 @@ def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
     for path in outputs:
         output_format(path)  # refuse a bad -o before doing any work
     facts = extract_facts(paths, settings, progress, on_total)
-    return render_facts(facts, outputs, settings)
+    return render_facts(facts, outputs, settings, merged=True)
 
 
 def _read_notes(path: Path) -> str:
@@ -136,14 +137,3 @@ def _read_notes(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read the analyst note: {exc}", path) from exc
-
-
-def _sources_language(facts: Facts) -> str:
-    """The language most sources are in, when a catalog ships for it; else English."""
-    from briefgen.i18n import SOURCE_LANGUAGE, shipped_locales
-
-    languages = [s.language.replace("_", "-").split("-")[0] for s in facts.sources if s.language]
-    if not languages:
-        return SOURCE_LANGUAGE
-    found = max(sorted(set(languages)), key=languages.count)
-    return found if found in shipped_locales() else SOURCE_LANGUAGE

@@ -8,11 +8,20 @@ file:line, and the tab title says it too.
 
 Warm rebuilds reuse what did not change: facts are re-extracted only when a source changed, and
 Jinja recompiles only the template files that changed (its loader checks their mtimes).
+
+The page keeps a content policy as strict as the brief's: it runs only the preview's own inline
+scripts (allowed by their sha256 hashes, so a script a theme or a source slipped into the brief
+still does not run), connects only back to this server (/events), and loads images and fonts
+from data: URLs only.
 """
 from __future__ import annotations
 
+import base64
+import errno
+import hashlib
 import html
 import json
+import re
 import logging
 import threading
 import time
@@ -21,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from briefgen.config import Settings
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +55,30 @@ The page below is the last brief that built. Fix the file and save: this page re
 <script>document.title = %(title)s;</script>"""
 
 
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def preview_policy(page_scripts: str) -> str:
+    """The preview's content policy (a <meta>): the brief's, plus the inline scripts in `page_scripts`
+    (by hash) and connections to this server."""
+    digests = (base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+               for body in _SCRIPT.findall(page_scripts))
+    scripts = " ".join(f"'sha256-{digest}'" for digest in digests) or "'none'"
+    return ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
+            f"font-src data:; style-src 'unsafe-inline'; script-src {scripts}; connect-src 'self'; "
+            "base-uri 'none'; form-action 'none'\">")
+
+
+def looks_like_facts(path: Path) -> bool | None:
+    """Is this JSON file a facts file (an object with "schema_version" or "sources"), rather than an
+    article or a list of them? None when it cannot be told (unreadable, invalid JSON)."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return isinstance(data, dict) and ("schema_version" in data or "sources" in data)
+
+
 @dataclass
 class BuildState:
     version: int = 0
@@ -68,11 +101,23 @@ class Preview:
         self._facts = None
         self._facts_key: tuple | None = None
         self._mtimes: dict[Path, int] = {}
+        self._json_is_facts: bool | None = None   # the last verdict on a single .json target
 
     # -- inputs ---------------------------------------------------------------------------
     def is_facts_file(self) -> bool:
-        return len(self.targets) == 1 and self.targets[0].suffix.lower() in FACTS_SUFFIXES \
-            and self.targets[0].is_file()
+        """One facts file (YAML, or JSON that holds facts) rather than articles. A JSON file is told
+        by its content: a .json article is a source like any other. While it is not valid JSON (being
+        edited), the last verdict stands; a facts file at first, whose loader names the bad line."""
+        if len(self.targets) != 1 or not self.targets[0].is_file():
+            return False
+        target = self.targets[0]
+        suffix = target.suffix.lower()
+        if suffix != ".json":
+            return suffix in FACTS_SUFFIXES
+        verdict = looks_like_facts(target)
+        if verdict is not None:
+            self._json_is_facts = verdict
+        return self._json_is_facts if self._json_is_facts is not None else True
 
     def source_files(self) -> list[Path]:
         files: list[Path] = []
@@ -96,13 +141,18 @@ class Preview:
         return sorted(p for folder in folders for p in folder.rglob("*") if p.is_file())
 
     def snapshot(self) -> dict[Path, int]:
+        return self.scan()[0]
+
+    def scan(self) -> tuple[dict[Path, int], frozenset[Path]]:
+        """Modification times of every input, and which of them are sources: one walk of the folders."""
+        sources = self.source_files()
         stamps = {}
-        for path in [*self.source_files(), *self.theme_files()]:
+        for path in [*sources, *self.theme_files()]:
             try:
                 stamps[path] = path.stat().st_mtime_ns
             except OSError:
                 continue
-        return stamps
+        return stamps, frozenset(sources)
 
     # -- building -------------------------------------------------------------------------
     def facts(self, source_stamps: tuple):
@@ -118,14 +168,14 @@ class Preview:
             self._facts_key = source_stamps
         return self._facts
 
-    def build(self) -> BuildState:
+    def build(self, scanned: tuple[dict[Path, int], frozenset[Path]] | None = None) -> BuildState:
         from briefgen.merge import resolve
         from briefgen.pipeline import _read_notes, _sources_language
         from briefgen.render import render
 
         start = time.perf_counter()
-        stamps = self.snapshot()
-        sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in set(self.source_files())))
+        stamps, source_set = scanned if scanned is not None else self.scan()
+        sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in source_set))
         state = self.state
         try:
             facts = resolve(self.facts(sources).model_copy(deep=True))
@@ -150,8 +200,9 @@ class Preview:
 
     def watch(self, stop: threading.Event, on_build=None) -> None:
         while not stop.wait(POLL_SECONDS):
-            if self.snapshot() != self._mtimes:
-                state = self.build()
+            scanned = self.scan()
+            if scanned[0] != self._mtimes:
+                state = self.build(scanned)
                 if on_build:
                     on_build(state)
 
@@ -163,10 +214,11 @@ class Preview:
         if state.error:
             extra += OVERLAY % {"message": html.escape(state.error),
                                 "title": json.dumps("briefgen error: " + state.error[:200]).replace("<", "\\u003c")}
-        # The preview runs its own reload script, which the brief's content policy would block.
-        from briefgen.render import CONTENT_POLICY
+        # The brief's policy would block the preview's own scripts: it gives way to one that allows
+        # exactly those (by hash) and the /events connection, and nothing more.
+        from briefgen.render import CONTENT_POLICY, with_content_policy
 
-        body = body.replace(CONTENT_POLICY, "")
+        body = with_content_policy(body.replace(CONTENT_POLICY, ""), preview_policy(extra))
         index = body.rfind("</body>")
         return body[:index] + extra + body[index:] if index >= 0 else body + extra
 
@@ -229,17 +281,24 @@ def serve(targets: list[Path], settings: Settings, *, port: int = 8000, on_build
           ready=None) -> None:
     """Build once, then serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
     preview = Preview(targets, settings)
-    state = preview.build()
-    if on_build:
-        on_build(state)
     stop = threading.Event()
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview, stop))
-    server.daemon_threads = True
-    watcher = threading.Thread(target=preview.watch, args=(stop, on_build), daemon=True)
-    watcher.start()
-    if ready:
-        ready(server.server_address[1])
+    # The port first: a port in use is a one-line error before any (slow) build.
     try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview, stop))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(f"port {port} on 127.0.0.1 is already in use (choose another with --port, "
+                              "or --port 0 for any free one)") from None
+        raise ConfigError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+    server.daemon_threads = True
+    try:
+        state = preview.build()
+        if on_build:
+            on_build(state)
+        watcher = threading.Thread(target=preview.watch, args=(stop, on_build), daemon=True)
+        watcher.start()
+        if ready:
+            ready(server.server_address[1])
         server.serve_forever(poll_interval=0.2)
     finally:
         stop.set()

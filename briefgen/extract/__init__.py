@@ -76,6 +76,8 @@ def _quotes(doc: Doc, facts: Facts) -> None:
 
 def _figures(doc: Doc, facts: Facts) -> None:
     for c in figures.run(doc):
+        if not 0 <= c.num.value <= MAX_FIGURE:
+            continue  # no crisis counts more people than live on Earth: a typo or a trap, not a figure
         group = None if c.head in (None, "others", "lives", "deaths", "dead", "fatalities") else c.head
         subsets = [Subset(value=s.num.value, approx=bool(s.qualifier or s.num.vague), group=s.head,
                           text=doc.text[s.start:s.np_end].strip()) for s in c.subsets]
@@ -83,6 +85,9 @@ def _figures(doc: Doc, facts: Facts) -> None:
             value=c.num.value, approx=bool(c.qualifier or c.num.vague), vague=c.num.vague,
             qualifier=c.qualifier, text=doc.text[c.start:c.end], category=c.category, group=group,
             place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.end)]))
+
+
+MAX_FIGURE = 10_000_000_000
 
 
 def _events(doc: Doc, facts: Facts) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 
 from briefgen.errors import SourceError
@@ -24,18 +24,20 @@ MAX_PAGE_CHARS = 2_000_000
 MAX_ARTICLE_CHARS = 200_000
 
 
-@dataclass
-class IngestResult:
-    sources: list[Source] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
 def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """Files to read, in a stable order: folders walked recursively, hidden entries skipped,
     symlinks that leave the folder not followed. Unknown extensions inside folders are ignored
     silently; a file named explicitly with an unknown extension gets a warning."""
     files: list[Path] = []
     warnings: list[str] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:  # the same file named twice (a folder and a file in it) is read once
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
     for given in paths:
         if given.is_dir():
             root = given.resolve()
@@ -48,10 +50,10 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
                     if path.is_symlink() and not _inside(path.resolve(), root):
                         warnings.append(f"{path}: skipped: symlink points outside {given}")
                         continue
-                    files.append(path)
+                    add(path)
         elif given.is_file():
             if given.suffix.lower() in known_extensions():
-                files.append(given)
+                add(given)
             else:
                 warnings.append(f"{given}: skipped: unknown kind of file "
                                 f"(briefgen reads {', '.join(known_extensions())})")
@@ -74,7 +76,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Sour
     if reader is None:
         raise SourceError("unknown kind of file", path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise SourceError("not a regular file", path)
+        size = info.st_size
         if size > max_bytes:
             raise SourceError(f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:g} MB)",
                               path)
@@ -105,21 +110,3 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Sour
     if not sources:
         raise SourceError("no article text found", path)
     return sources, warnings
-
-
-def ingest(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
-    files, warnings = discover(paths)
-    result = IngestResult(warnings=warnings)
-    for path in files:
-        try:
-            sources, more = read_file(path, max_bytes)
-        except SourceError as exc:
-            result.warnings.append(f"{exc} (skipped)")
-            continue
-        except Exception as exc:  # noqa: BLE001 — a reader bug on one file must not stop the build
-            result.warnings.append(f"{path}: skipped: unexpected {type(exc).__name__}: {exc}")
-            log.debug("reader failed on %s", path, exc_info=True)
-            continue
-        result.sources.extend(sources)
-        result.warnings.extend(more)
-    return result

@@ -27,10 +27,10 @@ class Article:
     warnings: list[str] = field(default_factory=list)
 
     def to_source(self, path: str) -> Source:
-        return Source(
+        return Source(  # url: only web links reach a brief (no javascript:, file:, data:)
             id=source_id(self.text, self.title, self.outlet, self.url), path=path, title=self.title, outlet=self.outlet,
             byline=self.byline, published=self.published, language=self.language or "en",
-            url=self.url, dateline=self.dateline or find_dateline(self.text), text=self.text,
+            url=web_url(self.url), dateline=self.dateline or find_dateline(self.text), text=self.text,
         )
 
 
@@ -47,8 +47,6 @@ class Reader:
     """One input kind. Subclasses set `extensions` and implement `read`."""
 
     extensions: ClassVar[tuple[str, ...]] = ()
-    #: For a JSON file holding a list, a reader may return several articles.
-    many: ClassVar[bool] = False
 
     def read(self, text: str, path: Path) -> list[Article]:
         raise NotImplementedError
@@ -83,3 +81,11 @@ def find_dateline(text: str) -> str | None:
     """The place of a wire-style dateline at the start of the body, title-cased."""
     m = _DATELINE.match(text)
     return m.group("place").title() if m else None
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) link, else None: a source's URL becomes a link in the brief."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if re.match(r"https?://[^\s/$.?#][^\s]*$", url, re.I) else None

@@ -18,7 +18,6 @@ from briefgen.ingest.markdown import _str
 @register
 class JsonReader(Reader):
     extensions = (".json",)
-    many = True
 
     def read(self, text: str, path: Path) -> list[Article]:
         try:

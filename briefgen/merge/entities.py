@@ -64,23 +64,35 @@ def _absorb_person(keep: Person, other: Person) -> None:
 
 
 def merge_organizations(orgs: list[Organization]) -> list[Organization]:
-    kept: list[Organization] = []
-    index: dict[str, Organization] = {}
-    for org in orgs:
-        keys = {norm(org.name), *(norm(a) for a in org.aliases)}
-        found = next((index[k] for k in keys if k in index), None)
-        if found is None:
-            found = org.model_copy(deep=True)
-            kept.append(found)
-        else:
-            found.citations = union_citations(found.citations, org.citations)
-            # Prefer the long form as the name; the acronym becomes an alias.
-            names = {found.name, org.name, *found.aliases, *org.aliases}
-            found.name = max(names, key=lambda n: (len(n.split()), len(n)))
-            found.aliases = sorted(names - {found.name})
-        for key in keys | {norm(found.name)}:
-            index[key] = found
-    return kept
+    """One entry per organisation: entries sharing a name or alias are joined (union-find, so an
+    alias that links two entries joins both), named by the longest form, the rest as aliases."""
+    parent = list(range(len(orgs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for i, org in enumerate(orgs):
+        for key in sorted({norm(org.name), *(norm(a) for a in org.aliases)}):
+            if key in first_with:
+                a, b = sorted((root(i), root(first_with[key])))
+                parent[b] = a
+            else:
+                first_with[key] = i
+    groups: dict[int, list[Organization]] = {}
+    for i, org in enumerate(orgs):
+        groups.setdefault(root(i), []).append(org)
+    merged = []
+    for members in groups.values():
+        names = {n for org in members for n in (org.name, *org.aliases)}
+        # Longest form first; ties broken by the text itself, never by set order.
+        name = max(sorted(names), key=lambda n: (len(n.split()), len(n)))
+        merged.append(Organization(name=name, aliases=sorted(names - {name}),
+                                   citations=unique_citations(c for org in members for c in org.citations)))
+    return merged
 
 
 def merge_places(places: list[Place]) -> list[Place]:

@@ -46,7 +46,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     blocks: dict[tuple, list[tuple[Event, set[str]]]] = {}
     for event in events:
         words = _words(event)
-        block = blocks.setdefault((event.date, event.status, max(words, key=len, default="")), [])
+        # Sorted before max: on a set, ties would be broken by the hash seed.
+        block = blocks.setdefault((event.date, event.status, max(sorted(words), key=len, default="")), [])
         match = next((k for k, kw in block if _overlap(words, kw) >= SAME_EVENT), None)
         if match is not None and event.source != "analyst":
             match.citations.extend(event.citations)

@@ -15,6 +15,7 @@ from briefgen.model import Source
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 24
+MAX_BUCKET = 50  # sources sharing one sketch hash; past this, compare with one member only
 SAME_STORY = 0.5  # Jaccard of shingles: wire copies score ~0.9, light edits 0.6-0.8, other stories < 0.1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -49,15 +50,22 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
         for h in sorted(sh)[:SKETCH_SIZE]:
             index[h].append(i)
     checked: set[tuple[int, int]] = set()
+    def compare(i: int, j: int) -> None:
+        if (i, j) in checked or root(i) == root(j):
+            return
+        checked.add((i, j))
+        if jaccard(sets[i], sets[j]) >= SAME_STORY:
+            a, b = sorted((root(i), root(j)))
+            parent[b] = a  # the earlier source (stable input order) heads the story
+
     for bucket in index.values():
-        if len(bucket) > 1000:  # a boilerplate shingle shared by everything tells nothing
+        if len(bucket) > MAX_BUCKET:
+            # A hash shared by many sources is a footer, boilerplate or a story with many copies:
+            # comparing each with the first (not all pairs) keeps this linear and still joins copies.
+            for j in bucket[1:]:
+                compare(bucket[0], j)
             continue
         for pos, i in enumerate(bucket):
             for j in bucket[pos + 1:]:
-                if (i, j) in checked:
-                    continue
-                checked.add((i, j))
-                if root(i) != root(j) and jaccard(sets[i], sets[j]) >= SAME_STORY:
-                    a, b = sorted((root(i), root(j)))
-                    parent[b] = a  # the earlier source (stable input order) heads the story
+                compare(i, j)
     return {s.id: sources[root(i)].id for i, s in enumerate(sources)}

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.compose import compose
 from briefgen.errors import ConfigError
-from briefgen.i18n import SOURCE_LANGUAGE, LocaleSpec, catalog_for, parse_locale, shipped_locales
+from briefgen.i18n import SOURCE_LANGUAGE, LocaleSpec, catalog_for, majority_language, parse_locale, shipped_locales
 from briefgen.model import Brief, Facts
 
 if TYPE_CHECKING:
@@ -49,13 +48,23 @@ class RenderResult:
 CONTENT_POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                   'img-src data:; font-src data:; style-src \'unsafe-inline\'; base-uri \'none\'; '
                   'form-action \'none\'">')
-_HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
+# A doctype at the very start (a BOM and whitespace allowed before it), nothing else.
+_LEADING_DOCTYPE = re.compile(r"\ufeff?\s*<!doctype(?:\s[^>]*)?>", re.I)
 
 
-def with_content_policy(page: str) -> str:
-    """`page` with the content policy as the first element of its <head>."""
-    match = _HEAD.search(page)
-    return page[:match.end()] + "\n" + CONTENT_POLICY + page[match.end():] if match else page
+def with_content_policy(page: str, policy: str = CONTENT_POLICY) -> str:
+    """`page` with `policy` (a <meta>) as the first element of its <head>, whatever the theme wrote.
+
+    The meta goes right after a leading <!DOCTYPE> (which keeps the page in standards mode), or at
+    the very start when there is none; it is never looked for a <head> tag, which a comment, a
+    script or a head-less page would fool. An HTML parser puts a <meta> that comes before any
+    <html> or <head> tag into an implied <head>, first, and merges the theme's own <html>
+    attributes (lang, dir) and ignores its <head> tag, so the policy is in force from the start.
+    """
+    match = _LEADING_DOCTYPE.match(page)
+    if match is None:
+        return policy + page
+    return page[:match.end()] + "\n" + policy + page[match.end():]
 
 
 @dataclass
@@ -162,8 +171,7 @@ def check_pdf_variant(variant: str | None) -> None:
 
 def main_language(brief: Brief) -> str:
     """The language most sources are in: the facts' own words (groups, places, events) are in it."""
-    counts = Counter(s.language.split("-")[0] for s in brief.sources if s.language)
-    return counts.most_common(1)[0][0] if counts else SOURCE_LANGUAGE
+    return majority_language(s.language for s in brief.sources) or SOURCE_LANGUAGE
 
 
 def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,

@@ -31,6 +31,7 @@ from jinja2.sandbox import SecurityError
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Facts
+from briefgen.render.sandbox import not_utf8
 
 TEXT_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -149,8 +150,16 @@ def template_files(folder: Path) -> list[Path]:
 def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Problem]:
     problems: list[Problem] = []
     for path in template_files(folder):
-        source = path.read_text(encoding="utf-8")
         shown = display(path)
+        try:
+            source = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line, message = not_utf8(exc)
+            problems.append(Problem(shown, line, f"syntax error: {message}"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown, None, f"cannot read: {exc.strerror or exc}"))
+            continue
         try:
             env.parse(source, path.name, str(path))
         except jinja2.TemplateSyntaxError as exc:
@@ -241,8 +250,8 @@ def missing_blocks(env: jinja2.Environment, theme, display) -> list[Problem]:
         if base.is_file():
             try:
                 tree = env.parse(base.read_text(encoding="utf-8"))
-            except jinja2.TemplateSyntaxError:
-                return []
+            except (jinja2.TemplateSyntaxError, OSError, UnicodeDecodeError):
+                return []       # reported by static_problems
             defined |= {b.name for b in tree.find_all(nodes.Block)}
     toml = theme.folders[0] / "theme.toml"
     return [Problem(display(toml), _line_in(toml, name), f"theme.toml lists block {name!r}, "
@@ -251,7 +260,7 @@ def missing_blocks(env: jinja2.Environment, theme, display) -> list[Problem]:
 
 def _line_in(path: Path, needle: str) -> int | None:
     try:
-        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for n, text in enumerate(path.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
             if needle in text:
                 return n
     except OSError:
@@ -410,7 +419,7 @@ def _line_in_word(path: Path, needle: str) -> int | None:
     """The first line holding `needle` as a whole class name (not a prefix of a longer one)."""
     pattern = re.compile(re.escape(needle) + r"(?![\w-])")
     try:
-        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for n, text in enumerate(path.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
             if pattern.search(text):
                 return n
     except OSError:

@@ -59,9 +59,22 @@ def _resolve_cached(files: tuple[tuple[Path, int], ...], allowed_dirs: tuple[Pat
     problems: list[CssProblem] = []
     parts = []
     for path, _mtime in files:
-        if path.is_file():
-            text = _resolve(path, path.read_text(encoding="utf-8"), fetcher, problems, depth=0)
-            parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
+        if not path.is_file():
+            continue
+        # load_theme refuses a stylesheet outside its theme; this is the backstop, with the fetcher's rule.
+        if not any(path.resolve().is_relative_to(folder) for folder in fetcher.allowed_dirs):
+            problems.append(CssProblem(path, 1, "stylesheet refused (outside the theme folders)"))
+            continue
+        data = path.read_bytes()
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            problems.append(CssProblem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                                                   "save it as UTF-8"))
+            source = data.decode("utf-8", "replace")
+        text = _resolve(path, source, fetcher, problems, depth=0)
+        parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
     for problem in problems:
         log.warning("%s", problem)
     return ResolvedCss("\n".join(parts), tuple(problems))

@@ -17,11 +17,12 @@ import importlib
 import io
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+
+from briefgen.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def ensure_static(spec: FontSpec) -> Path:
                                                optimize=False)
     buffer = io.BytesIO()
     static.save(buffer)
-    _write_atomically(target, buffer.getvalue())
+    write_atomic(target, buffer.getvalue())
     return target
 
 
@@ -119,18 +120,6 @@ def ensure_all() -> list[Path]:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             list(pool.map(ensure_static, missing))
     return [ensure_static(spec) for spec in FONT_SPECS]
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def allowed_font_dirs() -> list[Path]:

@@ -11,23 +11,36 @@ code from a colleague's folder. Three more walls:
   `{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}` stops,
   with an error naming the file and line of the loop.
 - Size caps on values: `*`, `**`, `%`, `~` and filter/call results larger than
-  `MAX_VALUE_LENGTH` are refused before they eat the memory.
+  `MAX_VALUE_LENGTH` are refused. Whatever can make a long value from a short one is checked
+  *before* it runs, from its arguments (a result checked afterwards has already eaten the
+  memory): the width and count arguments of the `center`/`indent`/`truncate`/`wordwrap`/
+  `format`/`replace`/`join`/`batch`/`slice` filters and of the str methods `center`/`ljust`/
+  `rjust`/`zfill`/`expandtabs`/`replace`/`join`/`translate`, `lipsum()`, and every width and
+  precision of a `%` or `str.format` spec (`"%0300000000d" % 1`, `"{:>300000000}".format(1)`).
 
 Limits are per top-level render (`GuardedTemplate.render`); includes and macros share it.
 """
 from __future__ import annotations
 
 import contextvars
+import functools
+import inspect
+import itertools
 import operator
+import re
 import time
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, TemplateNotFound, nodes
 from jinja2.environment import Template
-from jinja2.exceptions import TemplateRuntimeError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from jinja2.loaders import split_template_path
+from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
 MAX_VALUE_LENGTH = 1_000_000        # characters of one string, items of one list
 MAX_INT_BITS = 4096                 # a brief's numbers are small; 2**4096 is not a brief's number
@@ -141,6 +154,244 @@ def _pow(left, right):
     return left**right
 
 
+# --- sizes known before a call: refuse what would be too long before it is made ----------------
+
+_HUGE = 10**15                      # "more than any cap": a width written with too many digits
+_NUMBER_CHARS = 1_300               # at most the digits of a number (2**4096, 1e308) with its sign
+
+
+def _ensure(size: int, what: str) -> None:
+    if size > MAX_VALUE_LENGTH:
+        raise RunawayTemplate(f"render stopped: {what} would make a value of {size:,} characters/items "
+                              f"(the limit is {MAX_VALUE_LENGTH:,})")
+
+
+def _count(value, default: int = 0) -> int:
+    """An int argument as a size; anything else (which the call itself will refuse) as `default`."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _digits(text: str | None) -> int:
+    return 0 if not text else _HUGE if len(text) > 12 else int(text)
+
+
+def _length(value) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (int, float)):
+        return _NUMBER_CHARS
+    return 0
+
+
+# printf-style: %[(key)][flags][width][.precision][length]type
+_PRINTF = re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<type>.?)",
+                     re.S)
+
+
+def printf_size(fmt: str, values) -> int:
+    """At least how long `fmt % values` is: the format's text plus, per conversion, its width or the
+    value (a string's length, a number's digits and precision) — without making it."""
+    mapping = values if hasattr(values, "__getitem__") and not isinstance(values, (tuple, str)) else None
+    positional = list(values) if isinstance(values, tuple) else [values]
+    index = 0
+
+    def take():
+        nonlocal index
+        index += 1
+        return positional[index - 1] if index <= len(positional) else None
+
+    size = len(fmt)
+    for match in _PRINTF.finditer(fmt):
+        kind = match["type"]
+        if kind == "%" and not match["width"] and match["prec"] is None:
+            continue
+        width = abs(_count(take())) if match["width"] == "*" else _digits(match["width"])
+        precision = max(_count(take()), 0) if match["prec"] == "*" else _digits(match["prec"])
+        if match["key"] is not None and mapping is not None:
+            try:
+                value = mapping[match["key"]]
+            except Exception:  # noqa: BLE001 — `%` itself reports the missing key
+                value = None
+        else:
+            value = take()
+        if kind in ("s", "r", "a"):
+            natural = _length(value) * (1 if kind == "s" else 4)
+            if match["prec"] is not None:
+                natural = min(natural, precision)
+        else:
+            natural = _NUMBER_CHARS + precision
+        size += max(width, natural)
+        if size > MAX_VALUE_LENGTH:
+            break
+    return size
+
+
+# format-spec mini-language: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+_SPEC = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<prec>\d*))?[a-zA-Z%]?", re.S)
+
+
+def spec_size(spec: str, value) -> int:
+    """At least how long `format(value, spec)` is, from the spec's width and precision."""
+    match = _SPEC.fullmatch(spec)
+    if match is None:
+        # An object's own mini-language (a date's strftime): at most a few dozen characters a letter.
+        return max(_length(value), 32 * len(spec))
+    width, precision = _digits(match["width"]), _digits(match["prec"])
+    if isinstance(value, str):
+        natural = min(len(value), precision) if match["prec"] else len(value)
+    else:
+        natural = _NUMBER_CHARS + precision
+    return max(width, natural)
+
+
+def _join_size(separator: str, items: list) -> int:
+    return len(separator) * max(len(items) - 1, 0) + sum(len(x) for x in items if isinstance(x, str))
+
+
+def _replace_size(text: str, old, new, count) -> int:
+    if not isinstance(old, str) or not isinstance(new, str):
+        return len(text)
+    found = text.count(old) if old else len(text) + 1
+    count = _count(count, -1)
+    if count >= 0:
+        found = min(found, count)
+    return len(text) + found * max(len(new) - len(old), 0)
+
+
+def _lines(text: str) -> int:
+    return text.count("\n") + 1
+
+
+def _materialized(iterable, what: str) -> list:
+    """A join's items as a list (a generator can be walked once), refused past the cap of items."""
+    if isinstance(iterable, (list, tuple, str)):
+        return list(iterable)
+    items = list(itertools.islice(iterable, MAX_VALUE_LENGTH + 1))
+    _ensure(len(items), what)
+    return items
+
+
+# Filters that make a long value from short arguments: bound arguments -> the size they would make.
+def _filter_sizes(newline: str) -> dict:
+    def center(a):
+        return max(_length(a["value"]), _count(a["width"]))
+
+    def indent(a):
+        s, width = a["s"], a["width"]
+        per_line = len(width) if isinstance(width, str) else _count(width)
+        return _length(s) + _lines(s) * per_line if isinstance(s, str) else per_line
+
+    def truncate(a):
+        end = a["end"] if isinstance(a["end"], str) else ""
+        return min(_length(a["s"]), max(_count(a["length"]), 0)) + len(end)
+
+    def wordwrap(a):
+        s, width = a["s"], max(_count(a["width"], 1), 1)
+        wrap = a["wrapstring"] if isinstance(a["wrapstring"], str) else newline
+        length = _length(s)
+        lines = min(length, 2 * length // width) + (_lines(s) if isinstance(s, str) else 1)
+        return length + lines * len(wrap)
+
+    def format_(a):
+        value = a["value"]
+        return printf_size(value, a["kwargs"] or a["args"]) if isinstance(value, str) else 0
+
+    def replace(a):
+        return _replace_size(a["s"], a["old"], a["new"], a["count"]) if isinstance(a["s"], str) else 0
+
+    def batch(a):
+        return _count(a["linecount"]) if a["fill_with"] is not None else 0
+
+    def slice_(a):
+        return _count(a["slices"])
+
+    return {"center": center, "indent": indent, "truncate": truncate, "wordwrap": wordwrap, "format": format_,
+            "replace": replace, "batch": batch, "slice": slice_}
+
+
+def _guard_filter(name: str, function, size):
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)          # keeps `jinja_pass_arg` (environment, eval context)
+    def guarded(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        _ensure(size(bound.arguments), f"the {name} filter")
+        return function(*args, **kwargs)
+
+    return guarded
+
+
+def _guard_join_filter(function):
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        items = _materialized(bound.arguments["value"], "the join filter")
+        if bound.arguments["attribute"] is None:
+            separator = bound.arguments["d"]
+            _ensure(_join_size(separator if isinstance(separator, str) else "", items), "the join filter")
+        bound.arguments["value"] = items
+        return function(*bound.args, **bound.kwargs)
+
+    return guarded
+
+
+# str methods (on any str, Markup included): (self, args, kwargs) -> (size, args to call with).
+def _str_method_size(text: str, name: str, args: tuple, kwargs: dict) -> tuple[int, tuple]:
+    what = f"str.{name}()"
+    if name in ("center", "ljust", "rjust", "zfill"):
+        return max(len(text), _count(args[0] if args else kwargs.get("width"))), args
+    if name == "expandtabs":
+        tabsize = _count(args[0] if args else kwargs.get("tabsize", 8), 8)
+        return len(text) + text.count("\t") * max(tabsize, 0), args
+    if name == "replace":
+        bound = (list(args) + [None, None, -1])[:3]
+        old, new, count = bound[0], bound[1], kwargs.get("count", bound[2])
+        return _replace_size(text, old, new, count), args
+    if name == "join" and len(args) == 1:
+        items = _materialized(args[0], what)
+        return _join_size(text, items), (items,)
+    if name == "translate" and args and isinstance(args[0], dict):
+        longest = max((len(v) for v in args[0].values() if isinstance(v, str)), default=1)
+        return len(text) * max(longest, 1), args
+    if name in ("__mul__", "__rmul__") and args:
+        return len(text) * max(_count(args[0]), 0), args
+    return 0, args
+
+
+_STR_METHODS = frozenset(["center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join", "translate",
+                          "__mul__", "__rmul__"])
+
+
+class _SizedFormatting:
+    """For `str.format`/`format_map`: every field's width and precision are checked before the field
+    is formatted (the nested ones `{:{width}}` resolved by then), and so is the running length."""
+
+    _made = 0
+
+    def vformat(self, format_string, args, kwargs):
+        self._made = len(format_string)
+        return super().vformat(format_string, args, kwargs)  # type: ignore[misc]
+
+    def format_field(self, value, format_spec):
+        _ensure(self._made + spec_size(format_spec, value), f"the format spec {format_spec[:30]!r}")
+        result = super().format_field(value, format_spec)  # type: ignore[misc]
+        self._made += len(result)
+        _ensure(self._made, "str.format()")
+        return result
+
+
+class _SizedFormatter(_SizedFormatting, SandboxedFormatter):
+    pass
+
+
+class _SizedEscapeFormatter(_SizedFormatting, SandboxedEscapeFormatter):
+    pass
+
+
 class _GuardTree(NodeTransformer):
     """Wraps every loop's iterable and every concatenation, filter and call result in a budget check."""
 
@@ -218,6 +469,9 @@ class GuardedEnvironment(SandboxedEnvironment):
         self.limits = limits or Limits()
         self.filters[LOOP_FILTER] = _loop_guard
         self.filters[CAP_FILTER] = _cap
+        for name, size in _filter_sizes(self.newline_sequence).items():
+            self.filters[name] = _guard_filter(name, self.filters[name], size)
+        self.filters["join"] = _guard_join_filter(self.filters["join"])
 
     def _parse(self, source, name, filename):
         return _GuardTree().visit(super()._parse(source, name, filename))
@@ -231,6 +485,8 @@ class GuardedEnvironment(SandboxedEnvironment):
         elif operator_name == "**":
             result = _pow(left, right)
         else:
+            if operator_name == "%" and isinstance(left, str):
+                _ensure(printf_size(left, right), "the % operator")
             result = _check_size(_BINOPS[operator_name](left, right))
         if budget is not None:
             budget.made(result)
@@ -240,7 +496,38 @@ class GuardedEnvironment(SandboxedEnvironment):
         budget = _current()
         if budget is not None:
             budget.tick()
+        owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", None)
+        if isinstance(owner, str) and name in _STR_METHODS:
+            size, args = _str_method_size(owner, name, args, kwargs)
+            _ensure(size, f"str.{name}()")
+        elif __obj is generate_lorem_ipsum:
+            bound = inspect.signature(generate_lorem_ipsum).bind(*args, **kwargs)
+            bound.apply_defaults()
+            # Up to `max` words a paragraph, of up to 12 characters and a space each.
+            _ensure(_count(bound.arguments["n"]) * max(_count(bound.arguments["max"]), 0) * 13, "lipsum()")
         return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value):
+        """Jinja's sandboxed `str.format`/`format_map`, with a formatter that checks each field's
+        width and precision before formatting it (`_SizedFormatting`)."""
+        if not isinstance(value, (types.MethodType, types.BuiltinMethodType)) \
+                or value.__name__ not in ("format", "format_map") or not isinstance(value.__self__, str):
+            return None
+        template: str = value.__self__
+        is_format_map = value.__name__ == "format_map"
+        formatter = (_SizedEscapeFormatter(self, escape=template.escape) if isinstance(template, Markup)
+                     else _SizedFormatter(self))
+
+        def wrapper(*args, **kwargs):
+            if is_format_map:
+                if kwargs:
+                    raise TypeError("format_map() takes no keyword arguments")
+                if len(args) != 1:
+                    raise TypeError(f"format_map() takes exactly one argument ({len(args)} given)")
+                kwargs, args = args[0], ()
+            return type(template)(formatter.vformat(template, args, kwargs))
+
+        return functools.update_wrapper(wrapper, value)
 
 
 _BINOPS = {"%": operator.mod, "+": operator.add}
@@ -254,8 +541,32 @@ class ThemeLoader(FileSystemLoader):
         self._roots = tuple(Path(f).resolve() for f in folders)
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            # Not a traceback: the file and line of the first byte that is not UTF-8.
+            filename = self._path_of(template)
+            line, message = not_utf8(exc)
+            raise TemplateSyntaxError(message, line, template, filename) from None
+        self._inside(template, filename)
+        return source, filename, uptodate
+
+    def _inside(self, template: str, filename: str) -> None:
         real = Path(filename).resolve()
         if not any(real.is_relative_to(root) for root in self._roots):
             raise TemplateNotFound(f"{template} (it leads outside the theme folders)")
-        return source, filename, uptodate
+
+    def _path_of(self, template: str) -> str | None:
+        for folder in self.searchpath:
+            candidate = Path(folder, *split_template_path(template))
+            if candidate.is_file():
+                self._inside(template, str(candidate))
+                return str(candidate)
+        return None
+
+
+def not_utf8(exc: UnicodeDecodeError) -> tuple[int, str]:
+    """(line, message) for a file that is not UTF-8 text."""
+    data = exc.object
+    return (data.count(b"\n", 0, exc.start) + 1,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")

@@ -3,9 +3,16 @@
 A theme may `extends = "default"` (or another theme) and override single files or blocks;
 the search path is the theme, then what it extends, then the built-in one (as mkdocs does).
 A theme is named (a folder under templates/) or given as a path to a folder.
+
+What a theme.toml may point at is fenced, because a shared theme is a colleague's code and every
+folder of the chain is trusted by the template loader and the PDF fetcher: `extends` is a built-in
+theme's name or a path relative to the extending theme's folder that holds a theme.toml (never
+the working directory, never a bare folder such as "/"), and every stylesheet resolves, symlinks
+followed, inside its own theme's folder.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,17 +73,20 @@ def load_theme(name_or_path: str | Path) -> Theme:
     names: dict[str, Path] = {}
     settings: dict = {}
     current: str | Path | None = name_or_path
+    asked_by: Path | None = None      # the theme.toml whose `extends` names `current`
     while current is not None:
-        folder = _theme_folder(current)
+        folder = _theme_folder(current) if asked_by is None else _extended_folder(current, asked_by)
         if folder in folders:
             raise TemplateError("theme extends itself", path=folder / "theme.toml")
         meta = _read_toml(folder / "theme.toml")
+        _check_stylesheets(folder, meta)
         folders.append(folder)
         metas.append(meta)
         names.setdefault(str(meta.get("name", folder.name)), folder)
         for key, value in meta.items():
             settings.setdefault(key, value)   # the derived theme's settings win
         current = meta.get("extends")
+        asked_by = folder / "theme.toml"
     if folders[-1] != _theme_folder(BUILTIN_THEME):
         folders.append(_theme_folder(BUILTIN_THEME))
         metas.append(_read_toml(folders[-1] / "theme.toml"))
@@ -132,14 +142,77 @@ def _theme_folder(name_or_path: str | Path) -> Path:
     builtin = TEMPLATES_DIR / str(name_or_path)
     if builtin.is_dir():
         return builtin.resolve()
-    available = ", ".join(sorted(p.name for p in TEMPLATES_DIR.iterdir() if (p / "theme.toml").is_file()))
-    raise ConfigError(f"no theme {str(name_or_path)!r} (built-in themes: {available})")
+    raise ConfigError(f"no theme {str(name_or_path)!r} (built-in themes: {_builtin_names()})")
+
+
+def _extended_folder(value, toml: Path) -> Path:
+    """The folder `extends = value` in `toml` names: a built-in theme, or a theme folder (one with a
+    theme.toml) given relative to the folder of `toml`. Anything else is refused."""
+    line = _key_line(toml, "extends")
+    if isinstance(value, str) and _NAME.fullmatch(value) and value not in (".", ".."):
+        builtin = TEMPLATES_DIR / value
+        if (builtin / "theme.toml").is_file():
+            return builtin.resolve()
+    if isinstance(value, str) and value.strip() and not Path(value).is_absolute() and not value.startswith("~"):
+        folder = (toml.parent / value).resolve()
+        if (folder / "theme.toml").is_file():
+            return folder
+    raise TemplateError(f"extends = {value!r} in theme.toml is neither a built-in theme ({_builtin_names()}) nor "
+                        "a theme folder (with a theme.toml) given relative to this theme's folder",
+                        path=toml, line=line)
+
+
+def _check_stylesheets(folder: Path, meta: dict) -> None:
+    """Every stylesheet listed is a path inside the theme's own folder, once symlinks are followed."""
+    toml = folder / "theme.toml"
+    names = meta.get("stylesheets", ("style.css",))
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise TemplateError("stylesheets in theme.toml must be a list of file names, such as [\"style.css\"]",
+                            path=toml, line=_key_line(toml, "stylesheets"))
+    root = folder.resolve()
+    for name in names:
+        if not (folder / name).resolve().is_relative_to(root):
+            raise TemplateError(f"stylesheet {name!r} in theme.toml leads outside the theme's folder "
+                                "(stylesheets are files inside it)",
+                                path=toml, line=_line_holding(toml, name) or _key_line(toml, "stylesheets"))
+
+
+_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def _builtin_names() -> str:
+    return ", ".join(sorted(p.name for p in TEMPLATES_DIR.iterdir() if (p / "theme.toml").is_file()))
+
+
+def _toml_lines(path: Path) -> list[str]:
+    try:
+        return path.read_bytes().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return []
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    return next((n for n, text in enumerate(_toml_lines(path), 1) if pattern.match(text)), None)
+
+
+def _line_holding(path: Path, needle: str) -> int | None:
+    return next((n for n, text in enumerate(_toml_lines(path), 1) if needle in text), None)
 
 
 def _read_toml(path: Path) -> dict:
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"cannot read theme.toml: {exc.strerror or exc}", path=path) from exc
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        from briefgen.render.sandbox import not_utf8
+
+        line, message = not_utf8(exc)
+        raise TemplateError(f"bad theme.toml: {message}", path=path, line=line) from None
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"bad theme.toml: {exc}", path=path) from exc

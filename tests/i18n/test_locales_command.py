@@ -70,14 +70,14 @@ def test_unshipped_language_is_refused(tmp_path):
 
 
 def test_default_language_is_the_sources_when_shipped(tmp_path):
-    from briefgen.pipeline import _sources_language
+    from briefgen.i18n import sources_language
     from tests.render.conftest import load_facts
 
     facts = load_facts("seed")
-    assert _sources_language(facts) == "en"
+    assert sources_language(facts.sources) == "en"
     for source in facts.sources:
-        source.language = "fr"
-    assert _sources_language(facts) == "fr"
+        source.language = "fr-CA"
+    assert sources_language(facts.sources) == "fr"
     for source in facts.sources:
         source.language = "zh"
-    assert _sources_language(facts) == "en"
+    assert sources_language(facts.sources) == "en"

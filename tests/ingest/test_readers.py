@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import SourceError
-from briefgen.ingest import discover, ingest, read_file
+from briefgen.config import Settings
+from briefgen.ingest import discover, read_file
+from briefgen.pipeline import extract_facts
 
 SCRAPED = """Skip to main content
 Home | World | Politics | Business
@@ -181,6 +183,23 @@ def test_discover_is_stable_skips_hidden_and_outside_symlinks(tmp_path):
 def test_ingest_skips_bad_files_and_keeps_good_ones(tmp_path):
     write(tmp_path, "good.txt", SCRAPED)
     write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
-    result = ingest([tmp_path])
-    assert len(result.sources) == 1
-    assert len(result.warnings) == 1 and "image.txt" in result.warnings[0] and "skipped" in result.warnings[0]
+    facts = extract_facts([tmp_path, tmp_path / "good.txt"], Settings())  # named twice, read once
+    assert len(facts.sources) == 1
+    assert len(facts.warnings) == 1 and "image.txt" in facts.warnings[0] and "skipped" in facts.warnings[0]
+
+
+@pytest.mark.parametrize("url,kept", [("https://example.org/a", True), ("http://example.org", True),
+                                      ("javascript:alert(1)", False), ("file:///etc/passwd", False),
+                                      ("data:text/html,x", False), ("  ", False)])
+def test_only_web_links_survive_as_source_url(tmp_path, url, kept):
+    src = only_source(write(tmp_path, "a.json", json.dumps({"title": "T", "url": url, "text": "Body."})))
+    assert src.url == (url if kept else None)
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match="not a regular file"):
+        read_file(fifo)
