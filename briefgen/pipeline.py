@@ -126,10 +126,23 @@ def localized_path(path: Path, tag: str) -> Path:
 
 def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
           progress: Progress | None = None, on_total: Callable[[int], None] | None = None) -> BuildReport:
-    for path in outputs:
-        output_format(path)  # refuse a bad -o before doing any work
+    check_render_settings(outputs, settings)  # a bad -o, --lang, --notes or --theme fails before any work
     facts = extract_facts(paths, settings, progress, on_total)
     return render_facts(facts, outputs, settings, merged=True)
+
+
+def check_render_settings(outputs: Sequence[Path], settings: Settings) -> None:
+    """Refuse what would make rendering fail, before minutes of extraction are spent."""
+    from briefgen.i18n import parse_locales
+    from briefgen.render.theme import load_theme
+
+    for path in outputs:
+        output_format(path)
+    if settings.locale:
+        parse_locales(settings.locale)
+    if settings.notes:
+        _read_notes(settings.notes)
+    load_theme(settings.theme)
 
 
 def _read_notes(path: Path) -> str:

@@ -83,7 +83,8 @@ def test_hostile_sources_and_notes_fetch_nothing_and_run_nothing(listener, tmp_p
                    "<base", 'src="http', 'src="file', "url(http", "url(\"http", "@import"):
         assert active not in lowered, active
     assert "root:x:0:0" not in page and b"root:x:0:0" not in pdf.read_bytes()
-    assert "12 people were killed" in page or "12" in page
+    figures = page.split('class="key-figures')[1][:3000]
+    assert ">12<" in figures  # the article's toll made it in; its active content did not
 
 
 def test_pdf_renderer_refuses_remote_and_local_urls(listener):

@@ -14,22 +14,29 @@ from ..conftest import EXAMPLES
 OLD = b"%PDF-1.7\n% the analyst's good brief from yesterday\n"
 
 
+def build(out):
+    return subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out), "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def test_sigkill_mid_build_keeps_the_previous_brief(tmp_path):
     out = tmp_path / "brief.pdf"
+    # How long a whole build takes here, so the kills land all through it, writing included.
+    started = time.monotonic()
+    assert build(tmp_path / "timing.pdf").wait() == 0
+    duration = time.monotonic() - started
     killed = 0
-    for delay in (0.4, 0.9, 1.4, 2.0):
+    for fraction in (0.2, 0.4, 0.6, 0.75, 0.85, 0.9, 0.95, 0.98, 1.0):
         out.write_bytes(OLD)
-        proc = subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out), "-q"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        proc = build(out)
+        time.sleep(duration * fraction)
         proc.send_signal(signal.SIGKILL)
         code = proc.wait()
         data = out.read_bytes()
-        if code == -signal.SIGKILL:
-            killed += 1
+        killed += code == -signal.SIGKILL
         # Either untouched, or (if the kill came after the rename) a complete one-page brief.
         if data != OLD:
             assert len(PdfReader(io.BytesIO(data)).pages) == 1
-    assert killed >= 2, "the build finished too fast to be killed part-way"
-    finished = [p.name for p in tmp_path.iterdir() if p.name != "brief.pdf"]
-    assert all(name.startswith(".brief.pdf.") for name in finished)  # only stray temp files, never the target
+    assert killed >= 5, "the build finished too fast to be killed part-way"
+    strays = [p.name for p in tmp_path.iterdir() if p.name not in ("brief.pdf", "timing.pdf")]
+    assert all(name.startswith(".brief.pdf.") for name in strays)  # at most temp files, never a broken target
