@@ -21,8 +21,8 @@ import errno
 import hashlib
 import html
 import json
-import re
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -169,8 +169,9 @@ class Preview:
         return self._facts
 
     def build(self, scanned: tuple[dict[Path, int], frozenset[Path]] | None = None) -> BuildState:
+        from briefgen.i18n import sources_language
         from briefgen.merge import resolve
-        from briefgen.pipeline import _read_notes, _sources_language
+        from briefgen.pipeline import _read_notes
         from briefgen.render import render
 
         start = time.perf_counter()
@@ -181,7 +182,7 @@ class Preview:
             facts = resolve(self.facts(sources).model_copy(deep=True))
             notes = _read_notes(Path(self.settings.notes)) if self.settings.notes else None
             result = render(facts, formats=["html"], theme=self.settings.theme,
-                            locale=self.settings.locale or _sources_language(facts),
+                            locale=self.settings.locale or sources_language(facts.sources),
                             page_size=self.settings.page_size, notes_markdown=notes,
                             max_pages=self.settings.max_pages)
             new = BuildState(state.version + 1, result.outputs["html"].decode("utf-8"), None,

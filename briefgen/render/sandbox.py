@@ -36,8 +36,8 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, TemplateNotFound, nodes
 from jinja2.environment import Template
 from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
 from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
@@ -309,12 +309,29 @@ def _filter_sizes(newline: str) -> dict:
             "replace": replace, "batch": batch, "slice": slice_}
 
 
-def _guard_filter(name: str, function, size):
+_PASSED = ("environment", "env", "eval_ctx", "context", "ctx")
+
+
+def _binder(function):
+    """(number of leading arguments Jinja passes itself, a signature for the rest).
+
+    A filter marked `pass_environment`/`pass_eval_context` gets that first; some (Jinja's async
+    variants) show the signature of a function that does not take it, so it is skipped either way."""
     signature = inspect.signature(function)
+    if getattr(function, "jinja_pass_arg", None) is None:
+        return 0, signature
+    params = list(signature.parameters.values())
+    if params and params[0].name in _PASSED:
+        signature = signature.replace(parameters=params[1:])
+    return 1, signature
+
+
+def _guard_filter(name: str, function, size):
+    skip, signature = _binder(function)
 
     @functools.wraps(function)          # keeps `jinja_pass_arg` (environment, eval context)
     def guarded(*args, **kwargs):
-        bound = signature.bind(*args, **kwargs)
+        bound = signature.bind(*args[skip:], **kwargs)
         bound.apply_defaults()
         _ensure(size(bound.arguments), f"the {name} filter")
         return function(*args, **kwargs)
@@ -323,18 +340,18 @@ def _guard_filter(name: str, function, size):
 
 
 def _guard_join_filter(function):
-    signature = inspect.signature(function)
+    skip, signature = _binder(function)
 
     @functools.wraps(function)
     def guarded(*args, **kwargs):
-        bound = signature.bind(*args, **kwargs)
+        bound = signature.bind(*args[skip:], **kwargs)
         bound.apply_defaults()
         items = _materialized(bound.arguments["value"], "the join filter")
         if bound.arguments["attribute"] is None:
             separator = bound.arguments["d"]
             _ensure(_join_size(separator if isinstance(separator, str) else "", items), "the join filter")
         bound.arguments["value"] = items
-        return function(*bound.args, **bound.kwargs)
+        return function(*args[:skip], *bound.args, **bound.kwargs)
 
     return guarded
 
@@ -377,7 +394,8 @@ class _SizedFormatting:
         return super().vformat(format_string, args, kwargs)  # type: ignore[misc]
 
     def format_field(self, value, format_spec):
-        _ensure(self._made + spec_size(format_spec, value), f"the format spec {format_spec[:30]!r}")
+        _ensure(self._made + spec_size(format_spec, value),
+                f"str.format() with the spec {format_spec[:30]!r}" if format_spec else "str.format()")
         result = super().format_field(value, format_spec)  # type: ignore[misc]
         self._made += len(result)
         _ensure(self._made, "str.format()")

@@ -120,3 +120,40 @@ def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def test_serve_runs_its_own_scripts_but_not_a_themes(workspace, tmp_path):
+    """The preview's policy lets its reload script run (the page follows an edit) and nothing a theme
+    put in the brief: an inline script and an onerror handler that would set the tab title."""
+    sources, theme = workspace
+    title = theme / "partials" / "title.html"
+    title.write_text("{{ brief.place }} v1\n", encoding="utf-8")
+    (theme / "partials" / "header.html").write_text(
+        "<script>document.title = 'pwned by script';</script>\n"
+        "<img src=\"data:,\" onerror=\"document.title = 'pwned by handler'\" alt=\"\">\n", encoding="utf-8")
+    server = subprocess.Popen([BRIEFGEN, "serve", str(sources), "--theme", str(theme), "--port", "0"],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    browser = None
+    try:
+        server_log = Lines(server.stderr)
+        port = int(server_log.wait_for(r"serving on http://127\.0\.0\.1:(\d+)/", timeout=120).group(1))
+        browser = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking", "--no-first-run", "--disable-extensions",
+                                    f"--user-data-dir={tmp_path / 'profile'}", "--remote-debugging-port=0",
+                                    f"http://127.0.0.1:{port}/"],
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        devtools = int(Lines(browser.stderr).wait_for(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/",
+                                                      timeout=60).group(1))
+        assert wait_title(devtools, lambda t: t.endswith("v1") or "pwned" in t) == "Orvana v1"
+        title.write_text("{{ brief.place }} v2\n", encoding="utf-8")
+        assert wait_title(devtools, lambda t: t.endswith("v2") or "pwned" in t) == "Orvana v2"
+        time.sleep(1)
+        assert tab_title(devtools) == "Orvana v2"
+    finally:
+        for process in (browser, server):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
