@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.errors import ConfigError
-from briefgen.render.theme import load_theme
+from briefgen.render.theme import list_themes, load_theme
 
 THEME_TOML = '''\
 # {name}: a briefgen theme. Build with it:  briefgen build sources/ --theme {folder} -o brief.pdf
@@ -87,6 +87,10 @@ def new_theme(folder: Path, parent: str = "default") -> list[Path]:
     """Write a theme extending `parent` into `folder` (which must not exist or be empty)."""
     if folder.exists() and any(folder.iterdir()):
         raise ConfigError("folder exists and is not empty; choose a new one", folder)
+    if parent not in {name for name, _, _ in list_themes()}:
+        # A theme may only extend a built-in one by name (theme.toml's `extends` rule), so that
+        # is what a new theme can start from; copy a folder theme by hand to build on it.
+        raise ConfigError(f"--from takes a built-in theme name, not {parent!r} (see briefgen template list)")
     base = load_theme(parent)
     parent_folder = base.folders[0]
     name = folder.name
