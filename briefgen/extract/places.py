@@ -32,7 +32,7 @@ NOUN_OF_RE = re.compile(rf"(?:(?P<adj>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?)?\b{NOU
 NAME_NOUN_RE = re.compile(rf"(?P<name>{NAME})(?:['’]s)?\s+(?:{NOUN_RE}|District|Province|wildlife sanctuary|national park|game reserve)\b")
 CAPITAL_RE = re.compile(rf"\bthe\s+capital,?\s+(?P<name>{NAME})")
 APPOSITION_RE = re.compile(rf"(?P<name>{NAME})\s*[,–—-]\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,4}}?{NOUN_RE}s?\b")
-ATTACK_RE = re.compile(rf"\bthe\s+(?:\d{{4}}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
+ATTACK_RE = re.compile(r"\bthe\s+(?:\d{4}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
 
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"

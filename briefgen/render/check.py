@@ -272,7 +272,7 @@ def _line_in(path: Path, needle: str) -> int | None:
 
 def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages: int = 1) -> list[Problem]:
     """Every problem of the theme, deduplicated, in file order."""
-    from briefgen.render import main_language, prepare
+    from briefgen.render import prepare
     from briefgen.render.html import _display_path
     from briefgen.render.samples import sample_briefs
 

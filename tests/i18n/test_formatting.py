@@ -106,7 +106,7 @@ def figure(**kw) -> KeyFigure:
     ("es", "369 civiles muertos en el este de Alepo"),
     ("pt", "369 civis mortos no leste de Alepo"),
     ("de", "369 Zivilisten getötet im Osten von Aleppo"),
-    ("ru", f"погибли 369 мирных жителей на востоке Алеппо"),
+    ("ru", "погибли 369 мирных жителей на востоке Алеппо"),
     ("uk", "загинули 369 цивільних на сході Алеппо"),
     ("ar", "مقتل 369 مدنياً في شرق حلب"),
 ])
