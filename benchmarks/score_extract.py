@@ -10,10 +10,7 @@ belong to ingest and are reported apart. Prints per-article lines and a total.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -24,35 +21,14 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO.parent / "shared" / "tools"))
 
 from briefgen.extract import extract_source  # noqa: E402
+from briefgen.ingest import read_file  # noqa: E402
 from briefgen.model import Source  # noqa: E402
 
 
-def _date(text: str) -> dt.date | None:
-    for fmt in ("%d %B %Y", "%B %d, %Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            pass
-    return None
-
-
 def load_source(path: Path) -> Source:
-    raw = path.read_text(encoding="utf-8")
-    lines = raw.splitlines()
-    if path.parent.name == "seed":
-        i = next(n for n, line in enumerate(lines) if line.startswith("By "))
-        m = re.match(r"By (.+?) ([A-Z][a-z]+ \d{1,2}, \d{4})$", lines[i])
-        title = next(line for line in reversed(lines[:i]) if line.strip())
-        body = [line for line in lines[i + 1:] if not line.startswith("Join the GlobalSecurity.org")]
-        outlet, published = m.group(1), _date(m.group(2))
-    else:
-        title = lines[0]
-        outlet, _, date = lines[1].partition(" | ")
-        published = _date(date)
-        body = lines[2:]
-    text = "\n".join(body).strip("\n") + "\n"
-    sid = "s" + hashlib.sha1(text.encode()).hexdigest()[:8]
-    return Source(id=sid, path=str(path), title=title, outlet=outlet, published=published, text=text)
+    """The corpus article as a build reads it: the project's own ingest, chrome removed."""
+    sources, _ = read_file(path)
+    return sources[0]
 
 
 def articles() -> list[tuple[Path, Path]]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from pathlib import Path
 
+from briefgen.ingest import read_file
 from briefgen.model import Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,28 +41,7 @@ def make_source(text: str, published: dt.date | None = PUBLISHED) -> Source:
                   published=published)
 
 
-def _date(text: str) -> dt.date | None:
-    for fmt in ("%d %B %Y", "%B %d, %Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            pass
-    return None
-
-
 def corpus_source(path: Path) -> Source:
-    """A Source as ingest makes it: dev files lose their headline and 'Outlet | date' lines; the
-    seed keeps the body after its 'By VOA News <date>' byline, without the mailing-list line."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if path.parent.name == "seed":
-        i = next(n for n, line in enumerate(lines) if line.startswith("By "))
-        m = re.match(r"By (.+?) ([A-Z][a-z]+ \d{1,2}, \d{4})$", lines[i])
-        title = next(line for line in reversed(lines[:i]) if line.strip())
-        body = [line for line in lines[i + 1:] if not line.startswith("Join the GlobalSecurity.org")]
-        outlet, published = m.group(1), _date(m.group(2))
-    else:
-        title, (outlet, _, date) = lines[0], lines[1].partition(" | ")
-        published, body = _date(date), lines[2:]
-    text = "\n".join(body).strip("\n") + "\n"
-    return Source(id="s" + hashlib.sha1(text.encode()).hexdigest()[:8], path=str(path), title=title,
-                  outlet=outlet, published=published, text=text)
+    """The corpus article as a build reads it: the project's own ingest, chrome removed."""
+    sources, _ = read_file(path)
+    return sources[0]
