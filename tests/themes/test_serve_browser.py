@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -76,14 +77,15 @@ def workspace(tmp_path):
     return sources, theme
 
 
-def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace, tmp_path):
-    sources, theme = workspace
-    title = theme / "partials" / "title.html"
-    title.write_text("{{ brief.place }} v1\n", encoding="utf-8")
-    server = subprocess.Popen([BRIEFGEN, "serve", str(sources), "--theme", str(theme), "--port", "0"],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    browser = None
+@contextmanager
+def preview(sources: Path, theme: Path, tmp_path: Path):
+    """`briefgen serve` and a headless Chromium on its page; both stopped whatever happens.
+    Yields (server process, its stderr lines, the preview's port, the browser's DevTools port)."""
+    processes: list[subprocess.Popen] = []
     try:
+        server = subprocess.Popen([BRIEFGEN, "serve", str(sources), "--theme", str(theme), "--port", "0"],
+                                  stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        processes.append(server)
         server_log = Lines(server.stderr)
         port = int(server_log.wait_for(r"serving on http://127\.0\.0\.1:(\d+)/", timeout=120).group(1))
         browser = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
@@ -91,8 +93,24 @@ def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace
                                     f"--user-data-dir={tmp_path / 'profile'}", "--remote-debugging-port=0",
                                     f"http://127.0.0.1:{port}/"],
                                    stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        processes.append(browser)
         devtools = int(Lines(browser.stderr).wait_for(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/",
                                                       timeout=60).group(1))
+        yield server, server_log, port, devtools
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace, tmp_path):
+    sources, theme = workspace
+    title = theme / "partials" / "title.html"
+    title.write_text("{{ brief.place }} v1\n", encoding="utf-8")
+    with preview(sources, theme, tmp_path) as (server, server_log, port, devtools):
         assert wait_title(devtools, lambda t: t.endswith("v1")) == "Orvana v1"
 
         # A template edit: the server rebuilds, the page reloads itself through /events.
@@ -112,14 +130,6 @@ def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace
         title.write_text("{{ brief.place }} v3\n", encoding="utf-8")
         assert wait_title(devtools, lambda t: t.endswith("v3")) == "Orvana v3"
         assert "Traceback" not in "".join(server_log.lines)
-    finally:
-        for process in (browser, server):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
 
 
 def test_serve_runs_its_own_scripts_but_not_a_themes(workspace, tmp_path):
@@ -131,29 +141,9 @@ def test_serve_runs_its_own_scripts_but_not_a_themes(workspace, tmp_path):
     (theme / "partials" / "header.html").write_text(
         "<script>document.title = 'pwned by script';</script>\n"
         "<img src=\"data:,\" onerror=\"document.title = 'pwned by handler'\" alt=\"\">\n", encoding="utf-8")
-    server = subprocess.Popen([BRIEFGEN, "serve", str(sources), "--theme", str(theme), "--port", "0"],
-                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    browser = None
-    try:
-        server_log = Lines(server.stderr)
-        port = int(server_log.wait_for(r"serving on http://127\.0\.0\.1:(\d+)/", timeout=120).group(1))
-        browser = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                                    "--disable-background-networking", "--no-first-run", "--disable-extensions",
-                                    f"--user-data-dir={tmp_path / 'profile'}", "--remote-debugging-port=0",
-                                    f"http://127.0.0.1:{port}/"],
-                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-        devtools = int(Lines(browser.stderr).wait_for(r"DevTools listening on ws://127\.0\.0\.1:(\d+)/",
-                                                      timeout=60).group(1))
+    with preview(sources, theme, tmp_path) as (server, server_log, port, devtools):
         assert wait_title(devtools, lambda t: t.endswith("v1") or "pwned" in t) == "Orvana v1"
         title.write_text("{{ brief.place }} v2\n", encoding="utf-8")
         assert wait_title(devtools, lambda t: t.endswith("v2") or "pwned" in t) == "Orvana v2"
         time.sleep(1)
         assert tab_title(devtools) == "Orvana v2"
-    finally:
-        for process in (browser, server):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
