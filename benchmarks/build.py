@@ -11,36 +11,21 @@ with the same fonts. No assertions: this prints figures.
 """
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "corpus" / "seed" / "000_67cf641d9ceb363f.txt"
-BRIEFGEN = [sys.executable, "-m", "briefgen"]
+from common import BRIEFGEN, SEED, one_article_workspace, timed
 BARE = ("import sys, weasyprint; "
         "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])")
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main(argv: list[str]) -> int:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] != "--runs")]
     article = Path(args[0]) if args else SEED
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        src = work / "sources"
-        src.mkdir()
-        shutil.copy(article, src / article.name)
+    with one_article_workspace(article) as (work, src):
         html = work / "brief.html"
         subprocess.run(BRIEFGEN + ["build", str(src), "-o", str(html), "-q"], check=True)  # warms the font cache
         build = [timed(BRIEFGEN + ["build", str(src), "-o", str(work / "brief.pdf"), "-q"]) for _ in range(runs)]

@@ -14,23 +14,12 @@ No assertions: this prints figures.
 """
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "corpus" / "seed" / "000_67cf641d9ceb363f.txt"
-BRIEFGEN = [sys.executable, "-m", "briefgen"]
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+from common import BRIEFGEN, SEED, one_article_workspace, timed
 
 
 def option(argv: list[str], name: str, default: str) -> str:
@@ -43,11 +32,7 @@ def main(argv: list[str]) -> int:
     values = {option(argv, n, "") for n in ("--runs", "--langs")}
     args = [a for a in argv if not a.startswith("--") and a not in values]
     article = Path(args[0]) if args else SEED
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        src = work / "sources"
-        src.mkdir()
-        shutil.copy(article, src / article.name)
+    with one_article_workspace(article) as (work, src):
 
         def build(lang: str, name: str) -> list[str]:
             return BRIEFGEN + ["build", str(src), "--lang", lang, "-o", str(work / f"{name}.pdf"),
