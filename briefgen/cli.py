@@ -125,6 +125,19 @@ _max_size_opt = click.option("--max-source-size", "max_source_mb", type=click.Fl
                              show_default=True, help="Skip source files larger than this many MB.")
 _timeout_opt = click.option("--source-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
                             help="Skip a source that takes longer than this many seconds to read.")
+_jobs_opt = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                         help="Processes reading and extracting sources. [default: the cores available]")
+_cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
+                          help="Read and extract every source again, ignoring the facts cache.")
+_cache_dir_opt = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                              help="Facts cache folder. [default: the user cache dir, see `briefgen cache info`]")
+_dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
+                         help="Extract on a Dask cluster: tcp://scheduler:8786, or 'local' for a cluster "
+                              "on this machine. Needs `pip install 'briefgen[dask]'` (docs/scaling.md).")
+
+
+def _corpus_settings(jobs, no_cache, cache_dir, dask) -> dict:
+    return {"jobs": jobs, "cache": not no_cache, "cache_dir": cache_dir, "dask": dask}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -147,6 +160,7 @@ def main(debug: bool) -> None:
         # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -162,10 +176,14 @@ def main(debug: bool) -> None:
 @_timeout_opt
 @_report_opt
 @_variant_opt
+@_jobs_opt
+@_cache_opt
+@_cache_dir_opt
+@_dask_opt
 @_quiet_opt
 @handle_errors
 def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, source_timeout, report_path,
-          pdf_variant, quiet) -> None:
+          pdf_variant, jobs, no_cache, cache_dir, dask, quiet) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -182,7 +200,7 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     outputs = list(outputs) or [Path("brief.pdf")]
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
-                         pdf_variant=pdf_variant)
+                         pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, cache_dir, dask))
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
@@ -204,9 +222,13 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
                    "The old file is kept as FILE.bak.")
 @_max_size_opt
 @_timeout_opt
+@_jobs_opt
+@_cache_opt
+@_cache_dir_opt
+@_dask_opt
 @_quiet_opt
 @handle_errors
-def extract(sources, output, update, max_source_mb, source_timeout, quiet) -> None:
+def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cache, cache_dir, dask, quiet) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -215,6 +237,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, quiet) -> No
                                                   # add your own fact with `source: analyst`
       briefgen render facts.yaml -o brief.pdf
       briefgen extract sources/ --update facts.yaml   # new articles in, your edits kept
+      briefgen extract archive/ --jobs 8 -o facts.json    # unchanged files come from the cache
+      briefgen extract archive/ --dask tcp://scheduler:8786 -o facts.json
     """
     from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, load_facts
     from briefgen.pipeline import extract_facts, update_facts
@@ -222,7 +246,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, quiet) -> No
     output = output or update or Path("facts.json")
     if output.suffix.lower() not in (".json", *YAML_SUFFIXES):
         raise ConfigError("a facts file is .json, .yaml or .yml", output)
-    settings = Settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout)
+    settings = _settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
+                         **_corpus_settings(jobs, no_cache, cache_dir, dask))
     with _ProgressDisplay(quiet) as progress:
         if update:
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
@@ -320,6 +345,42 @@ def doctor() -> None:
         if not check.ok and check.fix:
             err.print(f"    fix: {check.fix}")
     sys.exit(0 if all(c.ok for c in checks) else 1)
+
+
+@main.group()
+def cache() -> None:
+    """Where the facts cache is, how big, and clearing it.
+
+    `build` and `extract` keep what they read out of each source file, keyed by the file's
+    content and briefgen's version, so an unchanged file is never read twice. Bypass it with
+    --no-cache; move it with --cache-dir or $BRIEFGEN_CACHE_DIR.
+    """
+
+
+@cache.command("info")
+@_cache_dir_opt
+def cache_info(cache_dir) -> None:
+    """Show the facts cache folder of this briefgen version, its entries and size."""
+    from briefgen.factcache import FactCache
+
+    info = FactCache(cache_dir).info()
+    click.echo(f"folder   {info.folder}")
+    click.echo(f"entries  {info.entries} (one per source file)")
+    click.echo(f"size     {info.bytes / 1048576:.1f} MB")
+    if info.other_versions:
+        click.echo(f"also     {info.other_versions} folder(s) of other briefgen versions "
+                   f"(`briefgen cache clear` removes them)")
+
+
+@cache.command("clear")
+@_cache_dir_opt
+def cache_clear(cache_dir) -> None:
+    """Remove the facts cache of every briefgen version."""
+    from briefgen.factcache import FactCache
+
+    store = FactCache(cache_dir)
+    removed = store.clear()
+    click.echo(f"cleared {store.root} ({removed} folder{'s' if removed != 1 else ''})", err=True)
 
 
 @main.command(epilog=EXIT_CODES_HELP)

@@ -24,12 +24,18 @@ class Settings:
     max_source_bytes: int = 25 * 1024 * 1024
     source_timeout: float = 60.0  # seconds to read and extract one source file
     pdf_variant: str | None = None   # e.g. "pdf/ua-1": tagged, accessible PDF (WeasyPrint's variants)
+    jobs: int = 0                    # processes for ingest + extract; 0: every core this process may use
+    cache: bool = True               # reuse per-file facts from the facts cache (see factcache.py)
+    cache_dir: Path | None = None    # None: <user cache dir>/briefgen/facts
+    dask: str | None = None          # a Dask scheduler address, or "local": extract on Dask instead
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
             raise ConfigError(f"unknown page size {self.page_size!r} (choose {' or '.join(PAGE_SIZES)})")
         if self.max_pages < 1:
             raise ConfigError("--pages must be 1 or more")
+        if self.jobs < 0:
+            raise ConfigError("--jobs must be 1 or more")
 
 
 def output_format(path: Path) -> str:

@@ -25,6 +25,11 @@ class SourceError(BriefgenError):
     """A source file cannot be read or used (skipped with a warning during a build)."""
 
 
+class SourceTimeout(SourceError):
+    """A source took longer than its time budget (not remembered in the facts cache: a busy
+    machine may read it in time next run)."""
+
+
 class ExtractError(BriefgenError):
     """Extraction failed on a source."""
 

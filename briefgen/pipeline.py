@@ -5,17 +5,18 @@ leaves existing outputs untouched (and the writes themselves are atomic).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.atomic import write_all_atomic
 from briefgen.config import Settings, outlet_tiers, output_format
-from briefgen.errors import BriefgenError, ExtractError, NothingUsableError, SourceError
-from briefgen.ingest import discover, read_file
+from briefgen.errors import NothingUsableError, SourceError
+from briefgen.factcache import FactCache, FileFacts
+from briefgen.ingest import discover, load_bytes
 from briefgen.merge import merge, resolve
 from briefgen.model import Facts
-from briefgen.timelimit import time_limit
+from briefgen.workers import Item, default_jobs, run_local
 
 Progress = Callable[[str], None]
 
@@ -39,32 +40,75 @@ class BuildReport:
 
 def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress | None,
                    on_total: Callable[[int], None] | None, known: set[str]) -> tuple[list[Facts], list[str]]:
-    """Facts of every readable source not in `known`, plus one warning per skipped file."""
-    from briefgen.extract import extract_source
-
+    """Facts of every readable source not in `known`, in a stable order, plus one warning per
+    skipped file. Files whose bytes the facts cache knows are not read again; the others are
+    read and extracted in this process, a local process pool (`jobs`) or on Dask."""
     files, warnings = discover(list(paths))
     tiers = outlet_tiers(list(paths))
     if on_total:
         on_total(len(files))
-    parts: list[Facts] = []
+    cache = FactCache(settings.cache_dir) if settings.cache else None
+    done: dict[str, FileFacts] = {}
+    missing: list[Path] = []
     for path in files:
+        try:
+            data = load_bytes(path, settings.max_source_bytes)
+        except SourceError as exc:
+            done[str(path)] = FileFacts(path=str(path), error=f"{exc} (skipped)")
+        else:
+            hit = cache.get(FactCache.key(path, data)) if cache else None
+            if hit is None:
+                missing.append(path)
+                continue
+            done[str(path)] = hit.moved_to(str(path))
         if progress:
             progress(str(path))
-        try:
-            with time_limit(settings.source_timeout, path):
-                sources, more = read_file(path, settings.max_source_bytes)
-                for source in sources:
-                    source.tier = tiers.get(" ".join((source.outlet or "").casefold().split()))
-                found = [extract_source(source) for source in sources if source.id not in known]
-            warnings.extend(more)
-            parts.extend(found)
-        except (SourceError, ExtractError) as exc:
-            warnings.append(f"{exc} (skipped)")
-        except BriefgenError:
-            raise
-        except Exception as exc:  # noqa: BLE001 — one bad file must not stop the build
-            warnings.append(f"{path}: skipped: unexpected {type(exc).__name__}: {exc}")
+
+    def finished(result_json: str) -> None:
+        result = FileFacts.model_validate_json(result_json)
+        if cache and result.cacheable and result.key:
+            cache.put(result.key, result_json)
+        done[result.path] = result
+        if progress:
+            progress(result.path)
+
+    for result_json in _run(_items(missing, settings, done), len(missing), settings):
+        finished(result_json)
+
+    parts: list[Facts] = []
+    for path in files:
+        result = done[str(path)]
+        if result.error:
+            warnings.append(result.error)
+            continue
+        warnings.extend(result.warnings)
+        for part in result.parts:
+            if part.sources[0].id in known:
+                continue
+            for source in part.sources:
+                source.tier = tiers.get(" ".join((source.outlet or "").casefold().split()))
+            parts.append(part)
     return parts, warnings
+
+
+def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts]) -> Iterator[Item]:
+    """(key, path, bytes) of each file to extract, read only when a worker is ready for it."""
+    for path in missing:
+        try:
+            data = load_bytes(path, settings.max_source_bytes)  # again: the bytes are not kept around
+        except SourceError as exc:
+            done[str(path)] = FileFacts(path=str(path), error=f"{exc} (skipped)")
+            continue
+        yield FactCache.key(path, data), str(path), data
+
+
+def _run(items: Iterator[Item], count: int, settings: Settings) -> Iterator[str]:
+    jobs = settings.jobs or default_jobs()
+    if settings.dask:
+        from briefgen.dask_runner import run_dask
+
+        return run_dask(items, settings.dask, jobs, settings.source_timeout)
+    return run_local(items, count, jobs, settings.source_timeout)
 
 
 def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress | None = None,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefgen.errors import SourceError
+from briefgen.errors import SourceTimeout
 
 
 class _Expired(BaseException):
@@ -34,7 +34,7 @@ def time_limit(seconds: float | None, path: Path | str) -> Iterator[None]:
     try:
         yield
     except _Expired:
-        raise SourceError(f"took longer than {seconds:g} s to read and extract", path) from None
+        raise SourceTimeout(f"took longer than {seconds:g} s to read and extract", path) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

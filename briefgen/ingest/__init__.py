@@ -72,8 +72,13 @@ def _inside(path: Path, root: Path) -> bool:
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[str]]:
     """Sources in one file plus warnings; raises SourceError when nothing in it is usable."""
-    reader = reader_for(path)
-    if reader is None:
+    return read_data(load_bytes(path, max_bytes), path)
+
+
+def load_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of a source file, refusing what is not a readable article file of sane size.
+    Apart from `read_data` so a build can hash the bytes (facts cache) before any parsing."""
+    if reader_for(path) is None:
         raise SourceError("unknown kind of file", path)
     try:
         info = path.stat()
@@ -86,6 +91,16 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Sour
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(data) > max_bytes:  # grew between stat and read
+        raise SourceError(f"too large (the limit is {max_bytes / 1048576:g} MB)", path)
+    return data
+
+
+def read_data(data: bytes, path: Path) -> tuple[list[Source], list[str]]:
+    """Sources in the bytes of one file (named `path`: the reader goes by its extension)."""
+    reader = reader_for(path)
+    if reader is None:
+        raise SourceError("unknown kind of file", path)
     if not data.strip():
         raise SourceError("empty file", path)
     text, _encoding = decode_bytes(data, str(path))

