@@ -5,6 +5,8 @@ leaves existing outputs untouched (and the writes themselves are atomic).
 """
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +32,25 @@ class BuildReport:
     sources: int = 0
     passes: int = 0                                            # layout passes, every language together
     languages: list[dict] = field(default_factory=list)       # per language: pages, passes, dropped
+    seconds: dict[str, float] = field(default_factory=dict)   # wall time per stage: extract, render
 
     def as_dict(self) -> dict:
-        """What `--report report.json` holds: what the one-page fit left out, in how many passes."""
+        """What `--report report.json` holds: what the one-page fit left out, in how many passes,
+        how long each stage took and the peak memory (RSS) of this process and of its workers."""
         return {"pages": self.pages, "passes": self.passes, "dropped": self.dropped, "sources": self.sources,
                 "written": [str(p) for p in self.written], "warnings": self.warnings,
-                "languages": self.languages}
+                "languages": self.languages, "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+                "peak_rss_mb": peak_rss_mb()}
+
+
+def peak_rss_mb() -> dict[str, float]:
+    """Peak resident memory so far: this process, and the largest of its finished workers."""
+    import resource
+
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024   # Linux reports KiB, macOS bytes
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
+    return {"main": round(own, 1), "largest_worker": round(workers, 1)}
 
 
 def _extract_parts(paths: Sequence[Path], settings: Settings, progress: Progress | None,
@@ -171,8 +186,12 @@ def localized_path(path: Path, tag: str) -> Path:
 def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
           progress: Progress | None = None, on_total: Callable[[int], None] | None = None) -> BuildReport:
     check_render_settings(outputs, settings)  # a bad -o, --lang, --notes or --theme fails before any work
+    start = time.perf_counter()
     facts = extract_facts(paths, settings, progress, on_total)
-    return render_facts(facts, outputs, settings, merged=True)
+    extracted = time.perf_counter()
+    report = render_facts(facts, outputs, settings, merged=True)
+    report.seconds = {"extract_and_merge": extracted - start, "render": time.perf_counter() - extracted}
+    return report
 
 
 def check_render_settings(outputs: Sequence[Path], settings: Settings) -> None:

@@ -90,7 +90,8 @@ def _pooled(work: Iterator[list[Item]], jobs: int, timeout: float | None) -> Ite
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["briefgen.workers", "briefgen.extract", "briefgen.ingest"])
     window = jobs * 3
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start,
+                             initargs=(os.getpid(),)) as pool:
         pending: set[Future] = set()
         for batch in work:
             pending.add(pool.submit(extract_batch, batch, timeout))
@@ -108,9 +109,24 @@ def _as_done(pending: set[Future]) -> Iterator[Future]:
         yield from done
 
 
-def _quiet_worker() -> None:
-    """Ctrl+C goes to the parent, which shuts the pool down; workers should not print tracebacks."""
+def _worker_start(parent: int) -> None:
+    """Ctrl+C goes to the parent, which shuts the pool down, so workers ignore it. And a worker
+    must not outlive its build: if the parent is killed (SIGKILL, OOM killer), nothing tells a
+    pool worker, which would wait for work for ever; a watchdog thread ends it instead."""
     import signal
+    import threading
+    import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:   # the pid was reused by another user's process: ours is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, name="briefgen-parent-watch", daemon=True).start()

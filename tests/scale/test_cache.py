@@ -1,0 +1,144 @@
+"""The facts cache: unchanged files are not read again, yet the facts never differ from a fresh read."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from briefgen import factcache
+from briefgen.errors import SourceTimeout
+from briefgen.factcache import FactCache, FileFacts
+from briefgen.workers import extract_one
+
+from .conftest import briefgen, facts_json
+
+
+def entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
+
+
+def extract(corpus: Path, out: Path, cache: Path, *more: str) -> dict:
+    briefgen("extract", str(corpus), "-o", str(out), "--cache-dir", str(cache), "-q", *more)
+    return facts_json(out)
+
+
+def test_second_run_comes_from_the_cache_with_the_same_facts(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    first = extract(corpus30, tmp_path / "a.json", cache, "-j", "1")
+    assert len(entries(cache)) == 30
+    info = briefgen("cache", "info", "--cache-dir", str(cache)).stdout
+    assert "entries  30" in info
+    assert extract(corpus30, tmp_path / "b.json", cache) == first
+
+
+def test_a_cached_entry_is_what_the_build_uses(corpus30, tmp_path):
+    """Proof that the cache is read (not just written): an edited entry shows in the output."""
+    cache = tmp_path / "cache"
+    extract(corpus30, tmp_path / "a.json", cache)
+    for entry in entries(cache):
+        data = json.loads(entry.read_text())
+        if data["parts"] and data["parts"][0]["figures"]:
+            data["parts"][0]["figures"][0]["value"] = 987654
+            entry.write_text(json.dumps(data))
+            break
+    again = extract(corpus30, tmp_path / "b.json", cache)
+    assert any(f["value"] == 987654 for f in again["figures"])
+    fresh = extract(corpus30, tmp_path / "c.json", cache, "--no-cache")
+    assert not any(f["value"] == 987654 for f in fresh["figures"])
+
+
+def test_torn_or_foreign_entries_are_read_again_and_rewritten(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    first = extract(corpus30, tmp_path / "a.json", cache)
+    broken = entries(cache)
+    for n, entry in enumerate(broken):   # half-written, not JSON, or another file's entry
+        entry.write_bytes([entry.read_bytes()[:50], b"\x00\xff garbage", broken[0].read_bytes()][n % 3])
+    assert extract(corpus30, tmp_path / "b.json", cache) == first
+    for entry in entries(cache):
+        assert FileFacts.model_validate_json(entry.read_bytes()).key == entry.stem
+
+
+def test_no_cache_neither_reads_nor_writes(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    extract(corpus30, tmp_path / "a.json", cache, "--no-cache")
+    assert entries(cache) == []
+
+
+def test_an_edited_file_is_read_again_the_others_are_not(corpus30, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus30, corpus)
+    cache = tmp_path / "cache"
+    extract(corpus, tmp_path / "a.json", cache)
+    before = {p.name: p.stat().st_mtime_ns for p in entries(cache)}
+    edited = sorted(corpus.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("said", "stated", 1), encoding="utf-8")
+    after_facts = extract(corpus, tmp_path / "b.json", cache)
+    after = {p.name: p.stat().st_mtime_ns for p in entries(cache)}
+    assert len(after) == 31 and set(before) < set(after)
+    assert all(after[name] == stamp for name, stamp in before.items())   # old entries untouched
+    assert len(after_facts["sources"]) == 30
+
+
+def test_a_copied_file_gets_its_own_path(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    extract(corpus30, tmp_path / "a.json", cache)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    original = sorted(corpus30.glob("*.txt"))[0]
+    copy = elsewhere / "renamed.txt"
+    shutil.copy(original, copy)
+    facts = extract(elsewhere, tmp_path / "b.json", cache)
+    assert [s["path"] for s in facts["sources"]] == [str(copy)]
+    assert len(entries(cache)) == 30    # same bytes: the same entry
+
+
+def test_concurrent_runs_share_one_cache(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    expected = extract(corpus30, tmp_path / "ref.json", tmp_path / "other-cache", "--no-cache")
+    runs = [subprocess.Popen([sys.executable, "-m", "briefgen", "extract", str(corpus30), "-o",
+                              str(tmp_path / f"run{n}.json"), "--cache-dir", str(cache), "-q", "-j", "1"],
+                             stderr=subprocess.PIPE, text=True) for n in range(3)]
+    for run in runs:
+        assert run.wait(timeout=600) == 0, run.stderr.read()
+    for n in range(3):
+        assert facts_json(tmp_path / f"run{n}.json") == expected
+    assert len(entries(cache)) == 30
+    assert not list(cache.rglob("*.tmp"))
+
+
+def test_a_timeout_is_not_remembered(monkeypatch, tmp_path):
+    import briefgen.extract as extract_module
+
+    def slow(source):
+        time.sleep(2)
+
+    monkeypatch.setattr(extract_module, "extract_source", slow)
+    result = FileFacts.model_validate_json(extract_one("k", str(tmp_path / "a.txt"), b"Some text.", 0.1))
+    assert result.error and "took longer" in result.error and not result.cacheable
+
+
+def test_a_skip_is_remembered_with_its_reason(tmp_path):
+    result = FileFacts.model_validate_json(extract_one("k", str(tmp_path / "a.json"), b"{not json", 5))
+    assert result.error and "a.json" in result.error and result.cacheable
+
+
+def test_a_new_briefgen_version_does_not_read_old_entries(monkeypatch, tmp_path):
+    old = FactCache(tmp_path)
+    old.put("ab" * 20, FileFacts(key="ab" * 20, path="x.txt").model_dump_json())
+    assert old.get("ab" * 20) is not None
+    monkeypatch.setattr(factcache, "__version__", "99.0")
+    factcache.code_fingerprint.cache_clear()
+    try:
+        assert FactCache(tmp_path).get("ab" * 20) is None
+    finally:
+        factcache.code_fingerprint.cache_clear()
+
+
+def test_cache_clear(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    extract(corpus30, tmp_path / "a.json", cache)
+    briefgen("cache", "clear", "--cache-dir", str(cache))
+    assert entries(cache) == []
