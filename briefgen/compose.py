@@ -43,6 +43,12 @@ QUALIFIERS = {
     "fewer than": "fewer_than", "less than": "fewer_than",
 }
 COMPACT_SOURCES = "sources:compact"
+# Past this many sources the list holds only the sources cited on the page (renumbered [1]..[k]);
+# a 10,000-article archive cannot list every article on one page, and the facts file has them all.
+LIST_ALL_SOURCES = 12
+MAX_MARKS = 3              # marks printed per fact or disputed value: the most trusted, then newest
+MAX_DISPUTED_VALUES = 5    # values printed per dispute: the newest, the lowest, the highest, the most cited
+MAX_DISPUTES = 4           # disputes printed, by category importance; the others are listed as dropped
 
 
 @dataclass(frozen=True)
@@ -82,9 +88,11 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         dropped += [_describe(q) for q in quotes if q.id not in keep]
         quotes = [q for q in quotes if q.id in keep]
 
+    disputes, left_out = _printed_disputes(disputes)
+    dropped += left_out
     place, country = _main_place(facts)
     display_figures = sorted(figures, key=lambda f: (CATEGORY_RANK[f.category], f.rank))
-    return Brief(
+    brief = Brief(
         brief_id=_brief_id(facts, dates[-1] if dates else None),
         place=place, country=country,
         topics=list(dict.fromkeys(TOPIC_OF_CATEGORY[f.category] for f in display_figures
@@ -103,7 +111,9 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         build_date=dates[-1] if dates else None,
         version=__version__,
         dropped=dropped,
+        sources_total=len(cite.entries),
     )
+    return _cite_printed(brief, {s.id: s.tier for s in facts.sources})
 
 
 def render_note(markdown: str | None) -> str | None:
@@ -144,7 +154,78 @@ def trim(brief: Brief, ids: list[str] | set[str]) -> Brief:
     compact = brief.compact_sources or COMPACT_SOURCES in ids
     if compact and not brief.compact_sources:
         dropped.append("sources: headlines left out")
-    return brief.model_copy(update={**kept, "compact_sources": compact, "dropped": dropped})
+    return _cite_printed(brief.model_copy(update={**kept, "compact_sources": compact, "dropped": dropped}))
+
+
+# --- Marks and the sources list for many sources ---------------------------------------------
+
+def _all_marks(value: object) -> list[list[Mark]]:
+    """Every list of marks in a brief (figures, events, quotes, disputed values, bottom line)."""
+    found: list[list[Mark]] = []
+    if isinstance(value, list):
+        if value and isinstance(value[0], Mark):
+            found.append(value)
+        else:
+            for item in value:
+                found += _all_marks(item)
+    elif isinstance(value, Brief | KeyFigure | TimelineEntry | BriefQuote | Dispute | DisputedValue
+                    | BottomLineSentence):
+        for name in type(value).model_fields:
+            if name != "sources":
+                found += _all_marks(getattr(value, name))
+    return found
+
+
+def _cite_printed(brief: Brief, tiers: dict[str, int | None] | None = None) -> Brief:
+    """With many sources: at most MAX_MARKS marks per fact (most trusted outlet, then newest
+    report), and a sources list of only the sources those marks cite, numbered [1]..[k] by
+    date. A few sources are all listed, whatever is cited. Works on a deep copy: the fit keeps
+    the untrimmed brief to try again from."""
+    if brief.sources_total <= LIST_ALL_SOURCES:
+        return brief
+    brief = brief.model_copy(deep=True)
+    entries = {s.number: s for s in brief.sources}
+    if tiers is not None:
+        for found in {id(found): found for found in _all_marks(brief)}.values():
+            if len(found) > MAX_MARKS:
+                def priority(m: Mark) -> tuple:
+                    entry = entries.get(m.number)
+                    published = entry.published if entry and entry.published else dt.date.min
+                    return (tiers.get(m.source) or 10, -published.toordinal(), m.number)
+                keep = sorted(found, key=priority)[:MAX_MARKS]
+                found[:] = sorted(keep, key=lambda m: m.number)
+    # A figure of the bottom line is the same object as in `figures`: renumber each mark once.
+    marks = list({id(m): m for found in _all_marks(brief) for m in found if m.source != "analyst"}.values())
+    renumber = {old: new for new, old in enumerate(sorted({m.number for m in marks}), start=1)}
+    for mark in marks:
+        mark.number = renumber[mark.number]
+    brief.sources = [entries[old].model_copy(update={"number": new}) for old, new in renumber.items()
+                     if old in entries]
+    return brief
+
+
+def _printed_disputes(disputes: list[Dispute]) -> tuple[list[Dispute], list[str]]:
+    """At most MAX_DISPUTES disputes (most important category first, kept in their order) and
+    MAX_DISPUTED_VALUES values each; how many values were left out is kept (`more_values`)."""
+    ranked = sorted(range(len(disputes)), key=lambda i: (CATEGORY_RANK[disputes[i].category], i))
+    keep = set(ranked[:MAX_DISPUTES])
+    dropped = [f"dispute ({d.category}): {len(d.values)} values" for i, d in enumerate(disputes) if i not in keep]
+    printed = []
+    for i, dispute in enumerate(disputes):
+        if i not in keep:
+            continue
+        values = dispute.values
+        if len(values) > MAX_DISPUTED_VALUES:
+            chosen = {id(v) for v in values if v.newest}
+            chosen |= {id(values[0]), id(values[-1])}   # sorted by value: the lowest and the highest
+            for v in sorted(values, key=lambda v: -len(v.marks)):
+                if len(chosen) >= MAX_DISPUTED_VALUES:
+                    break
+                chosen.add(id(v))
+            kept = [v for v in values if id(v) in chosen]
+            dispute = dispute.model_copy(update={"values": kept, "more_values": len(values) - len(kept)})
+        printed.append(dispute)
+    return printed, dropped
 
 
 def _quote_trim_order(quotes: list[BriefQuote]) -> list[str]:

@@ -254,6 +254,7 @@ class Dispute(_Model):
     group: str | None = None
     place: str | None = None
     values: list[DisputedValue] = Field(default_factory=list)
+    more_values: int = Field(default=0, description="Further values reported, left off the page.")
 
 
 class BottomLineSentence(_Model):
@@ -287,6 +288,8 @@ class Brief(_Model):
                                   "with raw HTML off.")
     sources: list[SourceEntry] = Field(default_factory=list)
     compact_sources: bool = Field(default=False, description="Sources shrunk to outlet + date.")
+    sources_total: int = Field(default=0, description="Sources the brief was built from; with many, "
+                               "`sources` lists only those cited on the page.")
     build_date: dt.date | None = Field(default=None, description="From the facts, not the clock.")
     generator: str = "briefgen"
     version: str = ""
