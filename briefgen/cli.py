@@ -9,7 +9,6 @@ from functools import wraps
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from briefgen import __version__
 from briefgen.config import Settings
@@ -24,7 +23,13 @@ Exit codes:
   3  a template or the renderer failed
   4  internal error (run again with --debug and report it)"""
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _console(stderr: bool = True):
+    """A rich console, imported on first use: a quiet build never pays rich's import."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def _fail(code: int, message: str) -> None:
@@ -73,7 +78,7 @@ class _ProgressDisplay:
     """A rich progress bar on stderr; silent with -q or when stderr is not a terminal."""
 
     def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and err.is_terminal
+        self.enabled = not quiet and sys.stderr.isatty()
         self._progress = None
         self._task = None
 
@@ -82,7 +87,7 @@ class _ProgressDisplay:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      console=err, transient=True)
+                                      console=_console(), transient=True)
             self._progress.__enter__()
             self._task = self._progress.add_task("reading sources", total=None)
         return self
@@ -317,7 +322,7 @@ def locales(check: bool) -> None:
     """List the shipped languages and how complete their catalogs are."""
     from briefgen.i18n import catalog_status, get_locale, shipped_locales, text_direction
 
-    out = Console(highlight=False, soft_wrap=True)
+    out = _console(stderr=False)
     failed = False
     for lang in shipped_locales():
         status = catalog_status(lang)
@@ -339,6 +344,7 @@ def doctor() -> None:
     from briefgen.render.doctor import run_checks
 
     checks = run_checks()
+    err = _console()
     for check in checks:
         mark = "[green]ok[/]" if check.ok else "[yellow]!![/]"
         err.print(f"{mark}  [bold]{check.name}[/]: {check.detail}")
@@ -441,7 +447,7 @@ def template_list() -> None:
     """List the built-in themes."""
     from briefgen.render.theme import list_themes
 
-    out = Console(highlight=False, soft_wrap=True)
+    out = _console(stderr=False)
     for name, description, extends in list_themes():
         base = f" (extends {extends})" if extends else ""
         out.print(f"[bold]{name}[/]{base}: {description}", markup=True)
