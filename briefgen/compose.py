@@ -113,6 +113,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         dropped=dropped,
         sources_total=len(cite.entries),
     )
+    cite.fill_sentences(brief)
     return _cite_printed(brief, {s.id: s.tier for s in facts.sources})
 
 
@@ -269,6 +270,7 @@ class _Citer:
         self.numbers = {s.id: n for n, s in enumerate(ordered, start=1)}
         self.entries = [SourceEntry(number=self.numbers[s.id], id=s.id, outlet=s.outlet, title=s.title,
                                     published=s.published, language=s.language, url=s.url) for s in ordered]
+        self._pending: dict[int, tuple[Mark, Citation]] = {}
 
     def citable(self, fact: Figure | Event | Quote) -> bool:
         """A fact the brief may print: cited in a source we still have (an analyst may have
@@ -282,15 +284,36 @@ class _Citer:
         return self.marks(fact.citations)
 
     def marks(self, citations: list[Citation]) -> list[Mark]:
-        """One mark per cited source (several spans in one source share its number)."""
-        marks: dict[str, Mark] = {}
+        """One mark per cited source (several spans in one source share its number); with many
+        sources, only the MAX_MARKS most trusted and newest. The cited sentence is filled in
+        later (`fill_sentences`), only for the marks that reach the page."""
+        first: dict[str, Citation] = {}
         for c in citations:
-            source = self.sources.get(c.source)
-            if source is None or c.source in marks:
-                continue
-            marks[c.source] = Mark(number=self.numbers[c.source], source=c.source,
-                                   sentence=cited_sentence(source.text, c.start, c.end))
-        return sorted(marks.values(), key=lambda m: m.number)
+            if c.source in self.sources and c.source not in first:
+                first[c.source] = c
+        chosen = list(first.values())
+        if len(self.sources) > LIST_ALL_SOURCES and len(chosen) > MAX_MARKS:
+            chosen = sorted(chosen, key=self._priority)[:MAX_MARKS]
+        marks = []
+        for c in chosen:
+            mark = Mark(number=self.numbers[c.source], source=c.source, sentence="")
+            self._pending[id(mark)] = (mark, c)
+            marks.append(mark)
+        return sorted(marks, key=lambda m: m.number)
+
+    def _priority(self, c: Citation) -> tuple:
+        source = self.sources[c.source]
+        return (source.tier or 10, -(source.published or dt.date.min).toordinal(), self.numbers[c.source])
+
+    def fill_sentences(self, brief: Brief) -> None:
+        """The cited sentence of every mark in `brief` (shown on hover): one scan of a source's
+        text per printed mark, not per fact of the whole corpus."""
+        for found in _all_marks(brief):
+            for mark in found:
+                pending = self._pending.pop(id(mark), None)
+                if pending is not None:
+                    c = pending[1]
+                    mark.sentence = cited_sentence(self.sources[c.source].text, c.start, c.end)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
@@ -430,18 +453,45 @@ def _bottom_line(figures: list[KeyFigure], timeline: list[TimelineEntry], upcomi
     return sentences
 
 
+MAIN_PLACE_CANDIDATES = 8
+
+
 def _main_place(facts: Facts) -> tuple[str | None, str | None]:
-    """The place the sources talk about most: mentions in the texts, then citations."""
+    """The place the sources talk about most: mentions in the texts, then citations. Only the
+    places cited by the most sources compete: counting every place's mentions in every text
+    of a 10,000-article archive would take minutes, and a place few sources cite is not the
+    story's main place anyway."""
     if not facts.places:
         return None, None
-    texts = [s.text for s in facts.sources]
+    by_sources = sorted(facts.places, key=lambda p: (-len({c.source for c in p.citations}), p.name))
+    candidates = by_sources[:MAIN_PLACE_CANDIDATES]
+    corpus = "\n\n".join(s.text for s in facts.sources)   # a name never spans two texts
 
     def weight(place) -> tuple[int, int]:
-        mentions = sum(len(re.findall(rf"\b{re.escape(place.name)}\b", t)) for t in texts)
-        return mentions, len(place.citations)
+        return _mentions(place.name, corpus), len(place.citations)
 
-    best = max(facts.places, key=weight)
+    best = max(candidates, key=weight)
     return best.name, best.country
+
+
+def _mentions(name: str, text: str) -> int:
+    """How often `name` stands as a whole word or phrase in `text` (what `\\bname\\b` finds).
+    A pattern that starts with the name's letters lets the regex engine search for them as a
+    literal, many times faster than one starting with \\b; the boundary before is checked here."""
+    if not name:
+        return 0
+    pattern = re.compile(re.escape(name) + r"\b")
+    before_word = bool(_WORD.match(name[0]))
+    count = 0
+    for match in pattern.finditer(text):
+        start = match.start()
+        prev_word = start > 0 and bool(_WORD.match(text[start - 1]))
+        if prev_word != before_word:   # \b before a word character: a non-word one (or the start) before it
+            count += 1
+    return count
+
+
+_WORD = re.compile(r"\w")
 
 
 def _brief_id(facts: Facts, as_of: dt.date | None) -> str:

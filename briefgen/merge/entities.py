@@ -30,21 +30,24 @@ def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
 
 def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
     """Folded people, and a map from every folded-away name to the name kept (for quote speakers)."""
-    by_name: dict[str, Person] = {}
-    renamed: dict[str, str] = {}
+    groups: dict[str, list[Person]] = {}
     for person in people:
-        key = norm(person.name)
-        if key in by_name:
-            _absorb_person(by_name[key], person)
-        else:
-            by_name[key] = person.model_copy(deep=True)
-    full = [p for p in by_name.values() if len(p.name.split()) > 1]
+        groups.setdefault(norm(person.name), []).append(person)
+    by_name: dict[str, Person] = {}
+    for key, members in groups.items():
+        by_name[key] = members[0].model_copy(deep=True)
+        _absorb_people(by_name[key], members[1:])
+    renamed: dict[str, str] = {}
+    full_by_surname: dict[str, list[Person]] = {}
+    for key, person in by_name.items():
+        if len(person.name.split()) > 1:
+            full_by_surname.setdefault(key.split()[-1], []).append(person)
     for key, person in list(by_name.items()):
         if len(person.name.split()) != 1:
             continue
-        matches = [p for p in full if norm(p.name).split()[-1] == key]
+        matches = full_by_surname.get(key, [])
         if len(matches) == 1:  # an ambiguous surname stays on its own rather than join the wrong person
-            _absorb_person(matches[0], person)
+            _absorb_people(matches[0], [person])
             matches[0].aliases = sorted(set(matches[0].aliases) | {person.name})
             renamed[person.name] = matches[0].name
             del by_name[key]
@@ -54,13 +57,17 @@ def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
     return list(by_name.values()), renamed
 
 
-def _absorb_person(keep: Person, other: Person) -> None:
-    keep.citations = union_citations(keep.citations, other.citations)
-    # The first role stays (in an update, that is the analyst's reviewed one) unless the other is
-    # a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
-    if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
-        keep.role = other.role or keep.role
-    keep.aliases = sorted(set(keep.aliases) | set(other.aliases))
+def _absorb_people(keep: Person, others: list[Person]) -> None:
+    """Fold `others` into `keep` at once: one pass over all citations keeps a popular name linear."""
+    if not others:
+        return
+    keep.citations = unique_citations([*keep.citations, *(c for o in others for c in o.citations)])
+    for other in others:
+        # The first role stays (in an update, that is the analyst's reviewed one) unless the other
+        # is a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
+        if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
+            keep.role = other.role or keep.role
+    keep.aliases = sorted(set(keep.aliases).union(*(o.aliases for o in others)))
 
 
 def merge_organizations(orgs: list[Organization]) -> list[Organization]:
@@ -96,20 +103,24 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
 
 
 def merge_places(places: list[Place]) -> list[Place]:
-    return _fold(places, lambda p: norm(p.name), _absorb_place)
+    return _fold(places, lambda p: norm(p.name), _absorb_places)
 
 
-def _absorb_place(keep: Place, other: Place) -> None:
-    keep.citations = union_citations(keep.citations, other.citations)
-    keep.country = keep.country or other.country
+def _absorb_places(keep: Place, others: list[Place]) -> None:
+    keep.citations = unique_citations([*keep.citations, *(c for o in others for c in o.citations)])
+    keep.country = keep.country or next((o.country for o in others if o.country), None)
 
 
 def _fold(items: list, key: Callable, absorb: Callable) -> list:
-    out: dict = {}
+    """One item per key, in first-seen order; each group is absorbed in one call (linear in the
+    citations of a place named in thousands of articles, where pairwise folding is quadratic)."""
+    groups: dict = {}
     for item in items:
-        k = key(item)
-        if k in out:
-            absorb(out[k], item)
-        else:
-            out[k] = item.model_copy(deep=True)
-    return list(out.values())
+        groups.setdefault(key(item), []).append(item)
+    out = []
+    for members in groups.values():
+        keep = members[0].model_copy(deep=True)
+        if len(members) > 1:
+            absorb(keep, members[1:])
+        out.append(keep)
+    return out
