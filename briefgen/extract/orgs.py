@@ -97,6 +97,9 @@ def headed_phrases(doc: Doc) -> None:
     """Capitalised phrases whose head is an organisation word: "Syrian Observatory for Human
     Rights", "University of Melbourne", "Free Syrian Army" (two words at least)."""
     text = doc.text
+    heads = lexicon.org_heads()
+    if not heads.isdisjoint(CONNECTORS):
+        heads = None  # a connector that is a head: the shortcut below would miss it
     for _toks, runs in doc.sentence_runs():
         i = 0
         while i < len(runs):
@@ -110,7 +113,19 @@ def headed_phrases(doc: Doc) -> None:
                 group.append(runs[j + 1])
                 j += 1
             i = j + 1
-            _headed_group(doc, group)
+            if _may_have_head(group, heads):
+                _headed_group(doc, group)
+
+
+def _may_have_head(group: list, heads: frozenset[str] | None) -> bool:
+    """Whether `_headed_group` can find an organisation word, without building its token list:
+    its words are the runs' words (the last one re-stripped when possessive) and the connectors
+    between them, which are never heads."""
+    if heads is None:
+        return True
+    if any(t.bare in heads for run in group for t in run.toks):
+        return True
+    return group[-1].possessive and T.Token(group[-1].toks[-1].bare, 0, 0).bare in heads
 
 
 def _headed_group(doc: Doc, group: list) -> None:
