@@ -28,6 +28,11 @@ CAPTION_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
 TAIL_ATTRIBUTION_RE = re.compile(
     rf"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
     rf"(?:\s+(?:in\s+a\s+statement|by\s+telephone|in\s+\w+))?\s*[.!?]?\s*$")
+# Every match of TAIL_ATTRIBUTION_RE ends the text with one of these words and what may follow
+# it (TAIL_END_RE): a text with no such ending is not scanned (keep the words in step with SPEECH).
+SPEECH_WORDS = ("said", "says", "told", "announced", "reported", "added", "stated", "warned")
+TAIL_END_RE = re.compile(rf"\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
+                         rf"(?:\s+(?:in\s+a\s+statement|by\s+telephone|in\s+\w+))?\s*[.!?]?\s*$")
 HEAD_ATTRIBUTION_RE = re.compile(rf"^(?P<who>[^;\"“”]{{2,140}}?)\s+{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?(?:\s+that)?\s+(?=\S)")
 MID_ATTRIBUTION_RE = re.compile(rf",\s+(?P<who>(?:(?:the|a|an)\s+)?[^,;\"“”]{{2,70}}?)\s+{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
                                 rf"(?:\s+in\s+a\s+statement)?\s*(?=,|[.!?]?\s*$)")
@@ -251,6 +256,10 @@ def attribution_clause(d: Draft) -> None:
             return
 
 
+SPAN_TAIL_RE = re.compile(r",?\s*(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s*$")
+_SPAN_UNITS = ("day", "days", "hour", "hours", "week", "weeks", "month", "months")
+
+
 def clause(d: Draft) -> None:
     """The clause holding this event's date; with the date on the attribution, the first one. A
     saying ("X told reporters: <quote>") is not split: its clauses are the speaker's."""
@@ -264,14 +273,26 @@ def clause(d: Draft) -> None:
     pick = parts[0] if d.on_attribution else next((p for p in parts if D in p), parts[0])
     if pick is not parts[0] and AND_VERB_RE.match(pick):
         d.needs_subject = True
-    pick = re.sub(r",?\s*(?:\w+\s+)?(?:days?|hours?|weeks?|months?)\s*$", "", pick)  # "..., two days| after ..."
+    if pick.rstrip().endswith(_SPAN_UNITS):  # the pattern's own condition, checked without a scan
+        pick = SPAN_TAIL_RE.sub("", pick)  # "..., two days| after ..."
     d.text = LEAD_WORDS.sub("", pick.strip())
+
+
+def _ends_on_speech(text: str) -> bool:
+    for word in SPEECH_WORDS:
+        q = text.find(word)
+        while q >= 0:
+            if TAIL_END_RE.match(text, q):
+                return True
+            q = text.find(word, q + 1)
+    return False
 
 
 def tail_attribution(d: Draft) -> None:
     """", officials said on Tuesday", ", according to figures published by ..." at the clause end."""
     d.text = re.sub(r",?\s*according to .*$", "", d.text, flags=re.IGNORECASE)
-    d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
+    if _ends_on_speech(d.text):  # else no match: the pattern is slow to fail at every character
+        d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
 
 
 def date_words(d: Draft) -> None:

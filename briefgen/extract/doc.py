@@ -6,19 +6,16 @@ canonical name they refer to); quote, figure and event rules then look those up.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 
 from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what `\\w` matches in a str pattern
-
-
-def _run_hit(word: str, first_words: frozenset[str]) -> bool:
-    return word in first_words or not (word.isalpha() and word.isascii())
+_RUN_SPLIT_RE = re.compile(r"(\w+)")
 
 
 @dataclass
@@ -78,42 +75,53 @@ class Doc:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._para_starts, pos) - 1)
 
-    def _lower_words(self) -> tuple[str, set[str]] | None:
-        """The lowercased text and its distinct `\\w+` runs (one C-level findall), or None when
-        lowercasing changes the length ("İ") and offsets in it would not be the text's."""
+    def _word_runs(self) -> tuple[list[int], list[str], set[str]]:
+        """Starts and lowercased words of every `\\w+` run, and the words that are not plain
+        ASCII letters. One C-level split (the runs and the gaps between them alternate; summed
+        lengths give the starts), shared by every scanner that asks for candidates."""
         if self._words is None:
             low = self.text.lower()
-            self._words = (low, set(T.WORD_RUN_RE.findall(low))) if len(low) == len(self.text) else ()
-        return self._words or None
+            if len(low) == len(self.text):
+                pieces = _RUN_SPLIT_RE.split(low)
+                words = pieces[1::2]
+                starts = list(accumulate(map(len, pieces)))[0:-1:2]
+            else:  # lowercasing changed the length ("İ"): offsets in `low` would not be the text's
+                found = list(T.WORD_RUN_RE.finditer(self.text))
+                words = [m.group().lower() for m in found]
+                starts = [m.start() for m in found]
+            odd = {w for w in set(words) if not (w.isalpha() and w.isascii())}
+            self._words = (starts, words, odd)
+        return self._words
 
     def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int) -> list[int]:
         """Starts, in [start, end), of the maximal `\\w+` runs whose lowercased word is in
         `first_words` or is not plain ASCII letters (digits, underscores, other scripts: always
         tried). A match of a pattern that opens on a word (after `\\b` or `(?<!\\w)`) can only
         start at a run start, so the date and number scanners try their big patterns only there
-        instead of at every character. Made once per `key` and document: the few distinct words
-        that qualify are looked up with str.find, not every run of the text walked in Python."""
+        instead of at every character. Made once per `key` and document."""
         cands = self._cands.get(key)
         if cands is None:
-            lw = self._lower_words()
-            if lw is None:
-                cands = [m.start() for m in T.WORD_RUN_RE.finditer(self.text)
-                         if _run_hit(m.group().lower(), first_words)]
-            else:
-                low, distinct = lw
-                n = len(low)
-                cands = []
-                for w in distinct:
-                    if not _run_hit(w, first_words):
-                        continue
-                    k, size = low.find(w), len(w)
-                    while k >= 0:  # an occurrence with no word character on either side is a run
-                        if (k == 0 or not _is_word_char(low[k - 1])) and (k + size == n or not _is_word_char(low[k + size])):
-                            cands.append(k)
-                        k = low.find(w, k + 1)
-                cands.sort()
-            self._cands[key] = cands
+            starts, words, odd = self._word_runs()
+            hits = first_words | odd
+            cands = self._cands[key] = list(compress(starts, map(hits.__contains__, words)))
         return cands[bisect_left(cands, start):bisect_left(cands, end)]
+
+    def run_matches(self, key: str, rx: re.Pattern[str], first_words: frozenset[str],
+                    start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Exactly `rx.finditer(self.text, start, end)` for a pattern whose every match is
+        non-empty and opens a `\\w+` run whose lowercased word is in `first_words` (or is not
+        plain ASCII letters): the pattern is tried only at those runs, left to right, skipping
+        runs inside the last match, which is what finditer's scan amounts to."""
+        text, match = self.text, rx.match
+        end = len(text) if end is None else end
+        last = start
+        for pos in self.run_candidates(key, first_words, start, end):
+            if pos < last:
+                continue
+            m = match(text, pos, end)
+            if m is not None:
+                yield m
+                last = m.end()
 
     def tokens_in(self, start: int, end: int) -> list[T.Token]:
         # tokens are sorted and never overlap, so their ends are sorted too: two bisections

@@ -70,9 +70,11 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
         cur.clear()
 
     n = len(toks)
+    arabic = T.ARABIC_PREFIX_RE.match
     for i, tok in enumerate(toks):
         word = tok.text
-        cap = is_cap(word) and not word[:1].isdigit()
+        # T.is_capitalized inlined (tokens are never empty; an upper-case or "al-" start is no digit)
+        cap = word[0].isupper() or ("-" in word[2:4] and arabic(word) is not None)
         if not cur and not cap:
             continue  # most words: lowercase, outside a run (a particle needs a run before it)
         particle = bool(cur) and word in particles and i + 1 < n and is_cap(toks[i + 1].text)

@@ -17,6 +17,8 @@ from .ruler import Ruler
 CONNECTORS = {"of", "for", "and", "on", "the", "de", "du", "des", "in", "without", "against"}
 FORCES_RE = re.compile(r"\b(air force|army|navy|coast guard|police|foreign ministry|"
                        r"defence ministry|defense ministry|health ministry|interior ministry|red crescent)\b")
+# the first word of each force, for `Doc.run_matches` (a match opens on a word: `\b`)
+FORCES_FIRST_WORDS = frozenset("air army navy coast police foreign defence defense health interior red".split())
 
 
 def _claimed(doc: Doc, start: int, end: int) -> bool:
@@ -36,10 +38,21 @@ def _known_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-]|\.\w)")
 
 
+@lru_cache(maxsize=1)
+def _known_first_words() -> frozenset[str] | None:
+    """The lowercased first `\\w+` run of every known form: when every form starts with a word
+    character, a match of `_known_re` opens a word (after `(?<![\\w.])`), so `Doc.run_matches`
+    need try the pattern only at runs that are one of these. None when a form does not."""
+    firsts = [re.match(r"\w+", f) for f in lexicon.known_orgs()]
+    return frozenset(m.group().lower() for m in firsts if m) if all(firsts) else None
+
+
 def known(doc: Doc) -> None:
     """Names and acronyms from data/orgs.txt (case-sensitive: 'WHO', never 'who')."""
     table = lexicon.known_orgs()
-    for m in _known_re().finditer(doc.text):
+    firsts = _known_first_words()
+    found = doc.run_matches("orgs.known", _known_re(), firsts) if firsts else _known_re().finditer(doc.text)
+    for m in found:
         form = m.group()
         name = table[form]
         _add(doc, name, m.start(), m.end(), alias=form if form != name else None)
@@ -84,6 +97,9 @@ def headed_phrases(doc: Doc) -> None:
     """Capitalised phrases whose head is an organisation word: "Syrian Observatory for Human
     Rights", "University of Melbourne", "Free Syrian Army" (two words at least)."""
     text = doc.text
+    heads = lexicon.org_heads()
+    if not heads.isdisjoint(CONNECTORS):
+        heads = None  # a connector that is a head: the shortcut below would miss it
     for _toks, runs in doc.sentence_runs():
         i = 0
         while i < len(runs):
@@ -97,7 +113,19 @@ def headed_phrases(doc: Doc) -> None:
                 group.append(runs[j + 1])
                 j += 1
             i = j + 1
-            _headed_group(doc, group)
+            if _may_have_head(group, heads):
+                _headed_group(doc, group)
+
+
+def _may_have_head(group: list, heads: frozenset[str] | None) -> bool:
+    """Whether `_headed_group` can find an organisation word, without building its token list:
+    its words are the runs' words (the last one re-stripped when possessive) and the connectors
+    between them, which are never heads."""
+    if heads is None:
+        return True
+    if any(t.bare in heads for run in group for t in run.toks):
+        return True
+    return group[-1].possessive and T.Token(group[-1].toks[-1].bare, 0, 0).bare in heads
 
 
 def _headed_group(doc: Doc, group: list) -> None:
@@ -142,7 +170,7 @@ def _headed_group(doc: Doc, group: list) -> None:
 
 def national_forces(doc: Doc) -> None:
     """Demonym + force or ministry in lowercase: "the Indian air force", "the Syrian army"."""
-    for m in FORCES_RE.finditer(doc.text):
+    for m in doc.run_matches("orgs.forces", FORCES_RE, FORCES_FIRST_WORDS):
         before = doc.text[max(0, m.start() - 30):m.start()].split()
         if not before or before[-1] not in lexicon.demonyms():
             continue

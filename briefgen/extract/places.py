@@ -33,6 +33,21 @@ NAME_NOUN_RE = re.compile(rf"(?P<name>{NAME})(?:['’]s)?\s+(?:{NOUN_RE}|Distric
 CAPITAL_RE = re.compile(rf"\bthe\s+capital,?\s+(?P<name>{NAME})")
 APPOSITION_RE = re.compile(rf"(?P<name>{NAME})\s*[,–—-]\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,4}}?{NOUN_RE}s?\b")
 ATTACK_RE = re.compile(r"\bthe\s+(?:\d{4}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
+# For `T.finditer_anchored`, per pattern: where every match reaches a literal part (the anchor),
+# the characters that may stand between a match's start and it, and its possible first characters.
+# Keep them in step with the patterns.
+_NAME_LEAD = re.compile(r"[\w\s’'-]*")
+_PLAIN_LEAD = re.compile(r"[\w\s-]*")
+_NAME_FIRST = re.compile(r"[A-Z]|(?:al|el|ad|as|ash|ar)-")
+_THE_FIRST = re.compile(r"t")
+_UPPER_OR_NOUN_FIRST = re.compile("[A-Z" + "".join(sorted({n[0] for n in PLACE_NOUNS})) + "]")
+NOUN_OF_CHECK = re.compile(rf"\b{NOUN_RE}s?\s+of\s")
+NAME_NOUN_WORDS = (*PLACE_NOUNS, "District", "Province", "wildlife sanctuary", "national park", "game reserve")
+NAME_NOUN_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(NAME_NOUN_WORDS)})\b")
+CAPITAL_CHECK = re.compile(r"capital,?\s")
+APPOSITION_ANCHOR_RE = re.compile(r"[,–—-]\s+(?:a|an|the|one of the)\s")
+ATTACK_WORDS = ("attack", "bombing", "blast", "massacre", "earthquake", "quake", "landslide", "flood")
+ATTACK_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(ATTACK_WORDS)})")
 
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
@@ -156,7 +171,8 @@ def _names_in_list(text: str) -> list[str]:
 def place_nouns(doc: Doc) -> None:
     """"the Turkish town of Ceylanpinar", "towns of A, B and C", "Jemblung village", "the capital, Bamako"."""
     text = doc.text
-    for m in NOUN_OF_RE.finditer(text):
+    nouns_of = T.keyword_positions(text, PLACE_NOUNS, NOUN_OF_CHECK)
+    for m in T.finditer_anchored(NOUN_OF_RE, text, nouns_of, _PLAIN_LEAD, _UPPER_OR_NOUN_FIRST):
         country = _country_from_adj(m.group("adj"))
         pos = m.start("list")
         if m.group("adj") and not country and m.group("adj")[0].isupper():
@@ -167,8 +183,13 @@ def place_nouns(doc: Doc) -> None:
             name = _clean(name)
             if name and _ok_name(doc, name, start, pos):
                 _add(doc, name, country)
-    for rx in (NAME_NOUN_RE, CAPITAL_RE, APPOSITION_RE):
-        for m in rx.finditer(text):
+    scans = (
+        (NAME_NOUN_RE, T.keyword_positions(text, NAME_NOUN_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
+        (CAPITAL_RE, T.keyword_positions(text, ("capital",), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
+        (APPOSITION_RE, [m.start() for m in APPOSITION_ANCHOR_RE.finditer(text)], _NAME_LEAD, _NAME_FIRST),
+    )
+    for rx, anchors, lead, first in scans:
+        for m in T.finditer_anchored(rx, text, anchors, lead, first):
             name = _clean(T.strip_possessive(m.group("name")))
             words = name.split()
             while words and is_stop(words[0]):
@@ -200,7 +221,8 @@ def locative(doc: Doc) -> None:
 
 def attack_names(doc: Doc) -> None:
     """"the Pathankot terror attack", "the 2009 Aquila quake"."""
-    for m in ATTACK_RE.finditer(doc.text):
+    anchors = T.keyword_positions(doc.text, ATTACK_WORDS, ATTACK_CHECK)
+    for m in T.finditer_anchored(ATTACK_RE, doc.text, anchors, _PLAIN_LEAD, _THE_FIRST):
         name = m.group("name")
         if _ok_name(doc, name, m.start("name"), m.end("name")) and not name.endswith(("ian", "ese", "ish")):
             _add(doc, name, None)
