@@ -504,6 +504,15 @@ def _write_report(path: Path | None, report) -> None:
         write_atomic(path, (json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
+SHOWN_DROPPED = 8
+
+
 def _report_dropped(dropped: list[str]) -> None:
-    if dropped:
-        click.echo(f"note: to fit the page, left out: {'; '.join(dropped)}", err=True)
+    """What the page left out; a large corpus leaves out thousands of items, so the line names
+    the first few and counts the rest (`--report FILE` lists every one)."""
+    if not dropped:
+        return
+    shown = "; ".join(dropped[:SHOWN_DROPPED])
+    if len(dropped) > SHOWN_DROPPED:
+        shown += f"; and {len(dropped) - SHOWN_DROPPED:,} more (--report FILE lists them all)"
+    click.echo(f"note: to fit the page, left out: {shown}", err=True)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefgen import __version__
 from briefgen.cache import cache_root
-from briefgen.model import Facts
+from briefgen.model import Brief, Facts
 
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
@@ -55,6 +55,15 @@ class FileFacts(BaseModel):
             self.error = f"{path}: {self.error[len(old):]}"
         self.path = path
         return self
+
+
+class Composed(BaseModel):
+    """A composed brief and what a build reports about its facts: what the brief cache keeps."""
+
+    brief: Brief
+    warnings: list[str] = []
+    sources: int = 0
+    language: str = "en"     # the sources' language: the brief's default locale
 
 
 @dataclass(frozen=True)
@@ -103,24 +112,7 @@ class FactCache:
     def put(self, key: str, result_json: str | bytes) -> None:
         """Store one `FileFacts` (as JSON, already carrying `key`). A read-only or full disk only
         costs the extraction again next time, so failures here are silent."""
-        entry = self._entry(key)
-        data = result_json.encode("utf-8") if isinstance(result_json, str) else result_json
-        tmp = None
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:12]}.", suffix=".tmp", dir=entry.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, entry)
-            tmp = None
-        except OSError:
-            pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        _write(self._entry(key), result_json.encode("utf-8") if isinstance(result_json, str) else result_json)
 
     def info(self) -> CacheInfo:
         entries = size = 0
@@ -128,7 +120,8 @@ class FactCache:
             for path in self.folder.rglob("*.json"):
                 entries += 1
                 size += path.stat().st_size
-        others = sum(1 for p in self.root.iterdir() if p.is_dir() and p != self.folder) if self.root.is_dir() else 0
+        others = sum(1 for p in self.root.iterdir() if p.is_dir() and p not in (self.folder, self.root / "briefs")) \
+            if self.root.is_dir() else 0
         return CacheInfo(self.folder, entries, size, others)
 
     def clear(self) -> int:
@@ -141,24 +134,89 @@ class FactCache:
         return len(folders)
 
 
+class BriefCache:
+    """Composed briefs by the digest of their inputs (every file's content key, the tiers, the
+    note) and a fingerprint of all the code before rendering. A hit means nothing to read,
+    extract, merge or compose: an unchanged corpus of any size is only laid out again."""
+
+    KEEP = 32   # newest entries kept; each is one corpus (about 0.1-2 MB)
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_root()
+        self.folder = self.root / "briefs" / code_fingerprint("brief")
+
+    def key(self, corpus_digest: str, notes: str | None) -> str:
+        digest = hashlib.blake2b(corpus_digest.encode(), digest_size=20)
+        digest.update(b"\0notes\0" + (notes or "").encode("utf-8"))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Composed | None:
+        entry = self.folder / f"{key}.json"
+        try:
+            return Composed.model_validate_json(entry.read_bytes())
+        except OSError:
+            return None
+        except (ValidationError, ValueError):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
+            return None
+
+    def put(self, key: str, composed: Composed) -> None:
+        _write(self.folder / f"{key}.json", composed.model_dump_json().encode("utf-8"))
+        try:
+            entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[self.KEEP:]:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def _write(entry: Path, data: bytes) -> None:
+    """Temp file + rename, no fsync; a read-only or full disk only costs the work again."""
+    tmp = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{entry.stem[:12]}.", suffix=".tmp", dir=entry.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, entry)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 def default_root() -> Path:
     return cache_root() / "facts"
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A short hash of everything besides a file's bytes that its facts depend on."""
+@lru_cache(maxsize=2)
+def code_fingerprint(scope: str = "facts") -> str:
+    """A short hash of everything besides the inputs that a result depends on: for "facts" the
+    ingest and extract code, for "brief" all the code up to compose (everything but render)."""
     from importlib import metadata
 
     package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(__version__.encode(), digest_size=8)
-    for name in _CODE:
-        target = package / name
-        files = sorted(p for p in target.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-            if target.is_dir() else [target]
-        for path in files:
+    digest = hashlib.blake2b(f"{__version__}\0{scope}".encode(), digest_size=8)
+    if scope == "facts":
+        files = []
+        for name in _CODE:
+            target = package / name
+            files += sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
+    else:
+        files = sorted(p for p in package.rglob("*") if p.is_file() and not {"render", "_data"} & set(p.relative_to(package).parts)
+                       and p.name not in ("cli.py", "serve.py"))
+    for path in files:
+        if "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    for library in _LIBRARIES:
+    for library in (*_LIBRARIES, *(("markdown-it-py", "babel") if scope != "facts" else ())):
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:

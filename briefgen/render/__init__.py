@@ -137,10 +137,12 @@ def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", loca
                           notes_markdown=notes_markdown, max_pages=max_pages, pdf_variant=pdf_variant)[0]
 
 
-def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
+def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
                    theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
-                   max_pages: int = 1, pdf_variant: str | None = None) -> list[RenderResult]:
-    """One brief per language, composed once; results in the order of `locales`.
+                   max_pages: int = 1, pdf_variant: str | None = None,
+                   brief: Brief | None = None) -> list[RenderResult]:
+    """One brief per language, composed once (or given composed: `brief`); results in the
+    order of `locales`.
 
     Every language is checked (catalog present) before any layout, so a typo in the last
     language of a list fails fast.
@@ -148,7 +150,8 @@ def render_locales(facts: Facts, *, locales: Sequence[str | LocaleSpec], formats
     formats = _check_formats(formats)
     check_pdf_variant(pdf_variant)
     renderer = prepare(theme, page_size)
-    brief = compose(facts, notes_markdown=notes_markdown)
+    if brief is None:
+        brief = compose(facts, notes_markdown=notes_markdown)
     source_language = main_language(brief)
     l10ns = [renderer.localize(locale, source_language) for locale in locales]
     results = [render_brief(brief, formats=[f for f in formats if f != "html"], renderer=renderer, l10n=l10n,

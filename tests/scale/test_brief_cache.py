@@ -1,0 +1,69 @@
+"""The brief cache: an unchanged corpus is only laid out again, any change is composed afresh."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from tests.conftest import EXAMPLES
+
+from .conftest import briefgen
+
+
+def build(sources, out, cache, *more):
+    briefgen("build", str(sources), "-o", str(out), "--cache-dir", str(cache), "-q", *more)
+    return out.read_text(encoding="utf-8")
+
+
+def entries(cache):
+    return sorted((cache / "briefs").rglob("*.json"))
+
+
+def test_unchanged_corpus_reuses_the_composed_brief(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(EXAMPLES, tmp_path / "a.html", cache)
+    [entry] = entries(cache)
+    data = json.loads(entry.read_text())
+    data["brief"]["place"] = "Cachetown"          # proof the entry is what the second build renders
+    entry.write_text(json.dumps(data))
+    second = build(EXAMPLES, tmp_path / "b.html", cache)
+    assert "Cachetown" in second and "Cachetown" not in first
+    fresh = build(EXAMPLES, tmp_path / "c.html", cache, "--no-cache")
+    assert fresh == first
+
+
+def test_same_output_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    assert build(EXAMPLES, tmp_path / "a.html", cache) == build(EXAMPLES, tmp_path / "b.html", cache)
+
+
+def test_any_change_composes_again(tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(EXAMPLES, sources)
+    cache = tmp_path / "cache"
+    build(sources, tmp_path / "a.html", cache)
+    wire = sources / "01-wire-valdera.txt"
+    wire.write_text(wire.read_text(encoding="utf-8").replace("At least 27 people", "At least 29 people"),
+                    encoding="utf-8")
+    edited = build(sources, tmp_path / "b.html", cache)
+    note = tmp_path / "note.md"
+    note.write_text("Cache check: a note of the analyst.", encoding="utf-8")
+    noted = build(sources, tmp_path / "c.html", cache, "--notes", str(note))
+    (sources / "briefgen.toml").write_text('[outlets]\n"Northern Wire Service" = 1\n', encoding="utf-8")
+    build(sources, tmp_path / "d.html", cache)
+    assert len(entries(cache)) == 4
+    assert "Cache check" in noted and "Cache check" not in edited
+
+
+def test_no_cache_writes_no_brief(tmp_path):
+    cache = tmp_path / "cache"
+    build(EXAMPLES, tmp_path / "a.html", cache, "--no-cache")
+    assert not (cache / "briefs").exists()
+
+
+def test_a_broken_entry_is_composed_again(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(EXAMPLES, tmp_path / "a.html", cache)
+    [entry] = entries(cache)
+    entry.write_bytes(entry.read_bytes()[:100])
+    assert build(EXAMPLES, tmp_path / "b.html", cache) == first
+    assert json.loads(entries(cache)[0].read_text())["sources"] == 4
