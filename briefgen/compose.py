@@ -47,6 +47,7 @@ COMPACT_SOURCES = "sources:compact"
 # a 10,000-article archive cannot list every article on one page, and the facts file has them all.
 LIST_ALL_SOURCES = 12
 MAX_MARKS = 3              # marks printed per fact or disputed value: the most trusted, then newest
+MAX_VALUE_MARKS = 1        # marks per disputed value (a dispute lists several values, each needs its source)
 MAX_DISPUTED_VALUES = 5    # values printed per dispute: the newest, the lowest, the highest, the most cited
 MAX_DISPUTES = 4           # disputes printed, by category importance; the others are listed as dropped
 
@@ -114,7 +115,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         sources_total=len(cite.entries),
     )
     cite.fill_sentences(brief)
-    return _cite_printed(brief, {s.id: s.tier for s in facts.sources})
+    return _cite_printed(brief)
 
 
 def render_note(markdown: str | None) -> str | None:
@@ -177,24 +178,14 @@ def _all_marks(value: object) -> list[list[Mark]]:
     return found
 
 
-def _cite_printed(brief: Brief, tiers: dict[str, int | None] | None = None) -> Brief:
-    """With many sources: at most MAX_MARKS marks per fact (most trusted outlet, then newest
-    report), and a sources list of only the sources those marks cite, numbered [1]..[k] by
-    date. A few sources are all listed, whatever is cited. Works on a deep copy: the fit keeps
-    the untrimmed brief to try again from."""
+def _cite_printed(brief: Brief) -> Brief:
+    """With many sources, a sources list of only the sources cited on the page (the marks are
+    already few: `_Citer.marks`), numbered [1]..[k] by date. A few sources are all listed,
+    whatever is cited. Works on a deep copy: the fit keeps the untrimmed brief to try again from."""
     if brief.sources_total <= LIST_ALL_SOURCES:
         return brief
     brief = brief.model_copy(deep=True)
     entries = {s.number: s for s in brief.sources}
-    if tiers is not None:
-        for found in {id(found): found for found in _all_marks(brief)}.values():
-            if len(found) > MAX_MARKS:
-                def priority(m: Mark) -> tuple:
-                    entry = entries.get(m.number)
-                    published = entry.published if entry and entry.published else dt.date.min
-                    return (tiers.get(m.source) or 10, -published.toordinal(), m.number)
-                keep = sorted(found, key=priority)[:MAX_MARKS]
-                found[:] = sorted(keep, key=lambda m: m.number)
     # A figure of the bottom line is the same object as in `figures`: renumber each mark once.
     marks = list({id(m): m for found in _all_marks(brief) for m in found if m.source != "analyst"}.values())
     renumber = {old: new for new, old in enumerate(sorted({m.number for m in marks}), start=1)}
@@ -283,7 +274,7 @@ class _Citer:
             return [Mark(number=0, source="analyst", sentence="added by the analyst")]
         return self.marks(fact.citations)
 
-    def marks(self, citations: list[Citation]) -> list[Mark]:
+    def marks(self, citations: list[Citation], limit: int = 0) -> list[Mark]:
         """One mark per cited source (several spans in one source share its number); with many
         sources, only the MAX_MARKS most trusted and newest. The cited sentence is filled in
         later (`fill_sentences`), only for the marks that reach the page."""
@@ -292,8 +283,9 @@ class _Citer:
             if c.source in self.sources and c.source not in first:
                 first[c.source] = c
         chosen = list(first.values())
-        if len(self.sources) > LIST_ALL_SOURCES and len(chosen) > MAX_MARKS:
-            chosen = sorted(chosen, key=self._priority)[:MAX_MARKS]
+        limit = limit or MAX_MARKS
+        if len(self.sources) > LIST_ALL_SOURCES and len(chosen) > limit:
+            chosen = sorted(chosen, key=self._priority)[:limit]
         marks = []
         for c in chosen:
             mark = Mark(number=self.numbers[c.source], source=c.source, sentence="")
@@ -373,7 +365,8 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
                 category=figure.category, group=figure.group, place=figure.place, revised=figure.revised,
                 values=[DisputedValue(value=c.value, approx=c.approx, vague=c.vague,
                                       qualifier=_qualifier_words(c.qualifier, c.approx, c.vague),
-                                      newest=c.newest, published=c.published, marks=cite.marks(c.citations))
+                                      newest=c.newest, published=c.published,
+                                      marks=cite.marks(c.citations, limit=MAX_VALUE_MARKS))
                         for c in sorted(figure.claims, key=lambda c: c.value)]))
 
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
