@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from array import array
 
 from briefgen.model import Source
 
@@ -18,14 +18,38 @@ SKETCH_SIZE = 24
 MAX_BUCKET = 50  # sources sharing one sketch hash; past this, compare with one member only
 SAME_STORY = 0.5  # Jaccard of shingles: wire copies score ~0.9, light edits 0.6-0.8, other stories < 0.1
 _WORD = re.compile(r"\w+", re.UNICODE)
+# For ASCII text `\w` is exactly [A-Za-z0-9_]: every other byte becomes a space, and a C-level
+# split replaces the regex (the words, and so the hashes, are the same).
+_NOT_WORD = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else ord(" ")
+                  for b in range(256))
+
+
+def _words(text: str) -> list[bytes]:
+    """The casefolded `\\w+` words of `text`, UTF-8 encoded (what the shingles hash)."""
+    if text.isascii():
+        return text.lower().encode().translate(_NOT_WORD).split()
+    words = _WORD.findall(text.casefold())
+    # A word never holds a space, and UTF-8 never makes one inside a multibyte character.
+    return " ".join(words).encode().split(b" ") if words else []
 
 
 def shingles(text: str) -> set[int]:
-    words = _WORD.findall(text.casefold())
+    words = _words(text)
     if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+        return {zlib.crc32(b" ".join(words))} if words else set()
+    # map/zip keep the per-shingle work in C: this loop is most of merge's time on large corpora.
+    return set(map(zlib.crc32, map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))))
+
+
+def _smallest(hashes: set[int], k: int) -> list[int]:
+    """`sorted(hashes)[:k]`, without sorting them all: CRC32 values are spread evenly, so the k
+    smallest almost always lie below twice their expected bound; when they do not, sort all."""
+    if len(hashes) > 4 * k:
+        bound = (2 * k << 32) // len(hashes)
+        small = sorted(filter(bound.__gt__, hashes))
+        if len(small) >= k:
+            return small[:k]
+    return sorted(hashes)[:k]
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -36,7 +60,19 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def find_stories(sources: list[Source]) -> dict[str, str]:
     """Map every source id to the id of its story's first source (itself when it is the first)."""
-    sets = [shingles(s.text) for s in sources]
+    # Shingle sets are kept as compact arrays (a set of ~400 ints per article is ~30 KB; 10,000
+    # of them would be most of merge's memory) and rebuilt as sets only for the few candidates.
+    packed: list[array] = []
+    index: dict[int, list[int]] = {}
+    for i, source in enumerate(sources):
+        sh = shingles(source.text)
+        packed.append(array("I", sh))
+        for h in _smallest(sh, SKETCH_SIZE):
+            bucket = index.get(h)
+            if bucket is None:
+                index[h] = [i]
+            else:
+                bucket.append(i)
     parent = list(range(len(sources)))
 
     def root(i: int) -> int:
@@ -45,20 +81,19 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, sh in enumerate(sets):
-        for h in sorted(sh)[:SKETCH_SIZE]:
-            index[h].append(i)
     checked: set[tuple[int, int]] = set()
+
     def compare(i: int, j: int) -> None:
         if (i, j) in checked or root(i) == root(j):
             return
         checked.add((i, j))
-        if jaccard(sets[i], sets[j]) >= SAME_STORY:
+        if _similarity(packed[i], packed[j]) >= SAME_STORY:
             a, b = sorted((root(i), root(j)))
             parent[b] = a  # the earlier source (stable input order) heads the story
 
     for bucket in index.values():
+        if len(bucket) == 1:
+            continue
         if len(bucket) > MAX_BUCKET:
             # A hash shared by many sources is a footer, boilerplate or a story with many copies:
             # comparing each with the first (not all pairs) keeps this linear and still joins copies.
@@ -69,3 +104,11 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
             for j in bucket[pos + 1:]:
                 compare(i, j)
     return {s.id: sources[root(i)].id for i, s in enumerate(sources)}
+
+
+def _similarity(a: array, b: array) -> float:
+    """`jaccard` of two packed shingle sets (each array holds distinct hashes)."""
+    if not a or not b:
+        return 0.0
+    shared = len(set(a).intersection(b))
+    return shared / (len(a) + len(b) - shared)
