@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
+from briefgen.merge.copies import clone, put
 from briefgen.model import Citation, Organization, Person, Place
 
 
+@lru_cache(maxsize=1 << 16)  # names, places and groups repeat across thousands of articles
 def norm(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -24,28 +27,44 @@ def union_citations(a: list[Citation], b: Iterable[Citation]) -> list[Citation]:
 
 
 def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
-    """Citations in order, each (source, start, end) once; one pass, so folds stay linear."""
+    """Citations in order, each (source, start, end) once; one pass, so folds stay linear.
+    Each stands where it last occurs, as the first object given for it."""
     return list({(c.source, c.start, c.end): c for c in reversed(list(citations))}.values())[::-1]
 
 
 def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
     """Folded people, and a map from every folded-away name to the name kept (for quote speakers)."""
     by_name: dict[str, Person] = {}
+    # Citations and aliases are gathered, then made unique once per person: folding them on every
+    # mention is quadratic in mentions, and gives the same lists (see unique_citations).
+    gathered: dict[str, tuple[list[Citation], set[str]]] = {}
     renamed: dict[str, str] = {}
     for person in people:
         key = norm(person.name)
         if key in by_name:
-            _absorb_person(by_name[key], person)
+            if key not in gathered:
+                gathered[key] = ([*by_name[key].citations], {*by_name[key].aliases})
+            citations, aliases = gathered[key]
+            citations.extend(person.citations)
+            aliases.update(person.aliases)
+            _take_role(by_name[key], person)
         else:
-            by_name[key] = person.model_copy(deep=True)
-    full = [p for p in by_name.values() if len(p.name.split()) > 1]
+            by_name[key] = clone(person)
+    for key, (citations, aliases) in gathered.items():  # only the people met more than once
+        put(by_name[key], citations=unique_citations(citations), aliases=sorted(aliases))
+    by_surname: dict[str, list[Person]] | None = None
     for key, person in list(by_name.items()):
         if len(person.name.split()) != 1:
             continue
-        matches = [p for p in full if norm(p.name).split()[-1] == key]
+        if by_surname is None:
+            by_surname = {}
+            for p in by_name.values():
+                if len(p.name.split()) > 1:
+                    by_surname.setdefault(norm(p.name).split()[-1], []).append(p)
+        matches = by_surname.get(key, [])
         if len(matches) == 1:  # an ambiguous surname stays on its own rather than join the wrong person
             _absorb_person(matches[0], person)
-            matches[0].aliases = sorted(set(matches[0].aliases) | {person.name})
+            put(matches[0], aliases=sorted(set(matches[0].aliases) | {person.name}))
             renamed[person.name] = matches[0].name
             del by_name[key]
     for person in by_name.values():
@@ -55,12 +74,16 @@ def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
 
 
 def _absorb_person(keep: Person, other: Person) -> None:
-    keep.citations = union_citations(keep.citations, other.citations)
+    put(keep, citations=union_citations(keep.citations, other.citations))
+    _take_role(keep, other)
+    put(keep, aliases=sorted(set(keep.aliases) | set(other.aliases)))
+
+
+def _take_role(keep: Person, other: Person) -> None:
     # The first role stays (in an update, that is the analyst's reviewed one) unless the other is
     # a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
     if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
-        keep.role = other.role or keep.role
-    keep.aliases = sorted(set(keep.aliases) | set(other.aliases))
+        put(keep, role=other.role or keep.role)
 
 
 def merge_organizations(orgs: list[Organization]) -> list[Organization]:
@@ -100,8 +123,7 @@ def merge_places(places: list[Place]) -> list[Place]:
 
 
 def _absorb_place(keep: Place, other: Place) -> None:
-    keep.citations = union_citations(keep.citations, other.citations)
-    keep.country = keep.country or other.country
+    put(keep, citations=union_citations(keep.citations, other.citations), country=keep.country or other.country)
 
 
 def _fold(items: list, key: Callable, absorb: Callable) -> list:
@@ -111,5 +133,5 @@ def _fold(items: list, key: Callable, absorb: Callable) -> list:
         if k in out:
             absorb(out[k], item)
         else:
-            out[k] = item.model_copy(deep=True)
+            out[k] = clone(item)
     return list(out.values())
