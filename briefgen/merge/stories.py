@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
+from itertools import repeat
 
 from briefgen.model import Source
 
@@ -34,22 +35,27 @@ def _words(text: str) -> list[bytes]:
 
 
 def shingles(text: str) -> set[int]:
+    return set(_hashes(text))
+
+
+def _hashes(text: str) -> array:
+    """The shingle hashes of `text` in text order, repeats included: filling an array straight from
+    C-level map/zip (no set, no Python loop) is most of the saving on large corpora."""
     words = _words(text)
     if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(b" ".join(words))} if words else set()
-    # map/zip keep the per-shingle work in C: this loop is most of merge's time on large corpora.
-    return set(map(zlib.crc32, map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))))
+        return array("I", [zlib.crc32(b" ".join(words))] if words else [])
+    return array("I", map(zlib.crc32, map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))))
 
 
-def _smallest(hashes: set[int], k: int) -> list[int]:
-    """`sorted(hashes)[:k]`, without sorting them all: CRC32 values are spread evenly, so the k
-    smallest almost always lie below twice their expected bound; when they do not, sort all."""
+def _smallest(hashes: array, k: int) -> list[int]:
+    """`sorted(set(hashes))[:k]`, without sorting them all: CRC32 values are spread evenly, so the
+    k smallest almost always lie below twice their expected bound; when they do not, sort all."""
     if len(hashes) > 4 * k:
         bound = (2 * k << 32) // len(hashes)
-        small = sorted(filter(bound.__gt__, hashes))
+        small = list(dict.fromkeys(sorted(filter(bound.__gt__, hashes))))
         if len(small) >= k:
             return small[:k]
-    return sorted(hashes)[:k]
+    return sorted(set(hashes))[:k]
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -60,19 +66,20 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 def find_stories(sources: list[Source]) -> dict[str, str]:
     """Map every source id to the id of its story's first source (itself when it is the first)."""
-    # Shingle sets are kept as compact arrays (a set of ~400 ints per article is ~30 KB; 10,000
-    # of them would be most of merge's memory) and rebuilt as sets only for the few candidates.
+    # Shingle hashes are kept as compact arrays (a set of ~400 ints per article is ~30 KB; 10,000
+    # of them would be most of merge's memory) and made sets only for the few candidates.
     packed: list[array] = []
-    index: dict[int, list[int]] = {}
+    # Most sketch hashes belong to one source only: `first` maps each hash to its first source in
+    # one C call per hash, and a list is made only for the hashes that sources share.
+    first: dict[int, int] = {}
+    shared: dict[int, list[int]] = {}
     for i, source in enumerate(sources):
-        sh = shingles(source.text)
-        packed.append(array("I", sh))
-        for h in _smallest(sh, SKETCH_SIZE):
-            bucket = index.get(h)
-            if bucket is None:
-                index[h] = [i]
-            else:
-                bucket.append(i)
+        hashes = _hashes(source.text)
+        packed.append(hashes)
+        sketch = _smallest(hashes, SKETCH_SIZE)
+        for h, holder in zip(sketch, map(first.setdefault, sketch, repeat(i))):
+            if holder != i:
+                shared.setdefault(h, [holder]).append(i)
     parent = list(range(len(sources)))
 
     def root(i: int) -> int:
@@ -82,18 +89,29 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
         return i
 
     checked: set[tuple[int, int]] = set()
+    distinct: dict[int, int] = {}  # shingle count of each source compared, counted once
+
+    def similarity(i: int, j: int) -> float:
+        """`jaccard` of two sources' shingle sets, building one set instead of three."""
+        if not packed[i] or not packed[j]:
+            return 0.0
+        if j not in distinct:
+            distinct[j] = len(set(packed[j]))
+        a = set(packed[i])
+        shared = len(a.intersection(packed[j]))
+        return shared / (len(a) + distinct[j] - shared)
 
     def compare(i: int, j: int) -> None:
         if (i, j) in checked or root(i) == root(j):
             return
         checked.add((i, j))
-        if _similarity(packed[i], packed[j]) >= SAME_STORY:
+        if similarity(i, j) >= SAME_STORY:
             a, b = sorted((root(i), root(j)))
             parent[b] = a  # the earlier source (stable input order) heads the story
 
-    for bucket in index.values():
-        if len(bucket) == 1:
-            continue
+    # Each bucket lists its sources in input order. Which pairs are compared is all that decides
+    # the stories (the order only decides which comparisons are skipped as already joined).
+    for bucket in shared.values():
         if len(bucket) > MAX_BUCKET:
             # A hash shared by many sources is a footer, boilerplate or a story with many copies:
             # comparing each with the first (not all pairs) keeps this linear and still joins copies.
@@ -104,11 +122,3 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
             for j in bucket[pos + 1:]:
                 compare(i, j)
     return {s.id: sources[root(i)].id for i, s in enumerate(sources)}
-
-
-def _similarity(a: array, b: array) -> float:
-    """`jaccard` of two packed shingle sets (each array holds distinct hashes)."""
-    if not a or not b:
-        return 0.0
-    shared = len(set(a).intersection(b))
-    return shared / (len(a) + len(b) - shared)
