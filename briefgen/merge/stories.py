@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from itertools import repeat
+from itertools import combinations, repeat
 
 from briefgen.model import Source
 
@@ -52,7 +52,7 @@ def _smallest(hashes: array, k: int) -> list[int]:
     k smallest almost always lie below twice their expected bound; when they do not, sort all."""
     if len(hashes) > 4 * k:
         bound = (2 * k << 32) // len(hashes)
-        small = list(dict.fromkeys(sorted(filter(bound.__gt__, hashes))))
+        small = list(dict.fromkeys(sorted([h for h in hashes if h < bound])))
         if len(small) >= k:
             return small[:k]
     return sorted(set(hashes))[:k]
@@ -68,18 +68,7 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
     """Map every source id to the id of its story's first source (itself when it is the first)."""
     # Shingle hashes are kept as compact arrays (a set of ~400 ints per article is ~30 KB; 10,000
     # of them would be most of merge's memory) and made sets only for the few candidates.
-    packed: list[array] = []
-    # Most sketch hashes belong to one source only: `first` maps each hash to its first source in
-    # one C call per hash, and a list is made only for the hashes that sources share.
-    first: dict[int, int] = {}
-    shared: dict[int, list[int]] = {}
-    for i, source in enumerate(sources):
-        hashes = _hashes(source.text)
-        packed.append(hashes)
-        sketch = _smallest(hashes, SKETCH_SIZE)
-        for h, holder in zip(sketch, map(first.setdefault, sketch, repeat(i))):
-            if holder != i:
-                shared.setdefault(h, [holder]).append(i)
+    packed = [_hashes(source.text) for source in sources]
     parent = list(range(len(sources)))
 
     def root(i: int) -> int:
@@ -88,37 +77,40 @@ def find_stories(sources: list[Source]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    checked: set[tuple[int, int]] = set()
     distinct: dict[int, int] = {}  # shingle count of each source compared, counted once
-
-    def similarity(i: int, j: int) -> float:
-        """`jaccard` of two sources' shingle sets, building one set instead of three."""
-        if not packed[i] or not packed[j]:
-            return 0.0
+    # The stories are the groups of candidate pairs that are similar enough, so the order pairs
+    # are taken in does not matter: it only decides which ones are skipped as already joined.
+    for i, j in _candidates(packed):
+        a, b = root(i), root(j)
+        if a == b or not packed[i] or not packed[j]:
+            continue
         if j not in distinct:
             distinct[j] = len(set(packed[j]))
-        a = set(packed[i])
-        shared = len(a.intersection(packed[j]))
-        return shared / (len(a) + distinct[j] - shared)
+        shingles_i = set(packed[i])
+        common = len(shingles_i.intersection(packed[j]))
+        # `jaccard` of the two shingle sets, building one set instead of three
+        if common / (len(shingles_i) + distinct[j] - common) >= SAME_STORY:
+            parent[max(a, b)] = min(a, b)  # the earlier source (stable input order) heads the story
+    return {s.id: sources[root(i)].id for i, s in enumerate(sources)}
 
-    def compare(i: int, j: int) -> None:
-        if (i, j) in checked or root(i) == root(j):
-            return
-        checked.add((i, j))
-        if similarity(i, j) >= SAME_STORY:
-            a, b = sorted((root(i), root(j)))
-            parent[b] = a  # the earlier source (stable input order) heads the story
 
-    # Each bucket lists its sources in input order. Which pairs are compared is all that decides
-    # the stories (the order only decides which comparisons are skipped as already joined).
-    for bucket in shared.values():
+def _candidates(packed: list[array]) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of sources whose sketches share a hash."""
+    # Most sketch hashes belong to one source only: `first` maps each hash to its first source in
+    # one C call per hash, and a list is made only for the hashes that sources share.
+    first: dict[int, int] = {}
+    shared: dict[int, list[int]] = {}
+    for i, hashes in enumerate(packed):
+        sketch = _smallest(hashes, SKETCH_SIZE)
+        for h, holder in zip(sketch, map(first.setdefault, sketch, repeat(i))):
+            if holder != i:
+                shared.setdefault(h, [holder]).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in shared.values():  # sources in input order
         if len(bucket) > MAX_BUCKET:
             # A hash shared by many sources is a footer, boilerplate or a story with many copies:
             # comparing each with the first (not all pairs) keeps this linear and still joins copies.
-            for j in bucket[1:]:
-                compare(bucket[0], j)
-            continue
-        for pos, i in enumerate(bucket):
-            for j in bucket[pos + 1:]:
-                compare(i, j)
-    return {s.id: sources[root(i)].id for i, s in enumerate(sources)}
+            pairs.update(zip(repeat(bucket[0]), bucket[1:]))
+        else:
+            pairs.update(combinations(bucket, 2))
+    return pairs
