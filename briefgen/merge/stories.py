@@ -19,6 +19,7 @@ SKETCH_SIZE = 24
 MAX_BUCKET = 50  # sources sharing one sketch hash; past this, compare with one member only
 SAME_STORY = 0.5  # Jaccard of shingles: wire copies score ~0.9, light edits 0.6-0.8, other stories < 0.1
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HASH = "I" if array("I").itemsize >= 4 else "L"  # array typecode that holds a CRC32: 4 bytes nearly everywhere
 # For ASCII text `\w` is exactly [A-Za-z0-9_]: every other byte becomes a space, and a C-level
 # split replaces the regex (the words, and so the hashes, are the same).
 _NOT_WORD = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else ord(" ")
@@ -43,8 +44,8 @@ def _hashes(text: str) -> array:
     C-level map/zip (no set, no Python loop) is most of the saving on large corpora."""
     words = _words(text)
     if len(words) < SHINGLE_WORDS:
-        return array("I", [zlib.crc32(b" ".join(words))] if words else [])
-    return array("I", map(zlib.crc32, map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))))
+        return array(_HASH, [zlib.crc32(b" ".join(words))] if words else [])
+    return array(_HASH, map(zlib.crc32, map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))))
 
 
 def _smallest(hashes: array, k: int) -> list[int]:
