@@ -8,7 +8,7 @@ without case or accents.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from briefgen.merge.copies import clone, put
@@ -119,19 +119,20 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
 
 
 def merge_places(places: list[Place]) -> list[Place]:
-    return _fold(places, lambda p: norm(p.name), _absorb_place)
-
-
-def _absorb_place(keep: Place, other: Place) -> None:
-    put(keep, citations=union_citations(keep.citations, other.citations), country=keep.country or other.country)
-
-
-def _fold(items: list, key: Callable, absorb: Callable) -> list:
-    out: dict = {}
-    for item in items:
-        k = key(item)
-        if k in out:
-            absorb(out[k], item)
-        else:
-            out[k] = clone(item)
+    """One place per spelling; citations gathered and made unique once (a place named in thousands
+    of articles would make pairwise folding quadratic), the first country given kept."""
+    out: dict[str, Place] = {}
+    gathered: dict[str, list[Citation]] = {}
+    for place in places:
+        key = norm(place.name)
+        if key not in out:
+            out[key] = clone(place)
+            continue
+        keep = out[key]
+        if key not in gathered:
+            gathered[key] = [*keep.citations]
+        gathered[key].extend(place.citations)
+        put(keep, country=keep.country or place.country)
+    for key, citations in gathered.items():
+        put(out[key], citations=unique_citations(citations))
     return list(out.values())
