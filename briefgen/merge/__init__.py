@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from briefgen.merge.copies import put
 from briefgen.merge.entities import merge_organizations, merge_people, merge_places
 from briefgen.merge.events import merge_events, merge_quotes
 from briefgen.merge.figures import merge_figures
@@ -32,7 +33,7 @@ def resolve(facts: Facts) -> Facts:
     """Fold what `facts` says twice; safe to run again on already merged facts."""
     story_of = find_stories(facts.sources)
     for source in facts.sources:
-        source.story = story_of[source.id] if story_of[source.id] != source.id else None
+        put(source, story=story_of[source.id] if story_of[source.id] != source.id else None)
     published = {s.id: s.published for s in facts.sources}
     facts.people, renamed = merge_people(facts.people)
     facts.organizations = merge_organizations(facts.organizations)

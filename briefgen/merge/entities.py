@@ -8,11 +8,14 @@ without case or accents.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from functools import lru_cache
 
+from briefgen.merge.copies import clone, put
 from briefgen.model import Citation, Organization, Person, Place
 
 
+@lru_cache(maxsize=1 << 16)  # names, places and groups repeat across thousands of articles
 def norm(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -24,31 +27,44 @@ def union_citations(a: list[Citation], b: Iterable[Citation]) -> list[Citation]:
 
 
 def unique_citations(citations: Iterable[Citation]) -> list[Citation]:
-    """Citations in order, each (source, start, end) once; one pass, so folds stay linear."""
+    """Citations in order, each (source, start, end) once; one pass, so folds stay linear.
+    Each stands where it last occurs, as the first object given for it."""
     return list({(c.source, c.start, c.end): c for c in reversed(list(citations))}.values())[::-1]
 
 
 def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
     """Folded people, and a map from every folded-away name to the name kept (for quote speakers)."""
-    groups: dict[str, list[Person]] = {}
-    for person in people:
-        groups.setdefault(norm(person.name), []).append(person)
     by_name: dict[str, Person] = {}
-    for key, members in groups.items():
-        by_name[key] = members[0].model_copy(deep=True)
-        _absorb_people(by_name[key], members[1:])
+    # Citations and aliases are gathered, then made unique once per person: folding them on every
+    # mention is quadratic in mentions, and gives the same lists (see unique_citations).
+    gathered: dict[str, tuple[list[Citation], set[str]]] = {}
     renamed: dict[str, str] = {}
-    full_by_surname: dict[str, list[Person]] = {}
-    for key, person in by_name.items():
-        if len(person.name.split()) > 1:
-            full_by_surname.setdefault(key.split()[-1], []).append(person)
+    for person in people:
+        key = norm(person.name)
+        if key in by_name:
+            if key not in gathered:
+                gathered[key] = ([*by_name[key].citations], {*by_name[key].aliases})
+            citations, aliases = gathered[key]
+            citations.extend(person.citations)
+            aliases.update(person.aliases)
+            _take_role(by_name[key], person)
+        else:
+            by_name[key] = clone(person)
+    for key, (citations, aliases) in gathered.items():  # only the people met more than once
+        put(by_name[key], citations=unique_citations(citations), aliases=sorted(aliases))
+    by_surname: dict[str, list[Person]] | None = None
     for key, person in list(by_name.items()):
         if len(person.name.split()) != 1:
             continue
-        matches = full_by_surname.get(key, [])
+        if by_surname is None:
+            by_surname = {}
+            for p in by_name.values():
+                if len(p.name.split()) > 1:
+                    by_surname.setdefault(norm(p.name).split()[-1], []).append(p)
+        matches = by_surname.get(key, [])
         if len(matches) == 1:  # an ambiguous surname stays on its own rather than join the wrong person
-            _absorb_people(matches[0], [person])
-            matches[0].aliases = sorted(set(matches[0].aliases) | {person.name})
+            _absorb_person(matches[0], person)
+            put(matches[0], aliases=sorted(set(matches[0].aliases) | {person.name}))
             renamed[person.name] = matches[0].name
             del by_name[key]
     for person in by_name.values():
@@ -57,17 +73,17 @@ def merge_people(people: list[Person]) -> tuple[list[Person], dict[str, str]]:
     return list(by_name.values()), renamed
 
 
-def _absorb_people(keep: Person, others: list[Person]) -> None:
-    """Fold `others` into `keep` at once: one pass over all citations keeps a popular name linear."""
-    if not others:
-        return
-    keep.citations = unique_citations([*keep.citations, *(c for o in others for c in o.citations)])
-    for other in others:
-        # The first role stays (in an update, that is the analyst's reviewed one) unless the other
-        # is a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
-        if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
-            keep.role = other.role or keep.role
-    keep.aliases = sorted(set(keep.aliases).union(*(o.aliases for o in others)))
+def _absorb_person(keep: Person, other: Person) -> None:
+    put(keep, citations=union_citations(keep.citations, other.citations))
+    _take_role(keep, other)
+    put(keep, aliases=sorted(set(keep.aliases) | set(other.aliases)))
+
+
+def _take_role(keep: Person, other: Person) -> None:
+    # The first role stays (in an update, that is the analyst's reviewed one) unless the other is
+    # a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
+    if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
+        put(keep, role=other.role or keep.role)
 
 
 def merge_organizations(orgs: list[Organization]) -> list[Organization]:
@@ -103,24 +119,20 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
 
 
 def merge_places(places: list[Place]) -> list[Place]:
-    return _fold(places, lambda p: norm(p.name), _absorb_places)
-
-
-def _absorb_places(keep: Place, others: list[Place]) -> None:
-    keep.citations = unique_citations([*keep.citations, *(c for o in others for c in o.citations)])
-    keep.country = keep.country or next((o.country for o in others if o.country), None)
-
-
-def _fold(items: list, key: Callable, absorb: Callable) -> list:
-    """One item per key, in first-seen order; each group is absorbed in one call (linear in the
-    citations of a place named in thousands of articles, where pairwise folding is quadratic)."""
-    groups: dict = {}
-    for item in items:
-        groups.setdefault(key(item), []).append(item)
-    out = []
-    for members in groups.values():
-        keep = members[0].model_copy(deep=True)
-        if len(members) > 1:
-            absorb(keep, members[1:])
-        out.append(keep)
-    return out
+    """One place per spelling; citations gathered and made unique once (a place named in thousands
+    of articles would make pairwise folding quadratic), the first country given kept."""
+    out: dict[str, Place] = {}
+    gathered: dict[str, list[Citation]] = {}
+    for place in places:
+        key = norm(place.name)
+        if key not in out:
+            out[key] = clone(place)
+            continue
+        keep = out[key]
+        if key not in gathered:
+            gathered[key] = [*keep.citations]
+        gathered[key].extend(place.citations)
+        put(keep, country=keep.country or place.country)
+    for key, citations in gathered.items():
+        put(out[key], citations=unique_citations(citations))
+    return list(out.values())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefgen.merge.copies import clone, put
 from briefgen.merge.entities import norm, unique_citations
 from briefgen.model import Event, Quote
 
@@ -18,20 +19,19 @@ _WORD = re.compile(r"\w+")
 def merge_quotes(quotes: list[Quote], renamed: dict[str, str]) -> list[Quote]:
     kept: dict[str, Quote] = {}
     for quote in quotes:
-        quote = quote.model_copy(deep=True)
-        if quote.speaker in renamed:
-            quote.speaker = renamed[quote.speaker]
+        speaker = renamed.get(quote.speaker, quote.speaker)
         key = norm(quote.text)
         if key in kept:
             keep = kept[key]
             keep.citations.extend(quote.citations)
-            keep.speaker = keep.speaker or quote.speaker
-            keep.role = keep.role or quote.role
+            put(keep, speaker=keep.speaker or speaker, role=keep.role or quote.role)
         else:
-            kept[key] = quote
+            kept[key] = keep = clone(quote)
+            if quote.speaker in renamed:
+                put(keep, speaker=speaker)
     for quote in kept.values():
-        quote.citations = unique_citations(quote.citations)
-        quote.agreement = max(1, len({c.source for c in quote.citations}))
+        citations = unique_citations(quote.citations)
+        put(quote, citations=citations, agreement=max(1, len({c.source for c in citations})))
     return list(kept.values())
 
 
@@ -44,20 +44,32 @@ def merge_events(events: list[Event]) -> list[Event]:
     # Blocking keeps this linear: an event is compared only with events of the same day and
     # status that share its longest word (two reports of one event share their key noun).
     blocks: dict[tuple, list[tuple[Event, set[str]]]] = {}
+    # Per block, the first entry that matches a set of words: entries are only ever appended, so
+    # once found it stays the first match, and a long block is not scanned again for a repeat.
+    first_match: dict[tuple, dict[frozenset[str], Event]] = {}
     for event in events:
         words = _words(event)
         # Sorted before max: on a set, ties would be broken by the hash seed.
-        block = blocks.setdefault((event.date, event.status, max(sorted(words), key=len, default="")), [])
-        match = next((k for k, kw in block if _overlap(words, kw) >= SAME_EVENT), None)
+        key = (event.date, event.status, max(sorted(words), key=len, default=""))
+        block = blocks.setdefault(key, [])
+        found = first_match.setdefault(key, {})
+        frozen = frozenset(words)
+        match = found.get(frozen)
+        if match is None:
+            match = next((k for k, kw in block if _overlap(words, kw) >= SAME_EVENT), None)
+            if match is not None:
+                found[frozen] = match
         if match is not None and event.source != "analyst":
             match.citations.extend(event.citations)
             continue
-        copy = event.model_copy(deep=True)
+        copy = clone(event)
         block.append((copy, words))
         kept.append(copy)
+        if match is None and words:  # an event's words always match themselves (overlap 1)
+            found[frozen] = copy
     for event in kept:
-        event.citations = unique_citations(event.citations)
-        event.agreement = max(1, len({c.source for c in event.citations}))
+        citations = unique_citations(event.citations)
+        put(event, citations=citations, agreement=max(1, len({c.source for c in citations})))
     return sorted(kept, key=lambda e: (e.date is None, e.date or dt.date.min))
 
 

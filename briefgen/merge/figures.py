@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from briefgen.merge.copies import clone, put
 from briefgen.merge.entities import norm, unique_citations
 from briefgen.model import Claim, Figure
 
@@ -32,8 +33,12 @@ def _attach_placeless(by_quantity: dict[tuple, list[Figure]]) -> None:
     """'At least 31 killed' without a place counts the same thing as '29 killed in Valdera' when
     the sources name exactly one place for that category and group; with two or more places
     (east and west Aleppo) a place-less figure cannot be assigned and stays on its own."""
+    placed_for: dict[tuple, list[tuple]] = defaultdict(list)  # one pass, not one per place-less key
+    for key in by_quantity:
+        if key[2]:
+            placed_for[key[:2]].append(key)
     for key in [k for k in by_quantity if not k[2]]:
-        placed = [k for k in by_quantity if k[:2] == key[:2] and k[2]]
+        placed = placed_for.get(key[:2], [])
         if len(placed) == 1:
             by_quantity[placed[0]].extend(by_quantity.pop(key))
 
@@ -67,13 +72,12 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
 
 
 def _fold_same_value(figs: list[Figure], story_of: dict[str, str]) -> Figure:
-    keep = figs[0].model_copy(deep=True)
-    keep.citations = unique_citations(c for f in figs for c in f.citations)
-    keep.subsets = next((f.subsets for f in figs if f.subsets), [])
-    keep.date = next((f.date for f in figs if f.date), None)
-    sources = {c.source for c in keep.citations}
-    keep.agreement = len(sources)
-    keep.independent = len({story_of.get(s, s) for s in sources})
+    keep = clone(figs[0])
+    citations = unique_citations(c for f in figs for c in f.citations)
+    sources = {c.source for c in citations}
+    put(keep, citations=citations, subsets=list(next((f.subsets for f in figs if f.subsets), [])),
+        date=next((f.date for f in figs if f.date), None), agreement=len(sources),
+        independent=len({story_of.get(s, s) for s in sources}))
     return keep
 
 
@@ -88,7 +92,7 @@ def _disputed(folded: list[Figure], story_of: dict[str, str],
 
     # Newest report first; on the same day the better outlet tier (briefgen.toml), then agreement.
     ordered = sorted(folded, key=lambda f: (newest_date(f), -best_tier(f), f.agreement), reverse=True)
-    head = ordered[0].model_copy(deep=True)  # agreement/independent already set by _fold_same_value
+    head = clone(ordered[0])  # agreement/independent already set by _fold_same_value
     claims = []
     for n, fig in enumerate(ordered):
         sources = sorted({c.source for c in fig.citations})
@@ -96,10 +100,9 @@ def _disputed(folded: list[Figure], story_of: dict[str, str],
                             text=fig.text, sources=sources, newest=(n == 0 and newest_date(fig) > dt.date.min),
                             published=newest_date(fig) if newest_date(fig) > dt.date.min else None,
                             citations=fig.citations))
-    head.disputed = True
-    head.claims = claims
     newest_day = claims[0].published
-    head.revised = newest_day is not None and len({c.value for c in claims if c.published == newest_day}) == 1
+    put(head, disputed=True, claims=claims,
+        revised=newest_day is not None and len({c.value for c in claims if c.published == newest_day}) == 1)
     # The head keeps its own (newest) value's citations, agreement and subsets: a citation must
     # hold its figure's words, and a subset belongs to the total it was reported with.
     return head
