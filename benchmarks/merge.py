@@ -60,6 +60,17 @@ def corpus(size: int, seed: int = 7) -> list[Facts]:
     return parts
 
 
+def measure(sizes: list[int]) -> dict[int, float]:
+    """Seconds to merge each size of generated corpus."""
+    out = {}
+    for size in sizes:
+        parts = corpus(size)
+        start = time.perf_counter()
+        merge(parts)
+        out[size] = time.perf_counter() - start
+    return out
+
+
 def main(argv: list[str]) -> int:
     sizes = [1000, 10000]
     if "--sizes" in argv:
