@@ -129,4 +129,5 @@ def _worker_start(parent: int) -> None:
             except PermissionError:   # the pid was reused by another user's process: ours is gone
                 os._exit(1)
 
-    threading.Thread(target=watch, name="briefgen-parent-watch", daemon=True).start()
+    if os.name == "posix":   # elsewhere os.kill(pid, 0) is not a liveness probe (on Windows it kills)
+        threading.Thread(target=watch, name="briefgen-parent-watch", daemon=True).start()
