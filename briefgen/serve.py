@@ -169,13 +169,16 @@ class Preview:
 
     # -- building -------------------------------------------------------------------------
     def facts(self, source_stamps: tuple):
-        """Extract (or load) the facts, again only when a source or the facts file changed."""
+        """Extract (or load) the facts, again only when a source or the facts file changed. What
+        comes back is resolved (extraction merges and resolves; a hand-edited file is resolved
+        here, once per change) and is only read by the rebuilds that share it."""
         from briefgen.facts_io import load_facts
+        from briefgen.merge import resolve
         from briefgen.pipeline import extract_facts
 
         if self._facts is None or source_stamps != self._facts_key:
             if self.is_facts_file():
-                self._facts = load_facts(self.targets[0])
+                self._facts = resolve(load_facts(self.targets[0]))
             else:
                 self._facts = extract_facts(self.targets, self.settings)
             self._facts_key = source_stamps
@@ -209,7 +212,6 @@ class Preview:
         the decision changed: an edit shows in a fraction of the layout's time, and the page ends up
         exactly what `briefgen build` makes."""
         from briefgen.compose import compose, trim, trim_order
-        from briefgen.merge import resolve
         from briefgen.pipeline import _read_notes
         from briefgen.render import main_language
         from briefgen.render.fit import fit
@@ -219,7 +221,7 @@ class Preview:
         sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in source_set))
         shown = None
         try:
-            facts = resolve(self.facts(sources).model_copy(deep=True))
+            facts = self.facts(sources)
             notes = _read_notes(Path(self.settings.notes)) if self.settings.notes else None
             renderer = self.renderer(stamps)
             brief = compose(facts, notes_markdown=notes)
