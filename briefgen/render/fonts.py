@@ -63,10 +63,12 @@ FONT_SPECS: tuple[FontSpec, ...] = (
 )
 
 
+@lru_cache(maxsize=None)  # per process: ~20 ms of metadata lookups on every layout pass otherwise
 def package_dir(package: str) -> Path:
     return Path(importlib.import_module(package).__file__).resolve().parent
 
 
+@lru_cache(maxsize=None)
 def package_version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
