@@ -187,11 +187,12 @@ class Preview:
     def renderer(self, stamps: dict[Path, int]):
         """The theme, its Jinja environment and fetcher, kept between rebuilds: Jinja recompiles a
         changed template by itself (its loader checks mtimes); any other theme file (theme.toml, a
-        stylesheet) changed makes them anew."""
+        stylesheet) changed, or a template added or removed (an override Jinja would not look
+        for), makes them anew."""
         from briefgen.render import prepare
 
-        key = tuple(sorted((str(p), m) for p, m in stamps.items()
-                           if p in self._theme_files and p.suffix.lower() != ".html"))
+        key = tuple(sorted((str(p), 0 if p.suffix.lower() == ".html" else m) for p, m in stamps.items()
+                           if p in self._theme_files))
         if self._renderer is None or key != self._renderer_key:
             self._renderer = prepare(self.settings.theme, self.settings.page_size)
             self._renderer_key = key
