@@ -6,8 +6,12 @@ listens to Server-Sent Events on /events and reloads the page when a build finis
 build keeps the server up: the page shows the last good brief under an overlay with the error's
 file:line, and the tab title says it too.
 
-Warm rebuilds reuse what did not change: facts are re-extracted only when a source changed, and
-Jinja recompiles only the template files that changed (its loader checks their mtimes).
+Warm rebuilds reuse what did not change: facts are re-extracted only when a source changed, the
+theme's Jinja environment (and WeasyPrint's fonts) stay loaded and Jinja recompiles only the
+template files that changed (its loader checks their mtimes). A rebuild shows the page at once
+with the items the last one-page fit left out, then checks the fit with a layout pass and shows
+the page again only if that decision changed (see `Preview.build`). The page embeds the whole
+fonts: subsetting them to its characters would cost seconds whenever an edit brings a new one.
 
 The page keeps a content policy as strict as the brief's: it runs only the preview's own inline
 scripts (allowed by their sha256 hashes, so a script a theme or a source slipped into the brief
@@ -88,6 +92,8 @@ class BuildState:
     pages: int = 0
     passes: int = 0
     dropped: list[str] = field(default_factory=list)
+    # When the one-page fit of this page was checked (None: not yet, the page was shown first).
+    checked_seconds: float | None = None
 
 
 class Preview:
@@ -102,6 +108,11 @@ class Preview:
         self._facts_key: tuple | None = None
         self._mtimes: dict[Path, int] = {}
         self._json_is_facts: bool | None = None   # the last verdict on a single .json target
+        self._theme_files: frozenset[Path] = frozenset()
+        self._renderer = None
+        self._renderer_key: tuple | None = None
+        self._l10ns: dict = {}
+        self._fit_ids: list[str] | None = None    # what the last one-page fit left out
 
     # -- inputs ---------------------------------------------------------------------------
     def is_facts_file(self) -> bool:
@@ -146,8 +157,10 @@ class Preview:
     def scan(self) -> tuple[dict[Path, int], frozenset[Path]]:
         """Modification times of every input, and which of them are sources: one walk of the folders."""
         sources = self.source_files()
+        theme = self.theme_files()
+        self._theme_files = frozenset(theme)
         stamps = {}
-        for path in [*sources, *self.theme_files()]:
+        for path in [*sources, *theme]:
             try:
                 stamps[path] = path.stat().st_mtime_ns
             except OSError:
@@ -156,45 +169,98 @@ class Preview:
 
     # -- building -------------------------------------------------------------------------
     def facts(self, source_stamps: tuple):
-        """Extract (or load) the facts, again only when a source or the facts file changed."""
+        """Extract (or load) the facts, again only when a source or the facts file changed. What
+        comes back is resolved (extraction merges and resolves; a hand-edited file is resolved
+        here, once per change) and is only read by the rebuilds that share it."""
         from briefgen.facts_io import load_facts
+        from briefgen.merge import resolve
         from briefgen.pipeline import extract_facts
 
         if self._facts is None or source_stamps != self._facts_key:
             if self.is_facts_file():
-                self._facts = load_facts(self.targets[0])
+                self._facts = resolve(load_facts(self.targets[0]))
             else:
                 self._facts = extract_facts(self.targets, self.settings)
             self._facts_key = source_stamps
         return self._facts
 
-    def build(self, scanned: tuple[dict[Path, int], frozenset[Path]] | None = None) -> BuildState:
+    def renderer(self, stamps: dict[Path, int]):
+        """The theme, its Jinja environment and fetcher, kept between rebuilds: Jinja recompiles a
+        changed template by itself (its loader checks mtimes); any other theme file (theme.toml, a
+        stylesheet) changed, or a template added or removed (an override Jinja would not look
+        for), makes them anew."""
+        from briefgen.render import prepare
+
+        key = tuple(sorted((str(p), 0 if p.suffix.lower() == ".html" else m) for p, m in stamps.items()
+                           if p in self._theme_files))
+        if self._renderer is None or key != self._renderer_key:
+            self._renderer = prepare(self.settings.theme, self.settings.page_size)
+            self._renderer_key = key
+            self._l10ns = {}
+        return self._renderer
+
+    def localization(self, renderer, source_language: str, facts):
         from briefgen.i18n import sources_language
-        from briefgen.merge import resolve
+
+        locale = self.settings.locale or sources_language(facts.sources)
+        if (locale, source_language) not in self._l10ns:
+            self._l10ns[(locale, source_language)] = renderer.localize(locale, source_language)
+        return self._l10ns[(locale, source_language)]
+
+    def build(self, scanned: tuple[dict[Path, int], frozenset[Path]] | None = None) -> BuildState:
+        """Rebuild the page. With a one-page fit decided before, the page is shown at once with the
+        same items left out, then the fit is checked (a layout pass) and the page shown again only if
+        the decision changed: an edit shows in a fraction of the layout's time, and the page ends up
+        exactly what `briefgen build` makes."""
+        from briefgen.compose import compose, trim, trim_order
         from briefgen.pipeline import _read_notes
-        from briefgen.render import render
+        from briefgen.render import main_language
+        from briefgen.render.fit import fit
 
         start = time.perf_counter()
         stamps, source_set = scanned if scanned is not None else self.scan()
         sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in source_set))
-        state = self.state
+        shown = None
         try:
-            facts = resolve(self.facts(sources).model_copy(deep=True))
+            facts = self.facts(sources)
             notes = _read_notes(Path(self.settings.notes)) if self.settings.notes else None
-            result = render(facts, formats=["html"], theme=self.settings.theme,
-                            locale=self.settings.locale or sources_language(facts.sources),
-                            page_size=self.settings.page_size, notes_markdown=notes,
-                            max_pages=self.settings.max_pages)
-            new = BuildState(state.version + 1, result.outputs["html"].decode("utf-8"), None,
-                             time.perf_counter() - start, result.pages, result.passes, list(result.dropped))
+            renderer = self.renderer(stamps)
+            brief = compose(facts, notes_markdown=notes)
+            l10n = self.localization(renderer, main_language(brief), facts)
+            if self._fit_ids is not None:
+                candidates = set(trim_order(brief))
+                guess = [item for item in self._fit_ids if item in candidates]
+                guessed = trim(brief, guess)
+                shown = self._publish(renderer.preview_html(guessed, l10n), start, guessed.dropped)
+            fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=self.settings.max_pages)
+            self._fit_ids = list(fitted.dropped_ids)
+            pages = len(fitted.document.pages)
+            if shown is not None and set(fitted.dropped_ids) == set(guess):
+                with self.changed:
+                    shown.pages, shown.passes = pages, fitted.passes
+                    shown.checked_seconds = time.perf_counter() - start
+                new = shown
+            else:
+                new = self._publish(renderer.preview_html(fitted.brief, l10n), start, fitted.brief.dropped,
+                                    pages=pages, passes=fitted.passes, checked=True)
         except BriefgenError as exc:
-            new = BuildState(state.version + 1, state.html, str(exc), time.perf_counter() - start)
+            new = self._publish(None, start, error=str(exc))
         except Exception as exc:  # noqa: BLE001 — the preview must outlive any bug
             log.exception("preview build failed")
-            new = BuildState(state.version + 1, state.html, f"internal error: {type(exc).__name__}: {exc}",
-                             time.perf_counter() - start)
+            new = self._publish(None, start, error=f"internal error: {type(exc).__name__}: {exc}")
         self._mtimes = stamps
+        return new
+
+    def _publish(self, page: str | None, start: float, dropped=(), *, error: str | None = None, pages: int = 0,
+                 passes: int = 0, checked: bool = False) -> BuildState:
+        """Show a new page (None: keep the last good one, under `error`) and wake the browsers."""
         with self.changed:
+            state = self.state
+            if page is not None and not checked:
+                pages = state.pages       # not laid out yet: the last count stands meanwhile
+            seconds = time.perf_counter() - start
+            new = BuildState(state.version + 1, state.html if page is None else page, error, seconds, pages,
+                             passes, list(dropped), seconds if checked else None)
             self.state = new
             self.changed.notify_all()
         return new

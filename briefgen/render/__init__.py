@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -48,6 +49,8 @@ class RenderResult:
 CONTENT_POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                   'img-src data:; font-src data:; style-src \'unsafe-inline\'; base-uri \'none\'; '
                   'form-action \'none\'">')
+# Unguessable, so no article text can stand for the font rules' place in the preview page.
+_MARKER_NONCE = secrets.token_hex(8)
 # A doctype at the very start (a BOM and whitespace allowed before it), nothing else.
 _LEADING_DOCTYPE = re.compile(r"\ufeff?\s*<!doctype(?:\s[^>]*)?>", re.I)
 
@@ -98,6 +101,17 @@ class Renderer:
         page = render_html(self.env, self.theme, brief, l10n, font_css=font_face_css_for_html(bare, subset_text),
                            page_size=self.page_size)
         return with_content_policy(page)
+
+    def preview_html(self, brief: Brief, l10n: Localization) -> str:
+        """The HTML output as `briefgen serve` shows it: the same page, with the whole fonts embedded
+        rather than subsets of them (see `fonts.font_face_css_whole`), rendered once."""
+        from briefgen.render.fonts import font_face_css_whole
+        from briefgen.render.html import render_html
+
+        # Which faces the page needs depends on its text: render once with a marker in their place.
+        marker = f"/* briefgen-fonts-{_MARKER_NONCE} */"
+        page = render_html(self.env, self.theme, brief, l10n, font_css=marker, page_size=self.page_size)
+        return with_content_policy(page.replace(marker, font_face_css_whole(page)))
 
     def bare_html(self, brief: Brief, l10n: Localization) -> str:
         from briefgen.render.html import render_html

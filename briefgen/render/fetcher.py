@@ -16,7 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint.urls import URLFetcher
+from briefgen.render.weasy import import_weasyprint
+
+import_weasyprint()
+from weasyprint.urls import URLFetcher  # noqa: E402 — after the fast import above
 
 log = logging.getLogger(__name__)
 

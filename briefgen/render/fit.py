@@ -4,8 +4,9 @@ Trimming one item per pass would take dozens of layouts on a busy brief. Instead
 layout is measured: how tall is the content that spilled past the last allowed page, and
 how much room would each droppable item free (templates tag items with `data-item="<id>"`
 and their columns with `data-fit-column`)? Items chosen in priority order until the room
-covers the spill give the next layout; once one fits, a bisection over the last batch gives
-back what was not needed while passes remain. Usually 2–3 layouts.
+covers the spill give the next layout. Once one fits, what the last batch took beyond the
+need is given back when its measured heights fit in the room left on the page (one more
+layout confirms it). Usually 1 layout, 2–3 on a busy brief.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
     candidates = trim_order(brief)
     tried: dict[int, tuple[str, object]] = {}
     dropped: list[str] = []
+    gains: dict[str, float] = {}           # what each dropped item was measured to free
 
     def attempt(count: int) -> tuple[str, object]:
         if count not in tried:
@@ -65,26 +67,45 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
             dropped += remaining
         else:
             # Nothing that would free room: try the page with everything trimmable gone.
-            dropped += _choose(attempt(len(dropped))[1], remaining, max_pages) or remaining
-    # The last batch may be more than needed: give items back while passes remain.
-    lo, hi = overflowing, len(dropped)
-    while hi - lo > 1 and len(tried) < max_passes:
-        middle = (lo + hi) // 2
-        lo, hi = (lo, middle) if fits(middle) else (middle, hi)
+            chosen = _choose(attempt(len(dropped))[1], remaining, max_pages)
+            gains.update(chosen)
+            dropped += list(chosen) or remaining
+    hi = len(dropped)
+    # The last batch may hold more than was needed: give back, from its end, what was measured
+    # to take less height than the fitting page has left (one layout to confirm), while passes remain.
+    if overflowing >= 0 and len(tried) < max_passes:
+        room = _room(attempt(hi)[1], max_pages)
+        back = 0
+        for item in reversed(dropped[overflowing:hi]):
+            if item not in gains or gains[item] > room:
+                break
+            room -= gains[item]
+            back += 1
+        if back and fits(hi - back):
+            hi -= back
     html, document = attempt(hi)
     if hi:
         log.info("one-page fit: dropped %d item(s) in %d layout pass(es)", hi, len(tried))
     return FitResult(trim(brief, dropped[:hi]), document, html, len(tried), dropped[:hi])
 
 
-def _choose(document, remaining: list[str], max_pages: int) -> list[str]:
-    """Which of `remaining` to drop, in priority order, so the height they free covers the spill.
+def _room(document, max_pages: int) -> float:
+    """Height left free at the foot of the last page of a document that fits."""
+    last = document.pages[min(len(document.pages), max_pages) - 1]
+    return max(0.0, last._page_box.height - _used_height(last))
+
+
+def _choose(document, remaining: list[str], max_pages: int) -> dict[str, float]:
+    """Which of `remaining` to drop, in priority order, so the height they free covers the spill:
+    {item: height it frees}, in the order chosen.
 
     Items in a column (an ancestor with `data-fit-column`) free height only while their
     column is the longest one: the grid row is as tall as its longest column. Such an item
     that would free nothing is kept, even though it ranks lower than what goes: dropping it
-    would lose content and gain no room. Items in a row grid (`data-fit-row-of="3"`) free a
-    row only when the row empties: count a third.
+    would lose content and gain no room. Kept for now only: once the other column is shorter
+    it frees height, so the list is swept again, lowest first, until the spill is covered (one
+    sweep left the rest of a column that stopped being the longest for the next layout pass).
+    Items in a row grid (`data-fit-row-of="3"`) free a row only when the row empties: count a third.
     """
     spill = sum(_used_height(page) for page in document.pages[max_pages:])
     # Room left at the foot of the last allowed page (a block that did not fit moved on whole).
@@ -92,25 +113,31 @@ def _choose(document, remaining: list[str], max_pages: int) -> list[str]:
     spill -= max(0.0, last._page_box.height - _used_height(last))
     measure = _measure(document)
     columns = dict(measure.columns)
-    freed, chosen = 0.0, []
-    for item in remaining:
-        if item == COMPACT_SOURCES:
-            gain = measure.items.get("sources", 0.0) * COMPACT_SOURCES_SAVING
-        elif item in measure.column_of:
-            before = max(columns.values())
-            after = dict(columns)
-            after[measure.column_of[item]] -= measure.items.get(item, 0.0)
-            gain = before - max(after.values())
-            if gain > 0:
-                columns = after
-        else:
-            gain = measure.items.get(item, 0.0) / measure.row_of.get(item, 1)
-        if gain <= 0:
-            continue
-        chosen.append(item)
-        freed += gain
-        if freed >= spill:
+    freed, chosen = 0.0, {}
+    pending = list(remaining)
+    while pending and freed < spill:
+        before_sweep = len(chosen)
+        for item in pending:
+            if item == COMPACT_SOURCES:
+                gain = measure.items.get("sources", 0.0) * COMPACT_SOURCES_SAVING
+            elif item in measure.column_of:
+                before = max(columns.values())
+                after = dict(columns)
+                after[measure.column_of[item]] -= measure.items.get(item, 0.0)
+                gain = before - max(after.values())
+                if gain > 0:
+                    columns = after
+            else:
+                gain = measure.items.get(item, 0.0) / measure.row_of.get(item, 1)
+            if gain <= 0:
+                continue
+            chosen[item] = gain
+            freed += gain
+            if freed >= spill:
+                break
+        if len(chosen) == before_sweep:
             break
+        pending = [item for item in pending if item not in chosen]
     return chosen
 
 
