@@ -26,12 +26,8 @@ def option(argv: list[str], name: str, default: str) -> str:
     return argv[argv.index(name) + 1] if name in argv else default
 
 
-def main(argv: list[str]) -> int:
-    runs = int(option(argv, "--runs", "3"))
-    langs = option(argv, "--langs", "en,fr,ar,ru,de").split(",")
-    values = {option(argv, n, "") for n in ("--runs", "--langs")}
-    args = [a for a in argv if not a.startswith("--") and a not in values]
-    article = Path(args[0]) if args else SEED
+def measure(article: Path = SEED, runs: int = 3, langs: tuple[str, ...] = ("en", "fr", "ar", "ru", "de")) -> dict:
+    """Medians (seconds) of one language, the languages one at a time, all in one run; and the ratio."""
     with one_article_workspace(article) as (work, src):
 
         def build(lang: str, name: str) -> list[str]:
@@ -46,6 +42,17 @@ def main(argv: list[str]) -> int:
             each.append(sum(singles))
             together.append(timed(build(",".join(langs), "multi")))
     o, e, t = statistics.median(one), statistics.median(each), statistics.median(together)
+    return {"one_s": o, "each_s": e, "together_s": t, "ratio": t / o}
+
+
+def main(argv: list[str]) -> int:
+    runs = int(option(argv, "--runs", "3"))
+    langs = option(argv, "--langs", "en,fr,ar,ru,de").split(",")
+    values = {option(argv, n, "") for n in ("--runs", "--langs")}
+    args = [a for a in argv if not a.startswith("--") and a not in values]
+    article = Path(args[0]) if args else SEED
+    r = measure(article, runs, tuple(langs))
+    o, e, t = r["one_s"], r["each_s"], r["together_s"]
     print(f"article                  {article.name}")
     print(f"languages                {','.join(langs)}")
     print(f"runs                     {runs} (median, fresh process each, PDF + HTML)")

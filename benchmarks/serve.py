@@ -33,9 +33,9 @@ def touch(path: Path) -> None:
     time.sleep(0.01)   # a new mtime
 
 
-def rebuilds(preview: Preview, edit: Path) -> tuple[list[float], list[float]]:
+def rebuilds(preview: Preview, edit: Path, runs: int = RUNS) -> tuple[list[float], list[float]]:
     shown, checked = [], []
-    for _ in range(RUNS):
+    for _ in range(runs):
         touch(edit)
         state = preview.build()
         assert state.error is None, state.error
@@ -51,14 +51,39 @@ def show(label: str, times: tuple[list[float], list[float]]) -> None:
           f"{statistics.median(checked) * 1000:.0f} ms, {len(shown)} runs")
 
 
+def measure(rounds: int = RUNS) -> dict:
+    """Medians (seconds) for the examples (4 articles): shown and fit-checked after a template
+    edit and after a source edit; and the layout passes of the 32-article corpus."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        partial = _house_theme(tmp)
+        sources = tmp / "sources"
+        shutil.copytree(REPO / "examples" / "sources", sources)
+        preview = Preview([sources], Settings(theme=str(partial.parents[1])))
+        preview.build()
+        template = rebuilds(preview, partial, rounds)
+        source = rebuilds(preview, sources / "01-wire-valdera.txt", rounds)
+        corpus = Preview([make_corpus(tmp / "corpus")], Settings()).build()
+    med = statistics.median
+    return {"template_s": med(template[0]), "template_checked_s": med(template[1]),
+            "source_s": med(source[0]), "source_checked_s": med(source[1]), "corpus_passes": corpus.passes}
+
+
+def _house_theme(tmp: Path) -> Path:
+    """A theme extending the default with one partial of its own (the file the edits touch)."""
+    theme = tmp / "house"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    partial = theme / "partials" / "title.html"
+    partial.write_text((REPO / "templates" / "default" / "partials" / "title.html").read_text(), encoding="utf-8")
+    return partial
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        theme = tmp / "house"
-        (theme / "partials").mkdir(parents=True)
-        (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
-        partial = theme / "partials" / "title.html"
-        partial.write_text((REPO / "templates" / "default" / "partials" / "title.html").read_text(), encoding="utf-8")
+        partial = _house_theme(tmp)
+        theme = partial.parents[1]
 
         facts = tmp / "seed.facts.json"
         shutil.copy(SEED_FACTS, facts)
