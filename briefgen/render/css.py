@@ -15,7 +15,6 @@ import logging
 import mimetypes
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from briefgen.render.fetcher import SafeFetcher
@@ -47,18 +46,38 @@ class ResolvedCss:
     problems: tuple[CssProblem, ...]
 
 
+# (files, allowed dirs) -> (every file read with its mtime, result): a later call checks the
+# mtimes of the @imported files too, so `serve` sees an edit to any of them.
+_RESOLVED: dict[tuple, tuple[tuple[tuple[Path, int], ...], ResolvedCss]] = {}
+_KEEP = 16
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def resolve_stylesheets(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...]) -> ResolvedCss:
     """The stylesheets `files` (in order) as one self-contained text."""
-    key = tuple((f, f.stat().st_mtime_ns if f.is_file() else 0) for f in files)
-    return _resolve_cached(key, allowed_dirs)
+    key = (files, allowed_dirs)
+    hit = _RESOLVED.get(key)
+    if hit is not None and all(_mtime(path) == stamp for path, stamp in hit[0]):
+        return hit[1]
+    read: list[Path] = list(files)
+    result = _resolve_all(files, allowed_dirs, read)
+    if len(_RESOLVED) >= _KEEP:
+        _RESOLVED.pop(next(iter(_RESOLVED)))
+    _RESOLVED[key] = (tuple((path, _mtime(path)) for path in dict.fromkeys(read)), result)
+    return result
 
 
-@lru_cache(maxsize=16)
-def _resolve_cached(files: tuple[tuple[Path, int], ...], allowed_dirs: tuple[Path, ...]) -> ResolvedCss:
+def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: list[Path]) -> ResolvedCss:
     fetcher = SafeFetcher(allowed_dirs)
     problems: list[CssProblem] = []
     parts = []
-    for path, _mtime in files:
+    for path in files:
         if not path.is_file():
             continue
         # load_theme refuses a stylesheet outside its theme; this is the backstop, with the fetcher's rule.
@@ -73,7 +92,7 @@ def _resolve_cached(files: tuple[tuple[Path, int], ...], allowed_dirs: tuple[Pat
             problems.append(CssProblem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
                                                    "save it as UTF-8"))
             source = data.decode("utf-8", "replace")
-        text = _resolve(path, source, fetcher, problems, depth=0)
+        text = _resolve(path, source, fetcher, problems, depth=0, read=read)
         parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
     for problem in problems:
         log.warning("%s", problem)
@@ -84,7 +103,8 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int) -> str:
+def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int,
+             read: list[Path]) -> str:
     # Comments out first (lines kept), so a commented-out url() is neither fetched nor reported.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
@@ -98,7 +118,9 @@ def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProb
         if body is None:
             return ""
         target = _target(url, path)
-        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1)
+        if target is not None:
+            read.append(target)
+        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1, read)
 
     def on_url(match: re.Match) -> str:
         url = match.group("url").strip()

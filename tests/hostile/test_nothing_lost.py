@@ -15,7 +15,8 @@ OLD = b"%PDF-1.7\n% the analyst's good brief from yesterday\n"
 
 
 def build(out):
-    return subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out), "-q"],
+    return subprocess.Popen([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out), "-q",
+                             "--no-cache"],  # every build does the whole work: kills land all through it
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -120,3 +120,20 @@ def test_theme_css_urls_are_inlined_or_refused(tmp_path, example_facts):
     assert ".title { color: red; }" in html and "@import" not in html
     assert 'url("data:image/svg+xml;base64,' in html
     assert "tracker.example" not in html and 'url("data:,")' in html
+
+
+def test_an_edit_to_an_imported_stylesheet_is_seen_without_a_restart(tmp_path):
+    """`serve` keeps resolved stylesheets between rebuilds; an @imported file's edit must show."""
+    import os
+
+    from briefgen.render.css import resolve_stylesheets
+
+    style, extra = tmp_path / "style.css", tmp_path / "extra.css"
+    style.write_text('@import "extra.css";\nbody { margin: 0 }\n', encoding="utf-8")
+    extra.write_text("h1 { color: red }\n", encoding="utf-8")
+    assert "color: red" in resolve_stylesheets((style,), (tmp_path,)).text
+    extra.write_text("h1 { color: blue }\n", encoding="utf-8")
+    stamp = extra.stat().st_mtime_ns + 10_000_000
+    os.utime(extra, ns=(stamp, stamp))
+    again = resolve_stylesheets((style,), (tmp_path,)).text
+    assert "color: blue" in again and "color: red" not in again
