@@ -91,6 +91,26 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     return False
 
 
+# The last word of every QUALIFIER_RE phrase (keep them in step): a match ends on one, then spaces.
+_QUALIFIER_ENDS = ("least", "than", "over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
+                   "to", "as", "estimated", "most", "of", "under", "additional")
+
+
+def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`W.QUALIFIER_RE.search(text, start, end)`, run only when text[start:end] ends with one of
+    the phrases' last words and spaces (the pattern is tried at every character of the window).
+    On ASCII, lowercasing decides that exactly; other characters may fold case in more ways
+    ("ſ" matches "s"), so the pattern decides."""
+    before = text[start:end]
+    core = before.rstrip()
+    if len(core) == len(before):
+        return None  # no trailing space: `\s+$` cannot match
+    tail = core[-13:]
+    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDS):
+        return None
+    return W.QUALIFIER_RE.search(text, start, end)
+
+
 def candidates(doc: Doc) -> list[Cand]:
     out = []
     for sent in doc.sentences:
@@ -98,7 +118,7 @@ def candidates(doc: Doc) -> list[Cand]:
             if _excluded(doc, n, sent):
                 continue
             c = Cand(n, sent, start=n.start, np_end=n.end)
-            q = W.QUALIFIER_RE.search(doc.text, max(sent[0], n.start - 20), n.start)
+            q = _qualifier(doc.text, max(sent[0], n.start - 20), n.start)
             if q:
                 c.qualifier, c.start = q.group("q").lower(), q.start("q")
             out.append(c)
