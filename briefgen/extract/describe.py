@@ -38,11 +38,14 @@ MID_ATTRIBUTION_RE = re.compile(rf",\s+(?P<who>(?:(?:the|a|an)\s+)?[^,;\"“”]
                                 rf"(?:\s+in\s+a\s+statement)?\s*(?=,|[.!?]?\s*$)")
 RELATIVE_RE = re.compile(r",\s*(?:(?:a|an|the)\s+[^,]*?\s)?(?P<rel>who|whose|which|that)\s+(?P<body>[^,]+),")
 AND_VERB_RE = re.compile(r"\s*and\s+(?:[a-z]+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b")
+# `;\s*`, `,\s+(?=...)`, `\s+(?=...)` | `\s+(?=and ...)`, written to open on one character class so
+# that `re` skips to a `;`, `,` or space in C; the lookbehinds pick the branch the opening character
+# allows, in the same order, so the matches are the same.
 SPLIT_RE = re.compile(
-    r";\s*|,\s+(?=(?:after|before|as|when|while|since|because|although|though|but|whereas|until|which|who|where"
-    r"|and|so|leaving|sending|killing|forcing|prompting|bringing|raising|making|causing|saying|adding)\b)"
-    r"|\s+(?=(?:after|before|because|although|though|whereas|until|while|when|since)\s+(?:the|a|an|its|their|his|her|[A-Z]))"
-    r"|\s+(?=and\s+(?:\w+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b)")
+    r"[;,\s](?:(?<=;)\s*|(?<=,)\s+(?=(?:after|before|as|when|while|since|because|although|though|but|whereas|until"
+    r"|which|who|where|and|so|leaving|sending|killing|forcing|prompting|bringing|raising|making|causing|saying|adding)\b)"
+    r"|(?<=\s)\s*(?=(?:after|before|because|although|though|whereas|until|while|when|since)\s+(?:the|a|an|its|their|his|her|[A-Z]))"
+    r"|(?<=\s)\s*(?=and\s+(?:\w+ed|will|would|was|were|has|had|is|are|said|told|took|began|made|gave|met|held)\b))")
 LEAD_WORDS = re.compile(r"^(?:after|before|as|when|while|since|because|although|though|but|whereas|until|and|so|that"
                         r"|which|who|where)\s+", re.IGNORECASE)
 DATE_WORDS_RE = re.compile(r"(?:,\s*)?\s*(?:(?<!\w)(?:by|at|before|after|until)\s+(?:nightfall|dawn|dusk|noon|midnight|daybreak)\s+)?"
@@ -58,6 +61,12 @@ FUTURE_SUBS = [
 FIRST_PERSON_RE = re.compile(r"^(?:I|we|we're|I'm|I've|we've|our|my)\b", re.IGNORECASE)  # the speaker's own words
 PRONOUN_RE = re.compile(r"^(?:it|he|she|they)\s+(?=[a-z])")
 MAX_WORDS = 16
+ANY_DATE_RE = re.compile(ANY_DATE)
+QUOTE_MARKS_RE = re.compile(r"[\"“”]")
+LEAD_CONJ_RE = re.compile(r"^(?:but|and|so)\s+", re.IGNORECASE)
+MARKER_SPACES_RE = re.compile(r"\s*⟦[dD]⟧\s*")
+TAIL_ACCORDING_RE = re.compile(r",?\s*according to .*$", re.IGNORECASE)
+ACCORDING_TO_RE = re.compile(r"according to ", re.IGNORECASE)  # in every match of TAIL_ACCORDING_RE
 TRAILING_FUNCTION = frozenset("of the a an and or to in on at for with by from as that who which alongside across "
                               "near into over under against about after before during through towards toward "
                               "between among around without within beyond".split())
@@ -72,6 +81,9 @@ ATTRIBUTION_ONLY_RE = re.compile(
     r"|(?:told|tells)(?:\s+(?:the\s+|a\s+)?[\w’'-]+){0,2}?)"
     r"(?:\s+in\s+a\s+statement|\s+by\s+telephone|\s+in\s+an\s+interview)?"
     r"|(?:said|says|added|told\s+[\w’'-]+)\s+(?P<who2>[^,;:]{2,90}))$")
+# one of these is in every match of ATTRIBUTION_ONLY_RE (keep them in step)
+_ATTRIBUTION_WORDS = ("said", "says", "announced", "added", "stated", "warned", "explained", "insisted", "wrote",
+                      "tweeted", "reported", "told", "tells")
 # time adverbials a description can open on, and the words that make one
 TIME_WORDS = frozenset("""also and but then meanwhile earlier later late early shortly soon just even again still
 on in at by after before during since until from the this that same day days night nightfall dawn dusk daybreak
@@ -108,7 +120,7 @@ def _quote_parts(text: str) -> tuple[list[str], list[str]]:
     outside: list[str] = []
     inside: list[str] = []
     inside_now, pos = False, 0
-    for m in re.finditer(r"[\"“”]", text):
+    for m in QUOTE_MARKS_RE.finditer(text):
         i, ch = m.start(), m.group()
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -132,9 +144,11 @@ def _quote_parts(text: str) -> tuple[list[str], list[str]]:
 def _attribution_only(text: str) -> str | None:
     """The text when it is nothing but an attribution ("Mr Christie told reporters ⟦D⟧",
     "Keita told French radio ⟦D⟧:"), else None."""
+    if not any(w in text for w in _ATTRIBUTION_WORDS):
+        return None  # the pattern needs one of them, and squashing cannot make one
     t = T.squash(text).strip(" ,;:.!?—–-")
-    bare = T.squash(re.sub(ANY_DATE, " ", t))
-    bare = re.sub(r"^(?:but|and|so)\s+", "", bare, flags=re.IGNORECASE)
+    bare = T.squash(ANY_DATE_RE.sub(" ", t))
+    bare = LEAD_CONJ_RE.sub("", bare)
     m = ATTRIBUTION_ONLY_RE.match(bare)
     if not m:
         return None
@@ -143,7 +157,7 @@ def _attribution_only(text: str) -> str | None:
 
 
 def _dangling(text: str) -> bool:
-    words = re.sub(ANY_DATE, " ", text).strip(" ,;:.!?—–-").split()
+    words = ANY_DATE_RE.sub(" ", text).strip(" ,;:.!?—–-").split()
     return not words or words[-1].lower() in DANGLING
 
 
@@ -159,7 +173,7 @@ def quoted_speech(d: Draft) -> None:
         said = " ".join(p.strip(" ,;:") for p in inside)
         attr = _attribution_only(" ".join(outside)) if outside else None
         if attr and (D in attr or FIRST_PERSON_RE.match(said)) and len(said.split()) >= 3:
-            said = re.sub(r"^(?:but|and|so)\s+", "", said, flags=re.IGNORECASE)
+            said = LEAD_CONJ_RE.sub("", said)
             d.text = f"{attr}: {said}"
             d.done_attribution = d.quoting = True
             return
@@ -169,7 +183,7 @@ def quoted_speech(d: Draft) -> None:
                 d.text = re.sub(r"^[\s,.]+|[\s,.:]+$", "", seg)
                 d.done_attribution = True
                 return
-    d.text = T.squash(re.sub(r"[\"“”]", "", d.text))
+    d.text = T.squash(QUOTE_MARKS_RE.sub("", d.text))
 
 
 def single_quotes(d: Draft) -> None:
@@ -187,7 +201,7 @@ def lead_time(d: Draft) -> None:
     lead must be free of verbs and either all time words or a phrase opened by a time
     preposition; places ("In neighboring Nepal, ...") stay."""
     m = re.match(r"^(?P<lead>[^,;:\"“”]{1,120}?),\s+(?=\S)", d.text)
-    if not m or VERB_RE.search(re.sub(ANY_DATE, " ", m.group("lead"))):
+    if not m or VERB_RE.search(ANY_DATE_RE.sub(" ", m.group("lead"))):
         return
     lead = m.group("lead")
     words = re.findall(r"⟦[dD]⟧|[\w’'-]+", lead)
@@ -290,15 +304,47 @@ def _ends_on_speech(text: str) -> bool:
 
 def tail_attribution(d: Draft) -> None:
     """", officials said on Tuesday", ", according to figures published by ..." at the clause end."""
-    d.text = re.sub(r",?\s*according to .*$", "", d.text, flags=re.IGNORECASE)
+    if ACCORDING_TO_RE.search(d.text):  # the tail pattern opens on optional parts: look for its words first
+        d.text = TAIL_ACCORDING_RE.sub("", d.text)
     if _ends_on_speech(d.text):  # else no match: the pattern is slow to fail at every character
         d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
+
+
+# The words a DATE_WORDS_RE match may hold before its marker (keep them in step with the
+# pattern): all before the marker is these words, spaces and commas. Read backwards from a
+# marker, the longest such stretch bounds where a match of that marker can start.
+_DATE_LEAD_WORDS = ("by", "at", "before", "after", "until", "nightfall", "dawn", "dusk", "noon", "midnight",
+                    "daybreak", "also", "earlier", "in", "the", "day", "later", "late", "early", "starting",
+                    "beginning", "from", "as", "of", "since", "on")
+_DATE_LEAD_REV_RE = re.compile(r"(?:[\s,]|(?:" + "|".join(w[::-1] for w in _DATE_LEAD_WORDS) + r")(?!\w))*")
+_DAY_OBJECT_WORDS = ("spent", "spend", "marked", "marks", "celebrated", "observed")
+
+
+def _strip_date_words(text: str) -> str:
+    """Exactly `DATE_WORDS_RE.sub("", text)`. The pattern opens on optional parts, so `re` would
+    try it at every character; here it is searched from the start of each marker's stretch of
+    date words (no match of a marker can start earlier, and every match holds a marker)."""
+    out, last, n = [], 0, len(text)
+    rev, back, search = text[::-1], _DATE_LEAD_REV_RE.match, DATE_WORDS_RE.search
+    q = text.find("⟦")
+    while q >= 0:
+        m = search(text, max(last, q - back(rev, n - q).end()))
+        if m is None:
+            break
+        out.append(text[last:m.start()])
+        last = m.end()
+        q = text.find("⟦", last)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def date_words(d: Draft) -> None:
     """The date words go ("killed at least eight people last night"); a date that is a verb's
     object becomes "the day" ("spent Monday with Renzi" -> "spent the day with Renzi")."""
-    d.text = DATE_WORDS_RE.sub("", DAY_OBJECT_RE.sub(r"\1the day", d.text))
+    text = d.text
+    if any(w in text for w in _DAY_OBJECT_WORDS):  # else no match: the pattern opens on one of them
+        text = DAY_OBJECT_RE.sub(r"\1the day", text)
+    d.text = _strip_date_words(text)
 
 
 def parentheticals(d: Draft) -> None:
@@ -369,7 +415,10 @@ def shorten(d: Draft) -> None:
         words = words[:_cut(words)]
     while len(words) > 3 and words[-1].lower().strip(",") in TRAILING_FUNCTION:
         words.pop()
-    text = re.sub(r"\s*⟦[dD]⟧\s*", " ", " ".join(words)).strip(" ,;:-–—.")
+    text = " ".join(words)
+    if "⟦" in text:  # else no match
+        text = MARKER_SPACES_RE.sub(" ", text)
+    text = text.strip(" ,;:-–—.")
     if _dangling(text) or _attribution_only(text):
         text = ""
     d.text = text[:1].upper() + text[1:] if text else text

@@ -60,14 +60,24 @@ def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -
     return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0])
 
 
+def _alpha_words_outside(toks: list, exprs: list[dates.DateExpr], enough: int = 5) -> int:
+    """How many all-letter words stand outside the date expressions, counted up to `enough`."""
+    n = 0
+    for t in toks:
+        if t.text.isalpha() and not any(e.start <= t.start < e.end for e in exprs):
+            n += 1
+            if n >= enough:
+                break
+    return n
+
+
 def dated_sentences(doc: Doc) -> list[EventCand]:
     out = []
     for sent in doc.sentences:
         exprs = dates.find(doc, *sent)
         if not exprs:
             continue
-        words = [t for t in doc.tokens_in(*sent) if not any(e.start <= t.start < e.end for e in exprs)]
-        if len([t for t in words if t.text.isalpha()]) < 5 or TIMESTAMP_RE.search(doc.text, *sent):
+        if _alpha_words_outside(doc.tokens_in(*sent), exprs) < 5 or TIMESTAMP_RE.search(doc.text, *sent):
             continue  # a dateline or time stamp, not an event
         body = _dateline_end(doc, sent)
         spans = [(e.start, e.end) for e in exprs]

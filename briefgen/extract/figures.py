@@ -52,6 +52,14 @@ class Cand:
         return max(self.np_end, self.cue_end, self.num.end)
 
 
+HYPHENATED_RE = re.compile(r"[-–][A-Za-z\d]")
+# what W.CURRENCY_BEFORE_RE can end on before its trailing spaces (keep in step)
+CURRENCY_ENDS = ("$", "£", "€", "¥", "Rs", "Rs.", "USD", "EUR", "GBP")
+RANGE_RE = re.compile(r"\s*(?:to|or|and)\s+(\S+)")
+AGE_BEFORE_RE = re.compile(r"[A-Z][\w’'-]+,\s*$")
+AGE_AFTER_RE = re.compile(r"\s*[,.;)]")
+
+
 def _is_people(word: str) -> bool:
     return word.lower() in W.PEOPLE or word in lexicon.demonym_people() or word.lower() in ("lives", "deaths",
                                                                                             "dead", "fatalities")
@@ -63,11 +71,12 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     after = text[n.end:min(sent[1], n.end + 40)]
     if n.decimal or doc.in_quote(n.start):
         return True
-    if re.match(r"[-–][A-Za-z\d]", after) or before.endswith(("-", "–", "#")):
+    if (after[:1] in ("-", "–") and HYPHENATED_RE.match(after)) or before.endswith(("-", "–", "#")):
         return True  # "five-year-old", "21-day", "700-strong", "magnitude-6", ranges
-    if W.UNIT_RE.match(after) or W.CURRENCY_BEFORE_RE.search(before):
+    # the currency pattern ends on a sign or code and spaces: test that before scanning for it
+    if W.UNIT_RE.match(after) or (before.rstrip().endswith(CURRENCY_ENDS) and W.CURRENCY_BEFORE_RE.search(before)):
         return True
-    rng = re.match(r"\s*(?:to|or|and)\s+(\S+)", after)
+    rng = RANGE_RE.match(after)
     if rng and (re.match(r"\d+[A-Za-z]", rng.group(1)) or W.UNIT_RE.match(after[rng.end(1) - len(rng.group(1)):][len(rng.group(1).rstrip(",.")):])):
         return True  # "eight to 10km", "10 to 20 seconds"
     words_after = after.split()
@@ -79,7 +88,7 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     if prev.rstrip(".") in T.MONTHS or nxt.rstrip(".") in T.MONTHS or prev in ("no.", "no", "number", "route", "page",
                                                                                 "article", "resolution", "flight"):
         return True
-    if (re.search(r"[A-Z][\w’'-]+,\s*$", before) and re.match(r"\s*[,.;)]", after) and n.value <= 120) \
+    if (AGE_AFTER_RE.match(after) and n.value <= 120 and AGE_BEFORE_RE.search(before)) \
             or (before.endswith("(") and after.startswith(")")) or prev in ("aged", "age"):
         return True  # an age: "Luca Faccenda, 65,"
     if prev in W.POSSESSIVE_BEFORE:
@@ -91,6 +100,26 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     return False
 
 
+# The last word of every QUALIFIER_RE phrase (keep them in step): a match ends on one, then spaces.
+_QUALIFIER_ENDS = ("least", "than", "over", "about", "around", "nearly", "almost", "some", "roughly", "approximately",
+                   "to", "as", "estimated", "most", "of", "under", "additional")
+
+
+def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`W.QUALIFIER_RE.search(text, start, end)`, run only when text[start:end] ends with one of
+    the phrases' last words and spaces (the pattern is tried at every character of the window).
+    On ASCII, lowercasing decides that exactly; other characters may fold case in more ways
+    ("ſ" matches "s"), so the pattern decides."""
+    before = text[start:end]
+    core = before.rstrip()
+    if len(core) == len(before):
+        return None  # no trailing space: `\s+$` cannot match
+    tail = core[-13:]
+    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDS):
+        return None
+    return W.QUALIFIER_RE.search(text, start, end)
+
+
 def candidates(doc: Doc) -> list[Cand]:
     out = []
     for sent in doc.sentences:
@@ -98,7 +127,7 @@ def candidates(doc: Doc) -> list[Cand]:
             if _excluded(doc, n, sent):
                 continue
             c = Cand(n, sent, start=n.start, np_end=n.end)
-            q = W.QUALIFIER_RE.search(doc.text, max(sent[0], n.start - 20), n.start)
+            q = _qualifier(doc.text, max(sent[0], n.start - 20), n.start)
             if q:
                 c.qualifier, c.start = q.group("q").lower(), q.start("q")
             out.append(c)

@@ -6,7 +6,6 @@ start from runs, each deciding which runs (or parts of runs) are theirs.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
@@ -21,19 +20,25 @@ stressed stresses emphasised emphasized cautioned reported quoted
 """.split())
 
 
-@dataclass
 class Run:
-    toks: list[T.Token]
-    possessive: bool = False  # the last word carried ’s
+    """Tokens of one capitalised run. A slotted class with its offsets worked out once (runs
+    are never changed after they are made, and rules ask for their ends again and again)."""
+    __slots__ = ("end", "possessive", "start", "toks")
 
-    @property
-    def start(self) -> int:
-        return self.toks[0].start
+    def __init__(self, toks: list[T.Token], possessive: bool = False) -> None:
+        self.toks = toks
+        self.possessive = possessive  # the last word carried ’s
+        self.start = toks[0].start
+        last = toks[-1]
+        self.end = last.start + len(last.bare) if possessive else last.end
 
-    @property
-    def end(self) -> int:
-        last = self.toks[-1]
-        return last.start + len(last.bare) if self.possessive else last.end
+    def __repr__(self) -> str:
+        return f"Run(toks={self.toks!r}, possessive={self.possessive!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Run) and (self.toks, self.possessive) == (other.toks, other.possessive)
+
+    __hash__ = None  # type: ignore[assignment]  # like the dataclass it replaces: compared, never hashed
 
     @property
     def words(self) -> list[str]:
@@ -54,39 +59,51 @@ def _joinable(text: str, a: T.Token, b: T.Token) -> bool:
     return gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
 
 
+def _flush(runs: list[Run], cur: list[T.Token], possessive: bool, particles: frozenset[str]) -> None:
+    # Trailing particles ("... de") are not part of a name.
+    while cur and cur[-1].text in particles:
+        cur.pop()
+    if cur:
+        runs.append(Run(cur, possessive))
+
+
 def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
     """Maximal capitalised runs in `toks` (tokens of one sentence or paragraph)."""
     runs: list[Run] = []
     cur: list[T.Token] = []
     particles = T.NAME_PARTICLES
     is_cap = T.is_capitalized
-
-    def flush(possessive: bool = False) -> None:
-        # Trailing particles ("... de") are not part of a name.
-        while cur and cur[-1].text in particles:
-            cur.pop()
-        if cur:
-            runs.append(Run(list(cur), possessive))
-        cur.clear()
-
+    is_possessive, is_acronym = T.is_possessive, T.is_acronym
     n = len(toks)
     arabic = T.ARABIC_PREFIX_RE.match
     for i, tok in enumerate(toks):
         word = tok.text
         # T.is_capitalized inlined (tokens are never empty; an upper-case or "al-" start is no digit)
         cap = word[0].isupper() or ("-" in word[2:4] and arabic(word) is not None)
-        if not cur and not cap:
-            continue  # most words: lowercase, outside a run (a particle needs a run before it)
-        particle = bool(cur) and word in particles and i + 1 < n and is_cap(toks[i + 1].text)
-        if cur and not _joinable(text, cur[-1], tok):
-            flush()
-        if cap or particle:
-            cur.append(tok)
-            if T.is_possessive(word) and not T.is_acronym(word):
-                flush(possessive=True)
-        elif cur:
-            flush()
-    flush()
+        if not cur:
+            if not cap:
+                continue  # most words: lowercase, outside a run (a particle needs a run before it)
+            cur = [tok]
+        else:
+            particle = not cap and word in particles and i + 1 < n and is_cap(toks[i + 1].text)
+            prev = cur[-1]
+            if not (tok.start == prev.end + 1 and text[prev.end] == " ") and not _joinable(text, prev, tok):
+                _flush(runs, cur, False, particles)
+                if not (cap or particle):
+                    cur = []
+                    continue
+                cur = [tok]
+            elif cap or particle:
+                cur.append(tok)
+            else:
+                _flush(runs, cur, False, particles)
+                cur = []
+                continue
+        if word[-1] in "s'’" and is_possessive(word) and not is_acronym(word):
+            _flush(runs, cur, True, particles)
+            cur = []
+    if cur:
+        _flush(runs, cur, False, particles)
     return runs
 
 

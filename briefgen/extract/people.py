@@ -61,10 +61,19 @@ def _end(run: Run, name: list[T.Token]) -> int:
 
 
 def _plausible(doc: Doc, name: list[T.Token], end: int) -> bool:
-    joined = " ".join(t.bare for t in name)
     if doc.mention_at(name[0].start, end) is not None:
         return False
-    info = gazetteer.lookup(joined)
+    # the rest depends on the name's words only: worked out once per name (its span in the text)
+    memo = doc.__dict__.setdefault("_people_plausible", {})
+    key = (name[0].start, name[-1].end)
+    ok = memo.get(key)
+    if ok is None:
+        ok = memo[key] = _plausible_words(name)
+    return ok
+
+
+def _plausible_words(name: list[T.Token]) -> bool:
+    info = gazetteer.lookup(" ".join(t.bare for t in name))
     if info and (info.kind != "city" or info.population >= 15000):
         return False
     return all(T.is_capitalized(t.text) or t.text in T.NAME_PARTICLES for t in name)

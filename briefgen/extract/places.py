@@ -114,6 +114,8 @@ def _strip(run: Run) -> Run | None:
     k = 0
     while k < len(run.toks) and is_stop(run.toks[k].bare) and run.toks[k].bare.lower() not in T.DIRECTIONS:
         k += 1
+    if k == 0:
+        return run  # nothing to strip: the run itself (runs are never changed)
     return run.sub(k, len(run.toks)) if k < len(run.toks) else None
 
 
