@@ -87,18 +87,22 @@ def update_facts(facts: Facts, paths: Sequence[Path], settings: Settings, progre
 def render_facts(facts: Facts, outputs: Sequence[Path], settings: Settings, *, merged: bool = False) -> BuildReport:
     """Render every requested output, then write them all (atomically). `merged`: the facts come
     straight from `extract_facts` (no need to resolve them again, unlike a hand-edited file)."""
-    from briefgen.compose import compose
-    from briefgen.i18n import sources_language
-
     notes = _read_notes(settings.notes) if settings.notes else None
     if not merged:
         facts = resolve(facts.model_copy(deep=True))  # a hand-edited facts file may say things twice
-    composed = Composed(brief=compose(facts, notes_markdown=notes), warnings=list(facts.warnings),
-                        sources=len(facts.sources), language=sources_language(facts.sources))
-    return render_composed(composed, outputs, settings)
+    return render_composed(_compose(facts, notes), outputs, settings)
+
+
+def _compose(facts: Facts, notes: str | None) -> Composed:
+    from briefgen.compose import compose
+    from briefgen.i18n import sources_language
+
+    return Composed(brief=compose(facts, notes_markdown=notes), warnings=list(facts.warnings),
+                    sources=len(facts.sources), language=sources_language(facts.sources))
 
 
 def render_composed(composed: Composed, outputs: Sequence[Path], settings: Settings) -> BuildReport:
+    """Lay out and render a composed brief in every language asked for, then write all outputs."""
     from briefgen.i18n import parse_locales
     from briefgen.render import render_locales
 
@@ -160,14 +164,8 @@ def _compose_corpus(found: Scan, paths: Sequence[Path], settings: Settings, prog
                     notes: str | None) -> tuple[Composed, bool]:
     """Facts → composed brief, in a function of its own so the facts of a large corpus are
     freed before layout starts (the peak memory is then the larger of the two, not their sum)."""
-    from briefgen.compose import compose
-    from briefgen.i18n import sources_language
-
     parts = read_facts(found, settings, progress, known=set())
-    facts = _merged(parts, paths)
-    composed = Composed(brief=compose(facts, notes_markdown=notes), warnings=list(facts.warnings),
-                        sources=len(facts.sources), language=sources_language(facts.sources))
-    return composed, parts.complete
+    return _compose(_merged(parts, paths), notes), parts.complete
 
 
 def check_render_settings(outputs: Sequence[Path], settings: Settings) -> None:
