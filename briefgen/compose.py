@@ -44,8 +44,9 @@ COMPACT_SOURCES = "sources:compact"
 # Past this many sources the list holds only the sources cited on the page (renumbered [1]..[k]);
 # a 10,000-article archive cannot list every article on one page, and the facts file has them all.
 LIST_ALL_SOURCES = 12
-MAX_MARKS = 3              # marks printed per fact or disputed value: the most trusted, then newest
-MAX_VALUE_MARKS = 1        # marks per disputed value (a dispute lists several values, each needs its source)
+MAX_MARKS = 2              # marks printed per key figure: the most trusted, then newest
+MAX_ITEM_MARKS = 1         # marks per event, quote and disputed value (each still names its source)
+COMPACT_FROM = 20          # listed sources from which the list starts as outlet + date
 MAX_DISPUTED_VALUES = 5    # values printed per dispute: the newest, the lowest, the highest, the most cited
 MAX_DISPUTES = 4           # disputes printed, by category importance; the others are listed as dropped
 
@@ -113,7 +114,11 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         sources_total=len(cite.entries),
     )
     cite.fill_sentences(brief)
-    return _cite_printed(brief)
+    brief = _cite_printed(brief)
+    if len(brief.sources) >= COMPACT_FROM:   # so long a list always overflows first: skip that layout pass
+        brief = brief.model_copy(update={"compact_sources": True,
+                                         "dropped": [*brief.dropped, "sources: headlines left out"]})
+    return brief
 
 
 def render_note(markdown: str | None) -> str | None:
@@ -268,11 +273,11 @@ class _Citer:
         removed one from the facts file), or added by the analyst."""
         return fact.source == "analyst" or any(c.source in self.sources for c in fact.citations)
 
-    def fact_marks(self, fact: Figure | Event | Quote) -> list[Mark]:
+    def fact_marks(self, fact: Figure | Event | Quote, limit: int = 0) -> list[Mark]:
         """Marks for a fact: its cited sources, or the analyst's mark for a fact added by hand."""
         if fact.source == "analyst":
             return [Mark(number=0, source="analyst", sentence="added by the analyst")]
-        return self.marks(fact.citations)
+        return self.marks(fact.citations, limit)
 
     def marks(self, citations: list[Citation], limit: int = 0) -> list[Mark]:
         """One mark per cited source (several spans in one source share its number); with many
@@ -366,7 +371,7 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
                 values=[DisputedValue(value=c.value, approx=c.approx, vague=c.vague,
                                       qualifier=_qualifier_words(c.qualifier, c.approx, c.vague),
                                       newest=c.newest, published=c.published,
-                                      marks=cite.marks(c.citations, limit=MAX_VALUE_MARKS))
+                                      marks=cite.marks(c.citations, limit=MAX_ITEM_MARKS))
                         for c in sorted(figure.claims, key=lambda c: c.value)]))
 
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
@@ -394,7 +399,8 @@ def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
 
 def _entry(event: Event, citations: list[Citation], cite: _Citer) -> TimelineEntry:
     return TimelineEntry(id=_item_id("event", event.date, event.status, event.description), date=event.date,
-                         status=event.status, description=event.description, marks=cite.fact_marks(event))
+                         status=event.status, description=event.description,
+                         marks=cite.fact_marks(event, MAX_ITEM_MARKS))
 
 
 def _timeline(facts: Facts, cite: _Citer) -> list[TimelineEntry]:
@@ -424,7 +430,7 @@ def _quotes(facts: Facts, cite: _Citer) -> list[BriefQuote]:
             id=_item_id("quote", quote.speaker, quote.text), text=quote.text, speaker=quote.speaker,
             # The people list is where an analyst fixes a role, so it wins over the quote's own.
             role=roles.get((quote.speaker or "").lower()) or quote.role, language=quote.language,
-            date=quote.date, marks=cite.fact_marks(quote)))
+            date=quote.date, marks=cite.fact_marks(quote, MAX_ITEM_MARKS)))
     return quotes
 
 

@@ -20,10 +20,10 @@ def test_thirty_sources_fit_one_page_and_every_mark_points_into_the_list(corpus3
     assert targets == set(listed)                               # nothing listed uncited, no dangling mark
     more = 30 - len(listed)
     assert f"{more} more sources are not cited on this page (30 in all)." in page
-    # at most three marks per fact (the bottom line's sentence joins two figures: their marks)
+    # at most two marks per fact (the bottom line's sentence joins two figures: their marks)
     body = re.sub(r'<section class="bottom-line".*?</section>', "", page, flags=re.S)
     for group in re.findall(r'((?:<sup class="mark">.*?</sup>)+)', body):
-        assert group.count('<sup class="mark">') <= 3
+        assert group.count('<sup class="mark">') <= 2
 
 
 def test_a_few_sources_are_all_listed(tmp_path):
