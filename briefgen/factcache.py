@@ -13,6 +13,7 @@ are not fsync'ed: losing one to a crash only costs reading that file again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -173,6 +174,28 @@ class BriefCache:
             pass
 
 
+    def fit_key(self, brief_key: str, theme_folders: list[Path], *layout: object) -> str:
+        """Key of a fit decision: the brief, every file of the theme, all of briefgen's code
+        and the layout settings (page size, pages, languages). Any change: a fresh search."""
+        digest = hashlib.blake2b(f"{brief_key}\0{code_fingerprint('all')}\0{layout!r}".encode(), digest_size=20)
+        for folder in theme_folders:
+            for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    def get_fit(self, key: str) -> dict[str, list[str]] | None:
+        try:
+            hints = json.loads((self.folder / f"{key}.fit.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        valid = isinstance(hints, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v)
+                                                for v in hints.values())
+        return hints if valid else None
+
+    def put_fit(self, key: str, hints: dict[str, list[str]]) -> None:
+        _write(self.folder / f"{key}.fit.json", json.dumps(hints).encode("utf-8"))
+
+
 def _write(entry: Path, data: bytes) -> None:
     """Temp file + rename, no fsync; a read-only or full disk only costs the work again."""
     tmp = None
@@ -197,15 +220,18 @@ def default_root() -> Path:
     return cache_root() / "facts"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def code_fingerprint(scope: str = "facts") -> str:
     """A short hash of everything besides the inputs that a result depends on: for "facts" the
-    ingest and extract code, for "brief" all the code up to compose (everything but render)."""
+    ingest and extract code, for "brief" all the code up to compose (everything but render),
+    for "all" every file of the package and the libraries that lay the page out."""
     from importlib import metadata
 
     package = Path(__file__).resolve().parent
     digest = hashlib.blake2b(f"{__version__}\0{scope}".encode(), digest_size=8)
-    if scope == "facts":
+    if scope == "all":
+        files = sorted(p for p in package.rglob("*") if p.is_file())
+    elif scope == "facts":
         files = []
         for name in _CODE:
             target = package / name
@@ -216,7 +242,10 @@ def code_fingerprint(scope: str = "facts") -> str:
     for path in files:
         if "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    for library in (*_LIBRARIES, *(("markdown-it-py", "babel") if scope != "facts" else ())):
+    extra = {"facts": (), "brief": ("markdown-it-py", "babel"),
+             "all": ("markdown-it-py", "babel", "jinja2", "weasyprint", "pydyf", "fonttools", "fontpkg-noto-sans",
+                     "fontpkg-noto-sans-arabic")}[scope]
+    for library in (*_LIBRARIES, *extra):
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:

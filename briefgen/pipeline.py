@@ -32,6 +32,7 @@ class BuildReport:
     passes: int = 0                                            # layout passes, every language together
     languages: list[dict] = field(default_factory=list)       # per language: pages, passes, dropped
     seconds: dict[str, float] = field(default_factory=dict)   # wall time per stage: extract, render
+    fit_hints: dict[str, list[str]] = field(default_factory=dict)  # per language: what the fit dropped
 
     def as_dict(self) -> dict:
         """What `--report report.json` holds: what the one-page fit left out, in how many passes,
@@ -101,8 +102,10 @@ def _compose(facts: Facts, notes: str | None) -> Composed:
                     sources=len(facts.sources), language=sources_language(facts.sources))
 
 
-def render_composed(composed: Composed, outputs: Sequence[Path], settings: Settings) -> BuildReport:
-    """Lay out and render a composed brief in every language asked for, then write all outputs."""
+def render_composed(composed: Composed, outputs: Sequence[Path], settings: Settings,
+                    hints: dict[str, list[str]] | None = None) -> BuildReport:
+    """Lay out and render a composed brief in every language asked for, then write all outputs.
+    `hints`: what the one-page fit dropped for this very brief, theme and layout last time."""
     from briefgen.i18n import parse_locales
     from briefgen.render import render_locales
 
@@ -111,7 +114,7 @@ def render_composed(composed: Composed, outputs: Sequence[Path], settings: Setti
     # One language: the outputs as named. Several: 'brief.pdf' becomes brief.en.pdf, brief.fr.pdf …
     results = render_locales(None, brief=composed.brief, locales=locales, formats=set(formats.values()),
                              theme=settings.theme, page_size=settings.page_size, max_pages=settings.max_pages,
-                             pdf_variant=settings.pdf_variant)
+                             pdf_variant=settings.pdf_variant, hints=hints)
     report = BuildReport(pages=max(r.pages for r in results), warnings=list(composed.warnings),
                          sources=composed.sources, passes=sum(r.passes for r in results),
                          languages=[{"language": r.locale, "pages": r.pages, "passes": r.passes,
@@ -123,6 +126,7 @@ def render_composed(composed: Composed, outputs: Sequence[Path], settings: Setti
                for result in results for path, fmt in formats.items()}
     write_all_atomic(outputs)
     report.written = list(outputs)
+    report.fit_hints = {r.locale: r.dropped_ids for r in results}
     return report
 
 
@@ -154,7 +158,11 @@ def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
         if briefs and complete:
             briefs.put(key, composed)
     composed_at = time.perf_counter()
-    report = render_composed(composed, outputs, settings)
+    fit_key = briefs.fit_key(key, _theme_folders(settings.theme), settings.page_size, settings.max_pages,
+                             settings.locale or composed.language, settings.pdf_variant) if briefs else ""
+    report = render_composed(composed, outputs, settings, briefs.get_fit(fit_key) if briefs else None)
+    if briefs:
+        briefs.put_fit(fit_key, report.fit_hints)
     report.seconds = {"read_extract_merge_compose": composed_at - start,
                       "render": time.perf_counter() - composed_at}
     return report
@@ -166,6 +174,12 @@ def _compose_corpus(found: Scan, paths: Sequence[Path], settings: Settings, prog
     freed before layout starts (the peak memory is then the larger of the two, not their sum)."""
     parts = read_facts(found, settings, progress, known=set())
     return _compose(_merged(parts, paths), notes), parts.complete
+
+
+def _theme_folders(theme: str) -> list[Path]:
+    from briefgen.render.theme import load_theme
+
+    return list(load_theme(theme).folders)
 
 
 def check_render_settings(outputs: Sequence[Path], settings: Settings) -> None:

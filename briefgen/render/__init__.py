@@ -42,6 +42,7 @@ class RenderResult:
     brief: Brief | None = None
     passes: int = 0
     locale: str = "en"
+    dropped_ids: list[str] = field(default_factory=list)   # what the fit left out (its hint next time)
 
 
 # The HTML brief is self-contained: nothing in it may load or run anything, whatever a theme or a
@@ -154,9 +155,9 @@ def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", loca
 def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
                    theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
                    max_pages: int = 1, pdf_variant: str | None = None,
-                   brief: Brief | None = None) -> list[RenderResult]:
+                   brief: Brief | None = None, hints: dict[str, list[str]] | None = None) -> list[RenderResult]:
     """One brief per language, composed once (or given composed: `brief`); results in the
-    order of `locales`.
+    order of `locales`. `hints`: per language tag, what the fit dropped last time (see `fit`).
 
     Every language is checked (catalog present) before any layout, so a typo in the last
     language of a list fails fast.
@@ -169,7 +170,8 @@ def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], 
     source_language = main_language(brief)
     l10ns = [renderer.localize(locale, source_language) for locale in locales]
     results = [render_brief(brief, formats=[f for f in formats if f != "html"], renderer=renderer, l10n=l10n,
-                            max_pages=max_pages, pdf_variant=pdf_variant) for l10n in l10ns]
+                            max_pages=max_pages, pdf_variant=pdf_variant, hint=(hints or {}).get(l10n.tag))
+               for l10n in l10ns]
     if "html" in formats:
         # The fonts embedded in the HTML are subset once for all the languages of the run.
         every_page = "".join(renderer.bare_html(r.brief, l10n) for r, l10n in zip(results, l10ns))
@@ -192,12 +194,12 @@ def main_language(brief: Brief) -> str:
 
 
 def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,
-                 max_pages: int = 1, pdf_variant: str | None = None) -> RenderResult:
+                 max_pages: int = 1, pdf_variant: str | None = None, hint: list[str] | None = None) -> RenderResult:
     from briefgen.render.fit import fit
     from briefgen.render.pdf import set_metadata, write_pdf
 
     l10n = l10n or renderer.localize(SOURCE_LANGUAGE, main_language(brief))
-    fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages)
+    fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages, hint=hint)
     outputs: dict[str, bytes] = {}
     formats = list(formats)
     if "pdf" in formats:
@@ -209,4 +211,4 @@ def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l1
     for item in fitted.brief.dropped:
         log.info("left out (%s): %s", l10n.tag, item)
     return RenderResult(outputs=outputs, pages=len(fitted.document.pages), dropped=list(fitted.brief.dropped),
-                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag)
+                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag, dropped_ids=fitted.dropped_ids)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.compose import COMPACT_SOURCES, trim, trim_order
@@ -36,13 +36,20 @@ class FitResult:
 
 
 def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pages: int = 1,
-        max_passes: int = 3) -> FitResult:
+        max_passes: int = 3, hint: Sequence[str] | None = None) -> FitResult:
     """The brief with few low-priority items dropped that lays out on `max_pages`.
 
     `max_passes` bounds the give-back search only; finding a fit takes what it needs (each
     pass drops at least one item; after `MAX_SEARCH_PASSES` everything trimmable goes).
+    `hint`: what this search dropped for the very same brief, theme and page before (the
+    build's fit cache); one layout confirms it, and if it does not fit the search runs as usual.
     """
     candidates = trim_order(brief)
+    if hint is not None and set(hint) <= set(candidates):
+        hinted = trim(brief, list(hint))
+        html, document = lay_out(hinted)
+        if len(document.pages) <= max_pages:
+            return FitResult(hinted, document, html, 1, list(hint))
     tried: dict[int, tuple[str, object]] = {}
     dropped: list[str] = []
     gains: dict[str, float] = {}           # what each dropped item was measured to free

@@ -15,7 +15,7 @@ def build(sources, out, cache, *more):
 
 
 def entries(cache):
-    return sorted((cache / "briefs").rglob("*.json"))
+    return sorted(p for p in (cache / "briefs").rglob("*.json") if not p.name.endswith(".fit.json"))
 
 
 def test_unchanged_corpus_reuses_the_composed_brief(tmp_path):
@@ -67,3 +67,35 @@ def test_a_broken_entry_is_composed_again(tmp_path):
     entry.write_bytes(entry.read_bytes()[:100])
     assert build(EXAMPLES, tmp_path / "b.html", cache) == first
     assert json.loads(entries(cache)[0].read_text())["sources"] == 4
+
+
+def report(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_fit_decision_is_reused_for_the_same_brief_theme_and_page(tmp_path):
+    """The examples with their note need two layout passes to fit; a rebuild of the same brief
+    confirms last time's decision in one, and the PDF is byte-identical to a build without any cache."""
+    cache = tmp_path / "cache"
+    note = ["--notes", str(EXAMPLES.parent / "notes.md")]
+    args = ["build", str(EXAMPLES), "--cache-dir", str(cache), "-q", *note]
+    briefgen(*args, "-o", str(tmp_path / "a.pdf"), "--report", str(tmp_path / "a.json"))
+    briefgen(*args, "-o", str(tmp_path / "b.pdf"), "--report", str(tmp_path / "b.json"))
+    briefgen("build", str(EXAMPLES), "-q", "--no-cache", "-o", str(tmp_path / "c.pdf"), *note)
+    assert report(tmp_path / "a.json")["passes"] >= 2 and report(tmp_path / "b.json")["passes"] == 1
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "c.pdf").read_bytes()
+    assert report(tmp_path / "b.json")["dropped"] == report(tmp_path / "a.json")["dropped"]
+
+
+def test_a_theme_edit_searches_the_fit_again(tmp_path):
+    theme = tmp_path / "house"
+    theme.mkdir()
+    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    (theme / "style.css").write_text("/* nothing yet */\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ["build", str(EXAMPLES), "--theme", str(theme), "--cache-dir", str(cache), "-q"]
+    briefgen(*args, "-o", str(tmp_path / "a.html"))
+    (theme / "style.css").write_text("body { font-size: 7pt }\n", encoding="utf-8")   # room for more
+    briefgen(*args, "-o", str(tmp_path / "b.html"), "--report", str(tmp_path / "b.json"))
+    briefgen("build", str(EXAMPLES), "--theme", str(theme), "-q", "--no-cache", "-o", str(tmp_path / "c.html"))
+    assert (tmp_path / "b.html").read_text() == (tmp_path / "c.html").read_text()
