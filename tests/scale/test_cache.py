@@ -142,3 +142,13 @@ def test_cache_clear(corpus30, tmp_path):
     extract(corpus30, tmp_path / "a.json", cache)
     briefgen("cache", "clear", "--cache-dir", str(cache))
     assert entries(cache) == []
+
+
+def test_cache_clear_removes_only_what_briefgen_made(corpus30, tmp_path):
+    cache = tmp_path / "cache"
+    extract(corpus30, tmp_path / "a.json", cache)
+    mine = cache / "myproject" / "src"
+    mine.mkdir(parents=True)
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    briefgen("cache", "clear", "--cache-dir", str(cache))
+    assert entries(cache) == [] and (mine / "notes.txt").read_text() == "keep me"

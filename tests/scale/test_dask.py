@@ -24,4 +24,6 @@ def test_dask_scheduler_address(corpus30, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address="127.0.0.1:0") as cluster:
         briefgen("extract", str(corpus30), "-o", str(on_dask), "--no-cache", "--dask", cluster.scheduler_address, "-q")
+        ran = set(cluster.scheduler.task_prefixes)
+    assert "extract_batch" in ran          # the work really went to the cluster
     assert facts_json(on_dask) == facts_json(local)

@@ -26,3 +26,17 @@ def test_build_with_jobs_writes_one_page(corpus30, tmp_path):
     out = tmp_path / "brief.pdf"
     briefgen("build", str(corpus30), "-o", str(out), "-j", "2", "--no-cache", "-q")
     assert len(PdfReader(out).pages) == 1
+
+
+def test_a_dead_worker_skips_its_files_with_a_warning_not_the_build():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from briefgen.factcache import FileFacts
+    from briefgen.workers import _results
+
+    died: Future = Future()
+    died.set_exception(BrokenProcessPool("killed"))
+    results = [FileFacts.model_validate_json(r) for r in _results(died, [("k1", "a.txt", b"x"), ("k2", "b.txt", b"y")])]
+    assert [r.path for r in results] == ["a.txt", "b.txt"]
+    assert all(r.error and "worker process" in r.error and not r.cacheable for r in results)
