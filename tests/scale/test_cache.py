@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from briefgen import factcache
-from briefgen.errors import SourceTimeout
 from briefgen.factcache import FactCache, FileFacts
 from briefgen.workers import extract_one
 
