@@ -319,6 +319,7 @@ def _render_problems(renderer, brief, locale: str, label: str, max_pages: int, d
     from briefgen.errors import RenderError, TemplateError
     from briefgen.render import main_language
     from briefgen.render.fit import fit
+    from briefgen.render.isolate import carry_back
 
     problems: list[Problem] = []
     recorded: list = []
@@ -326,7 +327,8 @@ def _render_problems(renderer, brief, locale: str, label: str, max_pages: int, d
     refused_before = len(renderer.fetcher.refused)
     try:
         l10n = renderer.localize(locale, main_language(brief))
-        fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages)
+        with carry_back(_RECORDED):     # the render runs in a child process (render/isolate.py)
+            fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=max_pages)
         problems += layout_problems(fitted.document, renderer.theme, display, label)
     except TemplateError as exc:
         problems.append(Problem(exc.path or "?", exc.line, exc.message, label))

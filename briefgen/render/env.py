@@ -7,9 +7,10 @@
   escaped like everything else; plural forms through `ngettext`/`{% pluralize %}`.
 
 One environment serves every language of a run: templates are compiled once, and the
-language is a value of the render (`l10n` in the context), not of the environment. The
-gettext callables and the formatting filters read it from the context, so a brief in five
-languages compiles its templates once and never touches global state.
+language is a value of the render, not of the environment. The gettext callables and the
+formatting filters read it from the context (under `L10N_KEY`, a name no template can write,
+so a theme sees only the read-only `l10n` view), and a brief in five languages compiles its
+templates once and never touches global state.
 """
 from __future__ import annotations
 
@@ -31,8 +32,13 @@ from briefgen.paths import LOCALES_DIR
 from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment, ThemeLoader
 from briefgen.render.theme import Theme
+from briefgen.render.view import LocaleView, unwrapping
 
 log = logging.getLogger(__name__)
+
+# Where our filters find the render's Localization in the context: not an identifier, so no
+# template can name it (templates get `l10n`, a read-only view: render/view.py).
+L10N_KEY = "briefgen:l10n"
 
 # Filters bound to the render's language: name -> (object in Localization, method name).
 LOCALIZED_FILTERS = {
@@ -78,6 +84,10 @@ class Localization:
     def direction(self) -> str:
         return self.spec.direction
 
+    def template_view(self) -> LocaleView:
+        """What a template may read of the language (never the catalogs: `install()` is global)."""
+        return LocaleView(self.tag, self.language, self.direction, self.phrases.source_language)
+
     def for_sources(self, source_language: str) -> "Localization":
         """The same language, with the facts' own words marked as `source_language`."""
         if source_language == self.phrases.source_language:
@@ -96,7 +106,7 @@ def localization(spec: LocaleSpec, theme: Theme, source_language: str = "en") ->
 def _localized(owner: str, method: str):
     @pass_context
     def call(context, *args, **kwargs):
-        return getattr(getattr(context["l10n"], owner), method)(*args, **kwargs)
+        return getattr(getattr(context[L10N_KEY], owner), method)(*args, **kwargs)
 
     call.__name__ = method
     return call
@@ -104,22 +114,22 @@ def _localized(owner: str, method: str):
 
 @pass_context
 def _gettext(context, message: str) -> str:
-    return context["l10n"].translations.gettext(message)
+    return context[L10N_KEY].translations.gettext(message)
 
 
 @pass_context
 def _ngettext(context, singular: str, plural: str, n: int) -> str:
-    return context["l10n"].translations.ngettext(singular, plural, n)
+    return context[L10N_KEY].translations.ngettext(singular, plural, n)
 
 
 @pass_context
 def _pgettext(context, ctx: str, message: str) -> str:
-    return context["l10n"].translations.pgettext(ctx, message)
+    return context[L10N_KEY].translations.pgettext(ctx, message)
 
 
 @pass_context
 def _npgettext(context, ctx: str, singular: str, plural: str, n: int) -> str:
-    return context["l10n"].translations.npgettext(ctx, singular, plural, n)
+    return context[L10N_KEY].translations.npgettext(ctx, singular, plural, n)
 
 
 def make_environment(theme: Theme) -> SandboxedEnvironment:
@@ -142,10 +152,12 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True,  # type: ignore[attr-defined]
                                   pgettext=_pgettext, npgettext=_npgettext)
-    env.filters.update({name: _localized(owner, method) for name, (owner, method) in LOCALIZED_FILTERS.items()})
+    # Our filters get models, not the views templates hold (render/view.py).
+    env.filters.update({name: unwrapping(_localized(owner, method))
+                        for name, (owner, method) in LOCALIZED_FILTERS.items()})
     env.filters.update(
-        sentence=sentence,
-        merge_marks=merge_marks,
+        sentence=unwrapping(sentence),
+        merge_marks=unwrapping(merge_marks),
         capitalize_first=capitalize_first,
         language_direction=language_direction,
     )

@@ -15,12 +15,16 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
+from briefgen.render.env import L10N_KEY
+from briefgen.render.isolate import run_isolated
 from briefgen.render.theme import Theme
+from briefgen.render.view import view
 
 if TYPE_CHECKING:
     from briefgen.render.env import Localization
 
 ENTRY_TEMPLATE = "base.html"
+TEMPLATE_EXTENSIONS = ("html", "htm", "xml", "svg", "txt", "j2", "jinja")
 
 
 def page_css(page_size: str, direction: str = "ltr") -> str:
@@ -41,10 +45,35 @@ def page_css(page_size: str, direction: str = "ltr") -> str:
 def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Localization, *, font_css: str,
                 page_size: str = "A4") -> str:
     """Render the theme's base.html in `l10n`'s language; a template problem becomes a TemplateError
-    with file:line."""
+    with file:line.
+
+    The theme gets read-only views (render/view.py), never the models, and runs in a child
+    process with a memory limit and a wall clock (render/isolate.py); its templates are compiled
+    here first, so each render's child only runs them."""
+    _compile_theme(env)
+    limits = getattr(env, "limits", None)
+    return run_isolated(lambda: _render(env, theme, brief, l10n, font_css=font_css, page_size=page_size),
+                        seconds=limits.seconds if limits else 5.0,
+                        where=_display_path(str(theme.folders[0] / ENTRY_TEMPLATE), theme) or ENTRY_TEMPLATE)
+
+
+def _compile_theme(env: SandboxedEnvironment) -> None:
+    """Compile (never run) every template of the theme chain, so a forked render finds them ready.
+
+    A template that does not compile is left for the render, which reports it if it is used."""
+    for name in env.list_templates(extensions=TEMPLATE_EXTENSIONS):
+        try:
+            env.get_template(name)
+        except (jinja2.TemplateError, RecursionError, MemoryError, OSError, ValueError):
+            continue
+
+
+def _render(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Localization, *, font_css: str,
+            page_size: str) -> str:
     context = {
-        "brief": brief,
-        "l10n": l10n,
+        "brief": view(brief),
+        "l10n": l10n.template_view(),
+        L10N_KEY: l10n,
         "locale_tag": l10n.tag,
         "language": l10n.language,
         "direction": l10n.direction,

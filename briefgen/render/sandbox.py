@@ -37,10 +37,12 @@ from jinja2 import FileSystemLoader, TemplateNotFound, nodes
 from jinja2.environment import Template
 from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
+
+from briefgen.render.view import READ_ONLY
 
 MAX_VALUE_LENGTH = 1_000_000        # characters of one string, items of one list
 MAX_INT_BITS = 4096                 # a brief's numbers are small; 2**4096 is not a brief's number
@@ -139,7 +141,8 @@ def _cap(value):
 
 def _mul(left, right):
     for seq, n in ((left, right), (right, left)):
-        if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * max(n, 0) > MAX_VALUE_LENGTH:
+        if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) \
+                and len(seq) * max(n, 0) > MAX_VALUE_LENGTH:
             raise RunawayTemplate(f"render stopped: a value of {len(seq) * n:,} characters/items "
                                   f"(the limit is {MAX_VALUE_LENGTH:,})")
     if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
@@ -148,10 +151,13 @@ def _mul(left, right):
 
 
 def _pow(left, right):
-    if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(left) > 1 \
-            and right * max(abs(left), 2).bit_length() > MAX_INT_BITS:
+    if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1 \
+            and right * abs(left).bit_length() > MAX_INT_BITS:
         raise RunawayTemplate("render stopped: a number too large for a brief")
-    return left**right
+    try:
+        return left**right
+    except OverflowError:           # 10.0 ** 400: a float past its range
+        raise RunawayTemplate("render stopped: a number too large for a brief") from None
 
 
 # --- sizes known before a call: refuse what would be too long before it is made ----------------
@@ -476,8 +482,13 @@ class GuardedTemplate(Template):
             _BUDGET.reset(token)
 
 
-class GuardedEnvironment(SandboxedEnvironment):
-    """Jinja's sandbox with loop, time and size caps (see the module docstring)."""
+class GuardedEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox with loop, time and size caps (see the module docstring).
+
+    Immutable: a template cannot grow a list or dict in place (`x.extend(x)` in a loop doubles
+    memory each step before any size check sees it), and the brief it reads is read-only views
+    (render/view.py) whose only attributes are the model's declared fields.
+    """
 
     template_class = GuardedTemplate
     intercepted_binops = frozenset(["*", "**", "%", "+"])
@@ -493,6 +504,15 @@ class GuardedEnvironment(SandboxedEnvironment):
 
     def _parse(self, source, name, filename):
         return _GuardTree().visit(super()._parse(source, name, filename))
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        if isinstance(obj, READ_ONLY):
+            return attr in type(obj)._fields
+        # Nothing of a brief is bytes; `str.encode` is the only way to make them, and bytes
+        # methods (`ljust`, `center`, `*`) would need every size guard a second time.
+        if isinstance(obj, (bytes, bytearray)) or (isinstance(obj, str) and attr == "encode"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
 
     def call_binop(self, context, operator_name, left, right):
         budget = _current()

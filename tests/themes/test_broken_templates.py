@@ -73,7 +73,7 @@ def test_cli_reports_one_line_per_problem_and_exits_1():
     assert run.returncode == 1, run.stderr
     lines = run.stdout.splitlines()
     assert lines == [
-        "undefined/partials/footer.html:2: undefined name: 'briefgen.model.Brief object' has no attribute "
+        "undefined/partials/footer.html:2: undefined name: 'Brief object' has no attribute "
         "'no_such_field' [example]",
         "undefined/partials/footer.html:4: undefined name: 'missing_name' is undefined [example]",
     ]

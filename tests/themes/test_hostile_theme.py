@@ -1,0 +1,200 @@
+"""A shared theme is hostile code: whatever its templates try, `template check`, `build` and `serve`
+run nothing of it outside the sandbox, leave no side effect, stop in time and in memory, and say
+so in one line naming the theme file and line.
+
+Each payload is one partial of a theme that extends the default one; a canary file stands for
+any side effect (a pickle that would run a shell command writes it).
+"""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from briefgen.config import Settings
+from briefgen.errors import TemplateError
+from briefgen.render.isolate import can_isolate, run_isolated
+from briefgen.serve import Preview
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sources"
+PEAK_RSS = 1024 * 2**20
+
+
+def _pickle_that_touches(path: Path) -> str:
+    # Protocol 0 is text: what a template could write as a string literal.
+    return f"cos\\nsystem\\n(S'touch {path}'\\ntR."
+
+
+# name -> the header partial's body ({canary} is the canary's path). Each would, on 0.1.0, run
+# code, read a local file, change the brief or the translations, or eat memory or time.
+PAYLOADS = {
+    "pickle_via_parse_raw": '{{{{ brief.parse_raw("{pickle}", proto="pickle", allow_pickle=True) }}}}',
+    "pickle_via_a_nested_model": '{{{{ brief.sources[0].parse_raw("{pickle}", proto="pickle", allow_pickle=True) }}}}',
+    "local_file_via_parse_file": "{{{{ brief.sources[0].parse_file('/etc/hostname') }}}}",
+    "class_validators": "{{{{ brief.model_validate_json('{{}}') }}}}",
+    "huge_json_indent": "{{{{ brief.model_dump_json(indent=1000000000) }}}}",
+    "model_copy": "{{{{ brief.model_copy(update={{'place': 'x'}}).place }}}}",
+    "mutating_the_brief": "{{{{ brief.sources.pop() }}}}",
+    "mutating_a_list_in_place": "{{% set grow = [0] %}}{{% for i in range(60) %}}{{{{ grow.extend(grow) }}}}{{% endfor %}}",
+    "mutating_a_dict": "{{% set d = {{}} %}}{{{{ d.update(a=1) }}}}",
+    "bytes_to_multiply": "{{{{ 'a'.encode() * 4000000000 }}}}",
+    "installing_translations": "{{{{ l10n.translations.install() }}}}",
+    "reaching_the_formatters": "{{{{ l10n.formatters.format_number(1) }}}}",
+}
+
+
+def _hostile_theme(root: Path, names: list[str], canary: Path) -> Path:
+    """A theme whose header includes one partial per payload (`partials/NAME.html`, payload on line 2)."""
+    theme = root / "hostile"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "hostile"\nextends = "default"\n', encoding="utf-8")
+    includes = "".join(f'{{% include "partials/{name}.html" %}}\n' for name in names)
+    (theme / "partials" / "header.html").write_text("<div>\n" + includes + "</div>\n", encoding="utf-8")
+    for name in names:
+        body = PAYLOADS[name].format(pickle=_pickle_that_touches(canary), canary=canary)
+        (theme / "partials" / f"{name}.html").write_text("<p>\n" + body + "\n</p>\n", encoding="utf-8")
+    return theme
+
+
+def _run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
+    start = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd, capture_output=True, text=True,
+                         timeout=120)
+    return run, time.monotonic() - start
+
+
+def _cli(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_template_check_reports_every_hostile_partial_at_its_line_and_runs_nothing(tmp_path):
+    canary = tmp_path / "canary"
+    theme = _hostile_theme(tmp_path, sorted(PAYLOADS), canary)
+    run, seconds = _run("template", "check", str(theme), cwd=tmp_path)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+    for name in PAYLOADS:
+        assert f"partials/{name}.html:2" in run.stdout + run.stderr, (name, run.stdout, run.stderr)
+    assert seconds < 30
+    assert not canary.exists(), "the theme ran code"
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= PEAK_RSS
+
+
+@pytest.mark.parametrize("name", sorted(PAYLOADS))
+def test_a_hostile_partial_stops_the_build_with_one_line_and_no_side_effect(name, tmp_path):
+    canary = tmp_path / "canary"
+    theme = _hostile_theme(tmp_path, [name], canary)
+    out = tmp_path / "brief.pdf"
+    start = time.monotonic()
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(out), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and f"partials/{name}.html:2" in lines[0], result.output
+    assert time.monotonic() - start < 30
+    assert not canary.exists() and not out.exists()
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= PEAK_RSS
+
+
+def test_the_worst_payloads_in_a_real_process_stay_under_a_gigabyte(tmp_path):
+    canary = tmp_path / "canary"
+    theme = _hostile_theme(tmp_path, ["mutating_a_list_in_place"], canary)
+    run, seconds = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
+    assert run.returncode not in (0, 4) and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert seconds < 30
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= PEAK_RSS
+
+
+@pytest.mark.parametrize("name", ["pickle_via_parse_raw", "local_file_via_parse_file", "mutating_the_brief"])
+def test_serve_shows_the_error_of_a_hostile_partial_and_runs_nothing(name, tmp_path):
+    canary = tmp_path / "canary"
+    theme = _hostile_theme(tmp_path, [name], canary)
+    preview = Preview([EXAMPLES], Settings(theme=str(theme)))
+    state = preview.build()
+    assert state.error and f"partials/{name}.html:2" in state.error, state.error
+    assert "hostname" not in state.error.lower() or "parse_file" in state.error
+    assert not canary.exists()
+
+
+def test_a_hostile_partial_reads_no_local_file_into_the_error(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the-secret-words-here", encoding="utf-8")
+    theme = tmp_path / "reader"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "reader"\nextends = "default"\n', encoding="utf-8")
+    (theme / "partials" / "header.html").write_text(
+        "<div>\n{{ brief.sources[0].parse_file('%s', content_type='application/json') }}\n</div>\n" % secret,
+        encoding="utf-8")
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.html"))
+    assert result.exit_code not in (0, 4)
+    assert "the-secret-words-here" not in result.output
+
+
+def test_floats_raised_to_a_power_are_numbers_not_errors(tmp_path):
+    theme = tmp_path / "power"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "power"\nextends = "default"\n', encoding="utf-8")
+    (theme / "partials" / "header.html").write_text("<div>\n<p class=sq>{{ 2.5 ** 2 }}</p>\n</div>\n",
+                                                     encoding="utf-8")
+    out = tmp_path / "b.html"
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "<p class=sq>6.25</p>" in out.read_text(encoding="utf-8")
+
+
+def test_a_float_past_its_range_is_refused_at_its_line(tmp_path):
+    theme = tmp_path / "overflow"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "overflow"\nextends = "default"\n', encoding="utf-8")
+    (theme / "partials" / "header.html").write_text("<div>\n{{ 10.0 ** 400 }}\n</div>\n", encoding="utf-8")
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code not in (0, 4)
+    assert "partials/header.html:2" in result.output and "too large" in result.output
+
+
+# --- the process wall: what the sandbox cannot see coming ---------------------------------------
+
+needs_fork = pytest.mark.skipif(not can_isolate(), reason="renders are isolated only where fork() exists")
+
+
+@needs_fork
+def test_a_render_that_outlives_its_time_is_killed_and_named():
+    start = time.monotonic()
+    with pytest.raises(TemplateError) as caught:
+        run_isolated(lambda: time.sleep(600) or "", seconds=0.5, where="mytheme/base.html")
+    assert time.monotonic() - start < 30
+    assert str(caught.value).startswith("mytheme/base.html: render stopped: took more than 0.5 s")
+
+
+@needs_fork
+def test_a_render_that_allocates_gigabytes_stops_at_the_memory_limit():
+    def greedy() -> str:
+        hoard = []
+        for _ in range(64):
+            hoard.append(bytearray(256 * 2**20))   # 16 GB if nothing stopped it
+        return str(len(hoard))
+
+    with pytest.raises(TemplateError) as caught:
+        run_isolated(greedy, seconds=60, where="mytheme/base.html")
+    assert "memory" in str(caught.value)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= 2 * PEAK_RSS
+
+
+@needs_fork
+def test_a_render_in_a_child_changes_nothing_in_the_parent():
+    seen: list[int] = []
+
+    def meddle() -> str:
+        seen.append(1)
+        os.environ["BRIEFGEN_MEDDLED"] = "1"
+        return "page"
+
+    assert run_isolated(meddle, seconds=10, where="t/base.html") == "page"
+    assert seen == [] and "BRIEFGEN_MEDDLED" not in os.environ
