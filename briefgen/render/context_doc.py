@@ -24,8 +24,8 @@ END = "<!-- END GENERATED -->"
 # Every top-level name render_html() hands to templates (checked against it by a test).
 TOP_LEVEL: dict[str, tuple[str, str]] = {
     "brief": ("Brief", "The composed brief: what goes on the page, selected and ordered (below)."),
-    "l10n": ("Localization", "The render's language: `l10n.tag`, `l10n.language`, `l10n.direction`, "
-             "`l10n.phrases.source_language`. Filters read it; templates rarely need it."),
+    "l10n": ("LocaleView", "The render's language, read-only: `l10n.tag`, `l10n.language`, `l10n.direction`, "
+             "`l10n.phrases.source_language`, nothing else. Filters read it; templates rarely need it."),
     "locale_tag": ("str", "BCP 47 tag for `<html lang>`, e.g. `en`, `ar`, `pt-BR`."),
     "language": ("str", "Language code of the brief, e.g. `en`."),
     "direction": ("str", "`ltr` or `rtl`, for `<html dir>`."),
@@ -34,6 +34,19 @@ TOP_LEVEL: dict[str, tuple[str, str]] = {
     "page_css": ("Markup", "The `@page` size rule for `--page-size` (and the mirrored margin boxes in RTL)."),
     "page_size": ("str", "`A4` or `Letter`."),
 }
+# What a template may call besides the filters and translation calls: the whole contract.
+CALLABLE = [
+    "Each model below reaches a template as a **read-only view**: its fields, nothing else — no methods, "
+    "no `model_*`/`parse_*`, no assignment. A list field is a tuple (`length`, indexing, slicing, `for`).",
+    "Jinja's globals: `range(n)` (at most 100,000 items), `lipsum()`, `dict(...)`, `cycler(...)`, `joiner(...)`, "
+    "`namespace(...)` (the one thing a template may assign to: `{% set ns.x = ... %}`).",
+    "Methods of strings (`upper`, `split`, `startswith`, `replace`, `format`…, each checked for the size it "
+    "would make before it runs; `encode` excepted), of numbers and of dates (`year`, `month`, `isoformat`…).",
+    "Lists, dicts and sets a template makes itself are immutable: `append`, `extend`, `update`, `pop` are "
+    "refused (a list grown in place doubles memory each step).",
+    "Everything else — attributes starting with `_`, bytes, modules, the catalogs behind `l10n` — is "
+    "refused as an escape attempt with the file and line.",
+]
 TRANSLATION_CALLS = {
     "_(message)": "translated label; `{{ _(\"Key figures\") }}`",
     "gettext(message)": "same as `_()`",
@@ -173,6 +186,7 @@ def generate() -> str:
     out += ["", "Jinja's own filters are there too: " + ", ".join(f"`{n}`" for n in builtin) + ".",
             "", "### Translation", "", "| call | what |", "|---|---|"]
     out += [f"| `{call}` | {what} |" for call, what in TRANSLATION_CALLS.items()]
+    out += ["", "### What a template may call", ""] + [f"- {line}" for line in CALLABLE]
     out += ["", END]
     return "\n".join(out) + "\n"
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import gettext as gettext_module
 import hashlib
 import logging
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,12 +167,22 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
 
 
 class _QuietBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates on disk: a cache that cannot be read or written only costs a compile."""
+    """Compiled templates on disk: a cache that cannot be read or written only costs a compile.
+
+    A cache entry is code (marshal): one planted by another user would run as ours. So an entry
+    is loaded only from a file this user owns that nobody else can write, in a folder the same."""
 
     def load_bytecode(self, bucket) -> None:
+        filename = self._get_cache_filename(bucket)
         try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError) as exc:
+            with open(filename, "rb") as entry:
+                if not (_private(os.fstat(entry.fileno())) and _private(os.stat(self.directory))):
+                    log.debug("template cache entry not ours, ignored: %s", filename)
+                    return
+                bucket.load_bytecode(entry)
+        except FileNotFoundError:
+            return
+        except (OSError, EOFError, ValueError, TypeError) as exc:
             log.debug("template cache not read: %s", exc)
             bucket.reset()
 
@@ -179,6 +191,13 @@ class _QuietBytecodeCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError as exc:
             log.debug("template cache not written: %s", exc)
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (where the platform has owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -194,7 +213,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         digest.update((here / module).read_bytes() + b"\0")
     folder = cache_root() / "templates" / digest.hexdigest()[:24]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         log.debug("no template cache: %s", exc)
         return None

@@ -27,7 +27,9 @@ import functools
 import inspect
 import itertools
 import operator
+import os
 import re
+import stat
 import time
 import types
 from dataclasses import dataclass
@@ -45,6 +47,7 @@ from markupsafe import Markup
 from briefgen.render.view import READ_ONLY
 
 MAX_VALUE_LENGTH = 1_000_000        # characters of one string, items of one list
+MAX_TEMPLATE_BYTES = 1_000_000      # a theme's template file; the built-in ones are a few KB
 MAX_INT_BITS = 4096                 # a brief's numbers are small; 2**4096 is not a brief's number
 LOOP_FILTER = "_briefgen_loop"
 CAP_FILTER = "_briefgen_cap"
@@ -572,18 +575,26 @@ _BINOPS = {"%": operator.mod, "+": operator.add}
 
 
 class ThemeLoader(FileSystemLoader):
-    """A FileSystemLoader that never serves a file whose real path is outside its folders."""
+    """A FileSystemLoader that serves only regular files of sane size whose real path is inside its
+    folders: a link to `/etc/passwd` or `/proc/self/mem`, a FIFO (which would block the open) or a
+    6 GB file is refused before it is opened."""
 
     def __init__(self, folders) -> None:
         super().__init__([str(f) for f in folders])
         self._roots = tuple(Path(f).resolve() for f in folders)
 
     def get_source(self, environment, template):
+        filename = self._path_of(template)
+        if filename is None:
+            raise TemplateNotFound(template)
+        size = os.stat(filename).st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateSyntaxError(f"a template of {size:,} bytes (the limit is {MAX_TEMPLATE_BYTES:,})",
+                                      1, template, filename)
         try:
             source, filename, uptodate = super().get_source(environment, template)
         except UnicodeDecodeError as exc:
             # Not a traceback: the file and line of the first byte that is not UTF-8.
-            filename = self._path_of(template)
             line, message = not_utf8(exc)
             raise TemplateSyntaxError(message, line, template, filename) from None
         self._inside(template, filename)
@@ -597,8 +608,10 @@ class ThemeLoader(FileSystemLoader):
     def _path_of(self, template: str) -> str | None:
         for folder in self.searchpath:
             candidate = Path(folder, *split_template_path(template))
-            if candidate.is_file():
+            if os.path.lexists(candidate):
                 self._inside(template, str(candidate))
+                if not stat.S_ISREG(candidate.stat().st_mode):
+                    raise TemplateNotFound(f"{template} (not a regular file)")
                 return str(candidate)
         return None
 

@@ -198,3 +198,63 @@ def test_a_render_in_a_child_changes_nothing_in_the_parent():
 
     assert run_isolated(meddle, seconds=10, where="t/base.html") == "page"
     assert seen == [] and "BRIEFGEN_MEDDLED" not in os.environ
+
+
+# --- template files that are not what they seem --------------------------------------------------
+
+def _theme_including(root: Path, partial: str) -> Path:
+    theme = root / "odd"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "odd"\nextends = "default"\n', encoding="utf-8")
+    (theme / "partials" / "header.html").write_text(f'<div>\n{{% include "partials/{partial}" %}}\n</div>\n',
+                                                    encoding="utf-8")
+    return theme
+
+
+@pytest.mark.parametrize("kind", ["link_to_proc_mem", "fifo", "link_outside", "oversize"])
+def test_a_template_that_is_a_link_out_a_fifo_or_huge_is_refused_at_the_include(kind, tmp_path):
+    theme = _theme_including(tmp_path, "odd.html")
+    odd = theme / "partials" / "odd.html"
+    if kind == "link_to_proc_mem":
+        odd.symlink_to("/proc/self/mem")
+    elif kind == "fifo":
+        os.mkfifo(odd)
+    elif kind == "link_outside":
+        (tmp_path / "outside.html").write_text("outside", encoding="utf-8")
+        odd.symlink_to(tmp_path / "outside.html")
+    else:
+        odd.write_text("x" * 1_500_000, encoding="utf-8")
+    start = time.monotonic()
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "odd.html" in lines[0], result.output
+    assert "Traceback" not in result.output
+    assert time.monotonic() - start < 30
+
+
+def test_a_template_cache_entry_others_can_write_is_never_loaded(tmp_path, monkeypatch):
+    from briefgen.render.env import _QuietBytecodeCache
+
+    folder = tmp_path / "templates"
+    folder.mkdir(mode=0o700)
+    cache = _QuietBytecodeCache(str(folder))
+
+    class Bucket:
+        key, checksum, code = "k", "c", None
+
+        def load_bytecode(self, f):
+            self.code = f.read()
+
+        def reset(self):
+            self.code = None
+
+    entry = Path(cache._get_cache_filename(Bucket()))
+    entry.write_bytes(b"planted code")
+    entry.chmod(0o666)                   # as if another user of a shared cache had written it
+    bucket = Bucket()
+    cache.load_bytecode(bucket)
+    assert bucket.code is None
+    entry.chmod(0o600)
+    cache.load_bytecode(bucket)
+    assert bucket.code == b"planted code"
