@@ -18,14 +18,15 @@ from dataclasses import dataclass
 
 from briefgen import __version__
 from briefgen.model import (
-    Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
-    Mark, Quote, SourceEntry, TimelineEntry,
+    Brief, BottomLineSentence, BriefQuote, BriefStory, Citation, Dispute, DisputedValue, Event, Facts, Figure,
+    KeyFigure, Mark, Quote, SourceEntry, TimelineEntry,
 )
 
-# Category importance for key figures: lives first, then people who cannot leave or had to.
+# Category importance for key figures (BRIEF.md, "What leads"): lives lost, then lives at risk,
+# then people who had to leave, then needs.
 CATEGORY_RANK: dict[str, int] = {cat: rank for rank, cat in enumerate((
-    "killed", "injured", "missing", "trapped", "displaced", "refugees", "evacuated", "in_need",
-    "affected", "detained", "released", "assisted", "other"))}
+    "killed", "missing", "injured", "displaced", "refugees", "affected", "in_need", "evacuated",
+    "trapped", "assisted", "detained", "released", "other"))}
 # Categories a reader expects in any crisis brief; their absence is reported as a gap.
 EXPECTED_CATEGORIES = ("killed", "injured", "missing", "displaced")
 TOPIC_OF_CATEGORY = {
@@ -48,6 +49,7 @@ MAX_MARKS = 2              # marks printed per key figure: the most trusted, the
 MAX_ITEM_MARKS = 1         # marks per event, quote and disputed value (each still names its source)
 COMPACT_FROM = 20          # listed sources from which the list starts as outlet + date
 MAX_DISPUTED_VALUES = 5    # values printed per dispute: the newest, the lowest, the highest, the most cited
+MAX_CONTEXT = 3            # context figures printed (one small line), most important category first
 MAX_DISPUTES = 4           # disputes printed, by category importance; the others are listed as dropped
 
 
@@ -69,7 +71,10 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     cite = _Citer(facts)
     dropped: list[str] = []
 
-    figures, disputes = _key_figures(facts, cite)
+    story = _story(facts, cite)
+    figures, disputes, context = _key_figures(facts, cite)
+    if story.type == "none" and not any(f.category != "other" for f in figures):
+        figures = []            # a story with no crisis event and no people count shows no key figures
     if len(figures) > budget.max_figures:
         dropped += [_describe(f) for f in figures[budget.max_figures:]]
         figures = figures[:budget.max_figures]
@@ -90,10 +95,15 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
 
     disputes, left_out = _printed_disputes(disputes)
     dropped += left_out
-    place, country = _main_place(facts)
-    display_figures = sorted(figures, key=lambda f: (CATEGORY_RANK[f.category], f.rank))
+    place, country = (story.place, story.country) if story.place else _main_place(facts)
+    # On the page, in selection order with each category's figures side by side (the lead first).
+    first_of = {}
+    for f in sorted(figures, key=lambda f: f.rank):
+        first_of.setdefault(f.category, f.rank)
+    display_figures = sorted(figures, key=lambda f: (first_of[f.category], f.rank))
     brief = Brief(
         brief_id=_brief_id(facts, dates[-1] if dates else None),
+        story=story.model_copy(update={"place": place, "country": country}),
         place=place, country=country,
         topics=list(dict.fromkeys(TOPIC_OF_CATEGORY[f.category] for f in display_figures
                                   if f.category in TOPIC_OF_CATEGORY)),
@@ -103,7 +113,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         languages=sorted({s.language for s in facts.sources if s.language}),
         figures=display_figures,
         bottom_line=_bottom_line(figures, timeline, upcoming, cite, budget, dates[-1] if dates else None),
-        timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes,
+        timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes, context=context,
         gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)
               and not any(d.category == c for d in disputes)],
         note_html=render_note(notes_markdown),
@@ -352,18 +362,29 @@ def _qualifier_words(qualifier: str | None, approx: bool, vague: str | None) -> 
     return "about" if approx and not vague else None
 
 
-def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Dispute]]:
-    """Key figures in selection order (round robin over categories by importance) + disputes.
+def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Dispute], list[KeyFigure]]:
+    """Key figures in selection order, disputes, and context figures (never key figures).
 
-    The merge stage has already folded equal values (agreement) and turned different values
-    from different sources into one disputed figure with its claims; compose only selects.
+    Selection goes round robin over categories: the categories a headline or lead states
+    first, then by importance (CATEGORY_RANK); within one, what the headline or lead states,
+    then agreement, then the newest and largest report. Never by size alone. The merge stage
+    has already folded equal values and kept different values as one disputed figure with its
+    claims; compose only selects.
     """
     candidates: list[KeyFigure] = []
+    leads: set[str] = set()
+    context: list[KeyFigure] = []
     disputes: list[Dispute] = []
     for figure in facts.figures:
         if not cite.citable(figure):
             continue
-        candidates.append(_key_figure(figure, cite))
+        if figure.scope == "context" and figure.source != "analyst":
+            context.append(_key_figure(figure, cite))
+            continue
+        kf = _key_figure(figure, cite)
+        candidates.append(kf)
+        if figure.lead:
+            leads.add(kf.id)
         if figure.disputed and figure.claims:
             disputes.append(Dispute(
                 id=_item_id("dispute", figure.category, _norm(figure.group), _norm(figure.place)),
@@ -375,16 +396,39 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
                         for c in sorted(figure.claims, key=lambda c: c.value)]))
 
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
-    for kf in sorted(candidates, key=lambda k: (-k.sources_count, -k.agreement, -k.value, k.id)):
+    for kf in sorted(candidates, key=lambda k: (k.id not in leads, -k.sources_count, -k.agreement,
+                                                -(k.date or dt.date.min).toordinal(), -k.value, k.id)):
         by_category[kf.category].append(kf)
-    ordered_categories = sorted(by_category, key=CATEGORY_RANK.__getitem__)
+    led = {kf.category for kf in candidates if kf.id in leads}
+    ordered_categories = sorted(by_category, key=lambda c: (c not in led, CATEGORY_RANK[c]))
     selection: list[KeyFigure] = []
     while any(by_category.values()):
         for category in ordered_categories:
             if by_category[category]:
                 kf = by_category[category].pop(0)
                 selection.append(kf.model_copy(update={"rank": len(selection)}))
-    return selection, disputes
+    context.sort(key=lambda k: (CATEGORY_RANK[k.category], -k.value))
+    return selection, disputes, context[:MAX_CONTEXT]
+
+
+def _story(facts: Facts, cite: _Citer) -> BriefStory:
+    """What most sources say happened (a crisis type beats "none"), where most of those say it
+    happened, from the earliest of them; the newest one's headline."""
+    stories = [s for s in facts.stories if s.source in cite.sources]
+    if not stories:
+        return BriefStory()
+    order = {source_id: i for i, source_id in enumerate(cite.sources)}
+    stories.sort(key=lambda s: order[s.source])
+    typed = [s.type for s in stories if s.type != "none"]
+    kind = max(typed, key=lambda t: (typed.count(t), -typed.index(t))) if typed else "none"
+    chosen = [s for s in stories if s.type == kind] or stories
+    places = [s.place for s in chosen if s.place]
+    place = max(places, key=lambda p: (places.count(p), -places.index(p))) if places else None
+    with_place = next((s for s in chosen if s.place == place), chosen[0])
+    dates = [s.date for s in chosen if s.date]
+    return BriefStory(type=kind, hazard=next((s.hazard for s in chosen if s.hazard), None), place=place,
+                      country=with_place.country, date=min(dates) if dates else None,
+                      headline=chosen[-1].headline)
 
 
 def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
@@ -394,6 +438,7 @@ def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
         vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
         date=figure.date, subsets=figure.subsets, marks=cite.fact_marks(figure),
         sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),
+        scope=figure.scope, scope_reason=figure.scope_reason,
         disputed=figure.disputed and not figure.revised, revised=figure.revised)
 
 

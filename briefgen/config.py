@@ -10,7 +10,7 @@ from briefgen.errors import ConfigError
 
 SOURCES_CONFIG = "briefgen.toml"
 
-OUTPUT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+OUTPUT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".json": "json"}
 PAGE_SIZES = ("A4", "Letter")
 
 

@@ -19,6 +19,18 @@ Category = Literal[
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
+# What a story is about (docs/story.md): the taxonomy of main events, "none" for a story with no
+# crisis event (business, sport, politics).
+EventType = Literal[
+    "flood", "earthquake", "storm", "wildfire", "landslide", "drought", "epidemic", "armed_clashes",
+    "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident", "political_crisis", "none",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# Whether a figure counts the story's own event, or is background: another time, event or place,
+# a rate, a projection or capacity, a population (docs/story.md lists the reasons).
+Scope = Literal["main", "context"]
+ScopeReason = Literal["another_time", "another_event", "another_place", "rate", "projection", "population",
+                      "cumulative"]
 
 
 class _Model(BaseModel):
@@ -138,8 +150,26 @@ class Figure(_Model):
     revised: bool = Field(default=False, description="The values differ only between reports of different "
                           "days and the newest day agrees on one value: an update rather than a conflict.")
     claims: list[Claim] = Field(default_factory=list, description="Every value given, when disputed.")
+    scope: Scope = Field(default="main", description="'main': counts the story's event; 'context': "
+                         "background (see scope_reason), never a key figure.")
+    scope_reason: ScopeReason | None = Field(default=None, description="Why a figure is context.")
+    lead: bool = Field(default=False, description="The headline or the lead paragraph states it.")
     source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
+
+
+class Story(_Model):
+    """What one source is about: its main event, where and when (from headline, lead, dateline)."""
+
+    source: str = Field(description="Id of the source this reading is of.")
+    type: EventType = "none"
+    hazard: str | None = Field(default=None, description="The disease or hazard's name when the type has "
+                               "one: 'cholera', 'Ebola', 'Tropical Storm Tembin'.")
+    place: str | None = Field(default=None, description="The main place, as the text names it.")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code of the main place.")
+    date: dt.date | None = None
+    headline: str | None = Field(default=None, description="The source's headline, the title of a "
+                                 "story with no crisis event.")
 
 
 class Event(_Model):
@@ -163,6 +193,8 @@ class Facts(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list, description="Each source's main event; the "
+                                 "brief's story is what most sources say.")
     warnings: list[str] = Field(default_factory=list, description="Sources skipped or partly used, and why.")
 
     def source(self, source_id: str) -> Source | None:
@@ -212,6 +244,8 @@ class KeyFigure(_Model):
     marks: list[Mark] = Field(default_factory=list)
     sources_count: int = Field(default=1, description="Independent sources that give this value.")
     agreement: int = Field(default=1, description="Sources giving this value, syndicated copies included.")
+    scope: Scope = "main"
+    scope_reason: ScopeReason | None = None
     disputed: bool = Field(default=False, description="Sources of the newest day disagree on the value.")
     revised: bool = Field(default=False, description="Earlier reports gave other values; the newest agree.")
     rank: int = Field(default=0, description="Selection order: 0 is the most important figure.")
@@ -266,10 +300,24 @@ class BottomLineSentence(_Model):
     sources_count: int = 0
 
 
+class BriefStory(_Model):
+    """The story of the brief: what most sources say happened, where and when. `type` is None
+    when no source was read for its story (a facts file from before story reading)."""
+
+    type: EventType | None = None
+    hazard: str | None = None
+    place: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    date: dt.date | None = None
+    headline: str | None = Field(default=None, description="The newest source's headline (the title "
+                                 "of a story with no crisis event).")
+
+
 class Brief(_Model):
     """The composed brief: what goes on the page, in priority order, never how it looks."""
 
     brief_id: str
+    story: BriefStory = Field(default_factory=BriefStory)
     place: str | None = None
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
     topics: list[str] = Field(default_factory=list, description="casualties, displacement, ...")
@@ -283,6 +331,8 @@ class Brief(_Model):
     quotes: list[BriefQuote] = Field(default_factory=list)
     next: list[TimelineEntry] = Field(default_factory=list)
     disputes: list[Dispute] = Field(default_factory=list)
+    context: list[KeyFigure] = Field(default_factory=list, description="Background figures (another time, "
+                                     "event or place, rates, projections, populations): never key figures.")
     gaps: list[Category] = Field(default_factory=list, description="Main categories no source gives.")
     note_html: str | None = Field(default=None, description="The analyst note, Markdown rendered "
                                   "with raw HTML off.")

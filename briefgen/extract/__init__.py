@@ -22,7 +22,8 @@ from ..model import (
     Source,
     Subset,
 )
-from . import events, figures, orgs, people, places, quotes
+from . import events, figures, orgs, people, places, quotes, scope
+from .story import tell as tell_story
 from .doc import Doc
 from .ruler import Ruler
 
@@ -108,6 +109,9 @@ def extract_source(source: Source) -> Facts:
         _quotes(doc, facts)
         _figures(doc, facts)
         _events(doc, facts)
+        story = tell_story(facts, source)
+        scope.run(facts, story, source.text or "", source.published)
+        facts.stories.append(story)
         return facts
     except ExtractError:
         raise

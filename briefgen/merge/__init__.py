@@ -24,7 +24,7 @@ def merge(parts: Iterable[Facts]) -> Facts:
             continue  # byte-for-byte the same article again: nothing new to count
         seen.update(s.id for s in fresh)
         merged.sources.extend(fresh)
-        for kind in ("people", "organizations", "places", "quotes", "figures", "events", "warnings"):
+        for kind in ("people", "organizations", "places", "quotes", "figures", "events", "stories", "warnings"):
             getattr(merged, kind).extend(getattr(part, kind))
     return resolve(merged)
 

@@ -52,7 +52,9 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
     by_quantity: dict[tuple, list[Figure]] = defaultdict(list)
     out: list[Figure] = []
     for fig in figures:
-        if fig.source == "analyst" or not fig.citations:
+        # Context figures (another time, event or place...) are never folded into the story's
+        # counts: a war's total is not a different report of this week's toll.
+        if fig.source == "analyst" or not fig.citations or fig.scope == "context":
             out.append(fig)
         else:
             by_quantity[quantity_key(fig)].append(fig)
@@ -76,7 +78,7 @@ def _fold_same_value(figs: list[Figure], story_of: dict[str, str]) -> Figure:
     citations = unique_citations(c for f in figs for c in f.citations)
     sources = {c.source for c in citations}
     put(keep, citations=citations, subsets=list(next((f.subsets for f in figs if f.subsets), [])),
-        date=next((f.date for f in figs if f.date), None), agreement=len(sources),
+        date=next((f.date for f in figs if f.date), None), agreement=len(sources), lead=any(f.lead for f in figs),
         independent=len({story_of.get(s, s) for s in sources}))
     return keep
 
@@ -101,7 +103,7 @@ def _disputed(folded: list[Figure], story_of: dict[str, str],
                             published=newest_date(fig) if newest_date(fig) > dt.date.min else None,
                             citations=fig.citations))
     newest_day = claims[0].published
-    put(head, disputed=True, claims=claims,
+    put(head, disputed=True, claims=claims, lead=any(f.lead for f in folded),
         revised=newest_day is not None and len({c.value for c in claims if c.published == newest_day}) == 1)
     # The head keeps its own (newest) value's citations, agreement and subsets: a citation must
     # hold its figure's words, and a subset belongs to the total it was reported with.

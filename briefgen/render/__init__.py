@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "json")
 
 
 @dataclass
@@ -208,6 +208,10 @@ def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l1
     if "html" in formats:
         # The HTML holds the very selection the PDF does: the same fitted brief.
         outputs["html"] = renderer.html(fitted.brief, l10n, for_pdf=False).encode("utf-8")
+    if "json" in formats:
+        from briefgen.render.brief_json import brief_json
+
+        outputs["json"] = brief_json(fitted.brief, l10n, fitted.html)
     for item in fitted.brief.dropped:
         log.info("left out (%s): %s", l10n.tag, item)
     return RenderResult(outputs=outputs, pages=len(fitted.document.pages), dropped=list(fitted.brief.dropped),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from briefgen.i18n import N_, NNP_, Formatters
-from briefgen.model import DisputedValue, KeyFigure, Mark, Subset
+from briefgen.model import Brief, BriefStory, DisputedValue, KeyFigure, Mark, Subset
 from briefgen.render import wording
 
 CATEGORY_LABELS = {
@@ -69,6 +69,24 @@ QUALIFIER_FORMS = {
     "at_least": N_("at least %(number)s"), "up_to": N_("up to %(number)s"),
     "nearly": N_("nearly %(number)s"), "fewer_than": N_("fewer than %(number)s"),
 }
+# The story's event in a title ("Valdera: floods"), one label per type of the taxonomy.
+EVENT_LABELS = {
+    "flood": N_("floods"), "earthquake": N_("earthquake"), "storm": N_("storm"), "wildfire": N_("wildfires"),
+    "landslide": N_("landslide"), "drought": N_("drought and food insecurity"), "epidemic": N_("disease outbreak"),
+    "armed_clashes": N_("armed clashes"), "air_strike": N_("air strikes"), "attack": N_("attack"),
+    "mass_shooting": N_("mass shooting"), "protest": N_("protests and unrest"), "displacement": N_("displacement"),
+    "accident": N_("accident"), "political_crisis": N_("political crisis"),
+}
+ACCIDENT_LABELS = {
+    "plane crash": N_("plane crash"), "train crash": N_("train crash"), "road crash": N_("road crash"),
+    "shipwreck": N_("shipwreck"), "building collapse": N_("building collapse"), "mine accident": N_("mine accident"),
+    "fire": N_("fire"), "stampede": N_("stampede"), "industrial accident": N_("industrial accident"),
+}
+SCOPE_REASONS = {
+    "another_time": N_("earlier"), "another_event": N_("another event"), "another_place": N_("elsewhere"),
+    "rate": N_("rate"), "projection": N_("projection"), "population": N_("population"),
+    "cumulative": N_("cumulative"),
+}
 _SENTINEL = "\x00"
 _PEOPLE = wording.GROUPS["people"]
 
@@ -101,6 +119,52 @@ class Phrases:
         # dir as an embedding, which keeps an English clause's punctuation at its own end.
         direction = "rtl" if language.split("-")[0] in _RTL_LANGUAGES else "ltr"
         return Markup('<bdi lang="%s" dir="%s">%s</bdi>') % (language, direction, text)
+
+    # --- the story ---------------------------------------------------------------------------
+
+    def event_label(self, story: BriefStory) -> Markup:
+        """What happened, in a title's words: 'floods', 'cholera outbreak', 'train crash'."""
+        if story.type == "epidemic" and story.hazard:
+            return Markup(escape(self._("%(disease)s outbreak"))) % {"disease": self.verbatim(story.hazard)}
+        if story.type == "accident" and story.hazard in ACCIDENT_LABELS:
+            return escape(self._(ACCIDENT_LABELS[story.hazard]))
+        return escape(self._(EVENT_LABELS.get(story.type, EVENT_LABELS["displacement"])))
+
+    def story_title(self, brief: Brief) -> Markup:
+        """'<main place>: <what happened>'; a story with no crisis event: its headline, as written."""
+        story = brief.story
+        if story.type is None:
+            return self._untold_title(brief)
+        if story.type == "none":
+            if story.headline:
+                return self.verbatim(story.headline)
+            return self.place_name(brief.place) if brief.place else escape(self._("Situation update"))
+        what = self.event_label(story)
+        if not brief.place:
+            return Markup(capitalize_first(what))
+        return Markup(escape(self._("%(place)s: %(event)s"))) % {"place": self.place_name(brief.place), "event": what}
+
+    def _untold_title(self, brief: Brief) -> Markup:
+        """A brief whose story was not read (older facts files): the place and the topics."""
+        if brief.place and brief.topics:
+            topics = self.formatters.format_list([self.topic_label(t) for t in brief.topics])
+            return Markup(escape(self._("%(place)s: %(topics)s"))) % {"place": self.place_name(brief.place),
+                                                                      "topics": topics}
+        if brief.place:
+            return Markup(escape(self._("%(place)s: situation update"))) % {"place": self.place_name(brief.place)}
+        return escape(self._("Situation update"))
+
+    def story_kicker(self, brief: Brief) -> Markup:
+        """The line above the title: the kind of brief, and the country when the title does not name it."""
+        kind = escape(self._("Situation brief") if brief.story.type != "none" else self._("News brief"))
+        country = self.formatters.territory_name(brief.country) if brief.country else None
+        if country and country != brief.place:
+            return Markup("%s · %s") % (kind, country)
+        return kind
+
+    def scope_label(self, reason: str | None) -> str:
+        """Why a figure is context: 'earlier', 'rate', 'projection'…"""
+        return self._(SCOPE_REASONS[reason]) if reason in SCOPE_REASONS else ""
 
     def category_label(self, category: str) -> str:
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))

@@ -1,0 +1,171 @@
+"""Scope of each figure: does it count the story's event (`main`) or is it background (`context`)?
+
+A true number from another time, event or place, a rate, a projection or a population must
+never lead the page. Each rule reads the figure's own clause (the sentence cut at commas,
+semicolons, dashes and "when/while/but/whereas", plus a short time phrase opening the sentence:
+"In 2010, an earthquake killed 3,000") and returns a reason or None; the first reason wins.
+Word lists are data (`data/figure_scope.toml`); the rules are small and ordered (`RULES`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Facts, Figure, Story
+from .ruler import Ruler
+from .story import lexicon, word_pattern
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The words a figure's scope is read from, and what the rules need beside them."""
+
+    text: str               # the figure's clause (lower-cased), with an opening time phrase
+    before: str             # the clause's words before the figure (lower-cased)
+    after: str              # the figure's words and the rest of its clause (lower-cased)
+    published: dt.date | None
+    story: Story
+
+
+@functools.cache
+def _words(language: str = "en") -> dict:
+    table = tomllib.loads((DATA / "figure_scope.toml").read_text(encoding="utf-8"))
+    lang = lambda kind: table[kind].get(language) or table[kind]["en"]  # noqa: E731
+    return {
+        "rate": word_pattern(lang("rate")),
+        "projection": word_pattern(lang("projection")),
+        "not_after_modal": tuple(table["projection"]["not_after_modal"]),
+        "population_before": re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in table["population"]["before"]) + r")(?:\s+\w+){0,2}\s*$"),
+        "population": word_pattern(table["population"]["anywhere"]),
+        "another_time": word_pattern(lang("another_time")),
+        "cumulative": word_pattern(lang("cumulative")),
+    }
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}(1[89]\d\d|20\d\d)\b")
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,|\s-\s|\b(?:when|while|whereas|but|although|though|despite)\b"
+                           r"|\band\s+(?=(?:the|it|its|they|their|he|she|officials|authorities|a|an)\b)",
+                           re.IGNORECASE)
+_OPENING_TIME = re.compile(r"\s*(?:in|on|during|since|over|last|by|until|after|before)\b[^,;]{0,40},",
+                           re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(the clause holding text[start:end] with an opening time phrase, its words before start,
+    its words from start on)."""
+    sentence_start = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    sentence_end = stop.start() + 1 if stop else len(text)
+    clause_start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
+        clause_start = match.end()
+    brk = _CLAUSE_BREAK.search(text, end, sentence_end)
+    clause_end = brk.start() if brk else sentence_end
+    opening = ""
+    if clause_start > sentence_start:
+        opened = _OPENING_TIME.match(text, sentence_start, clause_start)
+        opening = opened.group() if opened else ""
+    return ((opening + " " + text[clause_start:clause_end]).lower(), text[clause_start:start].lower(),
+            text[start:clause_end].lower())
+
+
+def rate(c: Clause) -> str | None:
+    # After the number: "500 people cross each day" (not "a month of conflict has displaced 413,000").
+    return "rate" if _words()["rate"].search(c.after) else None
+
+
+def population(c: Clause) -> str | None:
+    if _words()["population_before"].search(c.before) or _words()["population"].search(c.text):
+        return "population"
+    return None
+
+
+def projection(c: Clause) -> str | None:
+    for match in _words()["projection"].finditer(c.text):
+        after = c.text[match.end():].split()[:1]
+        if after and after[0] in _words()["not_after_modal"]:
+            continue            # "may have died": an uncertain report of what happened
+        return "projection"
+    return None
+
+
+def cumulative(c: Clause) -> str | None:
+    if _words()["cumulative"].search(c.text):
+        return "cumulative"
+    since = _SINCE_YEAR.search(c.text)
+    if since and c.published and int(since.group(1)) <= c.published.year - 2:
+        return "cumulative"     # "since 2011": a war's total, not this event's
+    return None
+
+
+def another_time(c: Clause) -> str | None:
+    if _words()["another_time"].search(c.text):
+        return "another_time"
+    if c.published is not None:
+        for year in map(int, _YEAR.findall(c.text)):
+            # A year before this one (January's article may still speak of last December).
+            if year < c.published.year - (1 if c.published.month <= 2 else 0):
+                return "another_time"
+    return None
+
+
+def another_event(c: Clause) -> str | None:
+    """A clause naming another disease than the epidemic's, and not the epidemic's own.
+
+    (Other hazards are not another event: a storm's toll is often given as "floods and
+    landslides killed 164"; a past hazard is caught by its time.)"""
+    if c.story.type != "epidemic" or not c.story.hazard:
+        return None
+    hazard = c.story.hazard.lower()
+    if hazard in c.text:
+        return None
+    for name, pattern in lexicon().diseases:
+        if name.lower() != hazard and pattern.search(c.text):
+            return "another_event"
+    return None
+
+
+RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
+    ("cumulative", cumulative),
+    ("another_time", another_time),
+    ("another_event", another_event),
+    ("rate", rate),
+    ("population", population),
+    ("projection", projection),
+])
+
+
+def scope_of(clause: Clause) -> str | None:
+    """The first reason a rule gives, or None (the figure counts the story's event)."""
+    for _name, rule in RULES:
+        reason = rule(clause)
+        if reason:
+            return reason
+    return None
+
+
+def run(facts: Facts, story: Story, text: str, published: dt.date | None) -> None:
+    """Set `scope`/`scope_reason` of each figure of `facts` (one source's, whose text is `text`)."""
+    for i, figure in enumerate(facts.figures):
+        reason = _reason(figure, story, text, published)
+        if reason:
+            facts.figures[i] = figure.model_copy(update={"scope": "context", "scope_reason": reason})
+
+
+def _reason(figure: Figure, story: Story, text: str, published: dt.date | None) -> str | None:
+    if not figure.citations:
+        return None
+    cite = figure.citations[0]
+    return scope_of(Clause(*clause_of(text, cite.start, cite.end), published, story))

@@ -1,0 +1,157 @@
+"""The story of one source: its main event (a type of the taxonomy), main place and date.
+
+Read from where a news text says what it is about: the headline first, then the lead (the
+opening sentences) and the dateline. A type wins by the words of `data/event_types.toml` it
+has there, the headline's counting three times the lead's; a story needs one headline word or
+two lead words, or it is "none" (business, sport, politics). The main place is the one the
+headline names (the most specific when it names several), else the dateline's, else the
+lead's first, else the most mentioned. Figures the headline or lead state are marked `lead`:
+the page leads with them (compose).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import EVENT_TYPES, Facts, Figure, Place, Source, Story
+
+DATA = Path(__file__).resolve().parent / "data"
+LEAD_CHARS = 600              # the lead: the opening sentences, up to about this many characters
+HEADLINE_WEIGHT = 3
+MIN_SCORE = 2                 # one headline word, or two in the lead
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's event-type patterns (in tie-break order) and disease names."""
+
+    types: tuple[tuple[str, re.Pattern], ...]
+    diseases: tuple[tuple[str, re.Pattern], ...]
+    other_senses: re.Pattern          # "trade war": blanked before the types are matched
+    accidents: tuple[tuple[str, re.Pattern], ...]
+
+
+def word_pattern(words: list[str]) -> re.Pattern:
+    """One case-insensitive pattern for a word list: "flood*" matches any ending, a lone "*" any one
+    word ("over the past * years"), others whole words."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(_entry, words), key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
+def _entry(words: str) -> str:
+    parts = []
+    for word in words.split():
+        if word == "*":
+            parts.append(r"(?:\S+\s+)?")
+        elif word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*\s+")
+        else:
+            parts.append(re.escape(word) + r"(?!\w)\s+")
+    return "".join(parts)[:-3] if parts[-1].endswith(r"\s+") else "".join(parts)
+
+
+@functools.cache
+def lexicon(language: str = "en") -> Lexicon:
+    table = tomllib.loads((DATA / "event_types.toml").read_text(encoding="utf-8"))
+    # A language without its own words yet is read with the English ones (names of diseases and
+    # storms are often the same).
+    types = tuple((name, word_pattern(words.get(language) or words["en"])) for name, words in table.items()
+                  if name in EVENT_TYPES and name != "none")
+    diseases = tuple((name, word_pattern([name]))
+                     for name in table["diseases"].get(language) or table["diseases"]["en"])
+    accidents = tuple((kind, word_pattern(words)) for kind, words in table["accident_kinds"].items())
+    return Lexicon(types, diseases, word_pattern(table["not"].get(language) or table["not"]["en"]), accidents)
+
+
+def lead_of(text: str) -> str:
+    """The opening sentences: up to the first sentence end past LEAD_CHARS // 2, at most LEAD_CHARS."""
+    head = text[:LEAD_CHARS]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s", head) if m.end() >= LEAD_CHARS // 2]
+    return head[:ends[0]] if ends else head
+
+
+def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str | None]:
+    """(type, hazard) of a headline and lead; ("none", None) when nothing names a crisis."""
+    words = lexicon(language)
+    headline, lead = words.other_senses.sub(" ", headline), words.other_senses.sub(" ", lead)
+    disease = next((name for part in (headline, lead) for name, pattern in words.diseases
+                    if pattern.search(part)), None)
+    scores: dict[str, int] = {}
+    for name, pattern in words.types:
+        score = HEADLINE_WEIGHT * len(pattern.findall(headline)) + len(pattern.findall(lead))
+        if score:
+            scores[name] = score
+    if disease:
+        scores["epidemic"] = scores.get("epidemic", 0) + HEADLINE_WEIGHT
+    order = {name: i for i, (name, _) in enumerate(words.types)}
+    best = max(scores, key=lambda name: (scores[name], -order.get(name, 99)), default=None)
+    if best is None or scores[best] < MIN_SCORE:
+        return "none", None
+    if best == "accident":
+        return best, next((kind for part in (headline, lead) for kind, pattern in words.accidents
+                           if pattern.search(part)), None)
+    return best, disease if best == "epidemic" else None
+
+
+def _named_in(place: Place, text: str) -> int | None:
+    match = re.search(r"(?<!\w)" + re.escape(place.name) + r"(?!\w)", text)
+    return match.start() if match else None
+
+
+def main_place(source: Source, places: list[Place], lead: str) -> Place | None:
+    if not places:
+        return None
+    headline = source.title or ""
+    in_headline = [p for p in places if _named_in(p, headline) is not None]
+    if in_headline:
+        # "Flooding in Assam, India": the place that is not the country itself is the more specific.
+        return min(in_headline, key=lambda p: (_is_country(p), _named_in(p, headline)))
+    if source.dateline:
+        dateline = next((p for p in places if p.name.lower() == source.dateline.lower()), None)
+        if dateline is not None:
+            return dateline
+    in_lead = [(at, p) for p in places if (at := _named_in(p, lead)) is not None]
+    if in_lead:
+        return min(in_lead, key=lambda pair: pair[0])[1]
+    return max(places, key=lambda p: (len(p.citations), p.name))
+
+
+def _is_country(place: Place) -> bool:
+    from .gazetteer import country_name
+
+    return bool(place.country) and country_name(place.country) == place.name
+
+
+_HEADLINE_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _numbers(text: str) -> set[float]:
+    found = set()
+    for token in _HEADLINE_NUMBER.findall(text):
+        token = token.rstrip(".,").replace(",", "")
+        try:
+            found.add(float(token))
+        except ValueError:
+            continue
+    return found
+
+
+def stated_in_lead(figure: Figure, headline_numbers: set[float], lead_end: int) -> bool:
+    return figure.value in headline_numbers or any(c.start < lead_end for c in figure.citations)
+
+
+def tell(facts: Facts, source: Source) -> Story:
+    """The story of `source` (whose facts are `facts`), its lead figures marked."""
+    language = source.language or "en"
+    lead = lead_of(source.text or "")
+    kind, hazard = event_type(source.title or "", lead, language)
+    place = main_place(source, facts.places, lead)
+    headline_numbers = _numbers(source.title or "")
+    for i, figure in enumerate(facts.figures):
+        if stated_in_lead(figure, headline_numbers, len(lead)):
+            facts.figures[i] = figure.model_copy(update={"lead": True})
+    return Story(source=source.id, type=kind, hazard=hazard, place=place.name if place else None,
+                 country=place.country if place else None, date=source.published, headline=source.title)

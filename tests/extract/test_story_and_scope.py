@@ -1,0 +1,102 @@
+"""The story of a source (main event type, place) and the scope of each figure (main or context),
+each rule with sentences written for it, traps included."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import extract_source
+from briefgen.extract.scope import Clause, clause_of, scope_of
+from briefgen.extract.story import event_type
+from briefgen.model import Source, Story
+
+PUBLISHED = dt.date(2024, 6, 12)
+QUAKE = Story(source="s", type="earthquake", place="Karsa")
+CHOLERA = Story(source="s", type="epidemic", hazard="cholera", place="Northern Province")
+
+
+def scope(sentence: str, number: str, story: Story = QUAKE) -> str | None:
+    start = sentence.index(number)
+    return scope_of(Clause(*clause_of(sentence, start, start + len(number)), PUBLISHED, story))
+
+
+@pytest.mark.parametrize("headline, lead, expected", [
+    ("Strong quake rocks mountain towns", "", "earthquake"),
+    ("Rivers burst their banks after days of rain", "Flooding has cut off three villages.", "flood"),
+    ("Typhoon makes landfall", "", "storm"),
+    ("Cholera cases climb in the north", "", "epidemic"),
+    ("Gunmen storm a market", "Militants opened fire on shoppers.", "attack"),
+    ("Drone strikes hit the capital overnight", "", "air_strike"),
+    ("Ferry capsizes off the coast", "", "accident"),
+    ("Thousands flee as fighting nears the city", "Refugees crossed the border.", "displacement"),
+    ("Police fire tear gas at protesters", "", "protest"),
+    # Traps: a crisis word in another sense, or a single lead word, is not a crisis story.
+    ("Tariffs spark a trade war between the two blocs", "", "none"),
+    ("Striker's late goal settles the title battle", "The club's attack looked sharp.", "none"),
+    ("Shares crash as the central bank raises rates", "", "none"),
+    ("Minister faces a storm of criticism over the budget", "", "none"),
+])
+def test_the_main_event_type_is_read_from_headline_and_lead(headline, lead, expected):
+    assert event_type(headline, lead)[0] == expected
+
+
+def test_an_epidemic_names_its_disease_and_an_accident_its_kind():
+    assert event_type("Cholera outbreak spreads in camps", "") == ("epidemic", "cholera")
+    assert event_type("Train derails near the border, killing 9", "") == ("accident", "train crash")
+
+
+@pytest.mark.parametrize("sentence, number, reason", [
+    # another time: an earlier year, "last year", "over the past two decades"
+    ("In 2010, an earthquake in the same valley killed 3,000 people.", "3,000", "another_time"),
+    ("A quake in 1999 left 17,000 dead in the region.", "17,000", "another_time"),
+    ("Last year's floods displaced 20,000 people.", "20,000", "another_time"),
+    ("Over the past two decades, quakes have killed 8,000 people here.", "8,000", "another_time"),
+    # cumulative: a war's or decade's total
+    ("More than 300,000 people have died since the war began.", "300,000", "cumulative"),
+    ("The conflict has displaced 6 million people since 2011.", "6 million", "cumulative"),
+    # rate: a flow, not a stock
+    ("Some 500 people cross the border each day.", "500", "rate"),
+    ("Aid agencies say 40 children die every week in the camps.", "40", "rate"),
+    # projection or capacity
+    ("As many as 80,000 people could be forced from their homes.", "80,000", "projection"),
+    ("The shelter was built for 2,000 people.", "2,000", "projection"),
+    # population
+    ("The quake struck a town of 40,000 residents.", "40,000", "population"),
+    ("The valley is home to 1.2 million people.", "1.2 million", "population"),
+])
+def test_a_background_figure_is_context_with_its_reason(sentence, number, reason):
+    assert scope(sentence, number) == reason
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("The earthquake killed at least 587 people, officials said.", "587"),
+    ("As many as 100 people may have died in the collapse.", "100"),          # uncertain, not a projection
+    ("A month of shelling has displaced 413,000 people.", "413,000"),         # a duration, not a rate
+    ("At least 12 people were killed and the toll may rise.", "12"),           # the modal is the next clause's
+    ("The quake, the strongest since 2010, killed 300 people.", "300"),        # the year is another clause's
+    ("Tens of thousands are trapped despite people fleeing in the past two weeks.", "Tens of thousands"),
+])
+def test_a_count_of_the_story_is_main(sentence, number):
+    assert scope(sentence, number) is None
+
+
+def test_another_disease_in_an_epidemic_story_is_another_event():
+    assert scope("Malaria kills 400 people a year in the province.", "400", CHOLERA) == "another_event"
+    assert scope("Measles has killed 30 children in the district.", "30", CHOLERA) == "another_event"
+    assert scope("Cholera has killed 30 people in the district.", "30", CHOLERA) is None
+
+
+def _source(title: str, text: str) -> Source:
+    return Source(id="s1", path="a.txt", title=title, text=text, published=PUBLISHED, language="en")
+
+
+def test_extract_marks_lead_figures_and_background_ones():
+    text = ("A powerful earthquake struck Karsa on Tuesday, killing at least 120 people, officials said.\n\n"
+            "Rescuers searched the rubble through the night.\n\n"
+            "In 2019, a quake in the same province killed 2,400 people.")
+    facts = extract_source(_source("Earthquake kills 120 in Karsa", text))
+    by_value = {f.value: f for f in facts.figures}
+    assert by_value[120].scope == "main" and by_value[120].lead
+    assert by_value[2400].scope == "context" and by_value[2400].scope_reason == "another_time"
+    assert facts.stories[0].type == "earthquake"
