@@ -73,7 +73,7 @@ def private_folder(root: Path, *names: str, create: bool = True) -> Path | None:
     safe to use: then a warning names the folder, once per run."""
     folder = Path(root)
     try:
-        if not _usable(folder, create, parents=True):
+        if not _usable(folder, create, root=True):
             return None
         for name in names:
             folder = folder / name
@@ -85,13 +85,13 @@ def private_folder(root: Path, *names: str, create: bool = True) -> Path | None:
     return folder
 
 
-def _usable(folder: Path, create: bool, parents: bool = False) -> bool:
+def _usable(folder: Path, create: bool, root: bool = False) -> bool:
     try:
         link = os.lstat(folder)
     except FileNotFoundError:
         if not create:
             return False
-        if parents:
+        if root:
             folder.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.mkdir(folder, 0o700)
@@ -101,21 +101,28 @@ def _usable(folder: Path, create: bool, parents: bool = False) -> bool:
             os.chmod(folder, 0o700)   # mkdir's mode went through the umask
             _tag(folder)
             return True
-    problem = _problem(folder, link)
+    problem = _problem(folder, link, root)
     if problem:
         _refuse(folder, problem)
         return False
     return True
 
 
-def _problem(folder: Path, link: os.stat_result) -> str | None:
-    """Why `folder` (lstat `link`) is not safe to read cache entries from, or None."""
+def _problem(folder: Path, link: os.stat_result, root: bool) -> str | None:
+    """Why `folder` (lstat `link`) is not safe to read cache entries from, or None.
+
+    Folders inside the root are briefgen's own, made 0700: one others can write to was not made
+    by this briefgen or was opened up since. The root may be a folder of the user's
+    (`--cache-dir`), group-writable under a user-private-group umask: there every folder
+    briefgen uses is checked by owner, so only a root anyone can write to (and rename our
+    folders in: no sticky bit) is refused."""
     target = os.stat(folder) if stat.S_ISLNK(link.st_mode) else link
     if not stat.S_ISDIR(target.st_mode):
         return "not a folder"
     if not (_owner_ok(link) and _owner_ok(target)):
         return "owned by another user"
-    if hasattr(os, "getuid") and target.st_mode & 0o022:
+    writable = target.st_mode & (0o002 if root else 0o022) and not (root and target.st_mode & stat.S_ISVTX)
+    if hasattr(os, "getuid") and writable:
         return f"other users can write to it (mode {target.st_mode & 0o777:o}; `chmod 700` it to use it)"
     return None
 

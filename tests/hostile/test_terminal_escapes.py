@@ -39,7 +39,7 @@ def hostile_sources(tmp_path: Path, with_article: bool) -> Path:
     return folder
 
 
-def run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True,
                           encoding="utf-8", errors="surrogateescape", cwd=REPO, timeout=600)
 
@@ -54,7 +54,7 @@ def assert_only_escaped(output: str) -> None:
 def test_warnings_and_wrote_lines_show_hostile_file_names_escaped(tmp_path):
     sources = hostile_sources(tmp_path, with_article=True)
     out = tmp_path / "\x1b[2Jbrief.html"
-    result = run("build", str(sources), "-o", str(out), "--cache-dir", str(tmp_path / "cache"), tmp_path=tmp_path)
+    result = run("build", str(sources), "-o", str(out), "--cache-dir", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
     assert out.exists()
     assert_only_escaped(result.stdout + result.stderr)
@@ -65,7 +65,7 @@ def test_warnings_and_wrote_lines_show_hostile_file_names_escaped(tmp_path):
 
 def test_error_line_shows_hostile_file_names_escaped(tmp_path):
     sources = hostile_sources(tmp_path, with_article=False)
-    result = run("build", str(sources), "-o", str(tmp_path / "brief.html"), "--no-cache", tmp_path=tmp_path)
+    result = run("build", str(sources), "-o", str(tmp_path / "brief.html"), "--no-cache")
     assert result.returncode == 1
     assert result.stderr.count("\nerror: ") + result.stderr.startswith("error: ") == 1
     assert_only_escaped(result.stdout + result.stderr)
@@ -79,7 +79,8 @@ def test_error_path_of_a_briefgen_error_is_escaped():
     assert str(SourceError("empty file", "a\x1b]52;c;eA==\x07.txt", 3)) == "a\\x1b]52;c;eA==\\x07.txt:3: empty file"
 
 
-def test_progress_bar_shows_hostile_file_names_escaped(monkeypatch):
+def progress_on_a_terminal(monkeypatch, names: list[str]) -> str:
+    """What the progress bar draws on a terminal while reading `names`."""
     from rich.console import Console
 
     from briefgen import cli
@@ -88,28 +89,23 @@ def test_progress_bar_shows_hostile_file_names_escaped(monkeypatch):
     monkeypatch.setattr(cli, "_console", lambda stderr=True: Console(file=screen, force_terminal=True, width=200))
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     with cli._ProgressDisplay(quiet=False) as progress:
-        progress.total(len(HOSTILE))
-        for name in HOSTILE:
+        progress.total(len(names))
+        for name in names:
             progress.step(f"sources/{name}")
             progress._progress.refresh()
-    shown = screen.getvalue()
+    return screen.getvalue()
+
+
+def test_progress_bar_shows_hostile_file_names_escaped(monkeypatch):
+    shown = progress_on_a_terminal(monkeypatch, list(HOSTILE))
     for raw in ("\x1b]8;;http", "\x1b]52;", "\x1b[2J", "\u202e", "\x07", "\n" + FAKE_LINE):
         assert raw not in shown
     assert "\\x1b]52;c;cm0gLXJmIH4=\\x07paste" in shown
 
 
 def test_progress_bar_takes_a_bracketed_file_name_as_text_not_markup(monkeypatch):
-    from rich.console import Console
-
-    from briefgen import cli
-
-    screen = io.StringIO()
-    monkeypatch.setattr(cli, "_console", lambda stderr=True: Console(file=screen, force_terminal=True, width=200))
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with cli._ProgressDisplay(quiet=False) as progress:
-        progress.step("sources/[link=https:example.invalid][blink]notes.txt")
-        progress._progress.refresh()
-    assert "reading [link=https:example.invalid][blink]notes.txt" in screen.getvalue()
+    shown = progress_on_a_terminal(monkeypatch, ["[link=https:example.invalid][blink]notes.txt"])
+    assert "reading [link=https:example.invalid][blink]notes.txt" in shown
 
 
 @pytest.mark.parametrize("raw, escaped", [
