@@ -55,8 +55,11 @@ def cache_root() -> Path:
 @lru_cache(maxsize=8)
 def _checked_root(root: str, default: bool) -> Path:
     path = Path(root)
-    if default and path.is_dir() and not path.is_symlink() and _owner_ok(os.lstat(path)):
-        _adopt(path)   # ~/.cache/briefgen is briefgen's by convention, also when an older briefgen made it
+    if default:
+        # ~/.cache/briefgen is briefgen's by convention, also when an older briefgen (0755 or,
+        # under a umask of 002, 0775 folders, no tags) made it: make it private and tag it.
+        for folder in (path, *(path / store for store in STORES)):
+            _adopt(folder)
     if all(private_folder(path, store) is not None for store in STORES):
         return path
     throwaway = Path(tempfile.mkdtemp(prefix="briefgen-cache-"))
@@ -140,9 +143,11 @@ def _refuse(folder: Path, problem: str) -> None:
 
 def _adopt(folder: Path) -> None:
     try:
-        os.chmod(folder, 0o700)
-        if not is_tagged(folder):
-            _tag(folder)
+        st = os.lstat(folder)
+        if stat.S_ISDIR(st.st_mode) and _owner_ok(st):   # a symlink or another user's folder: checked, not adopted
+            os.chmod(folder, 0o700)
+            if not is_tagged(folder):
+                _tag(folder)
     except OSError:
         pass
 
@@ -241,7 +246,12 @@ def clear(root: Path, descend: tuple[str, ...] = ()) -> Cleared:
 def _empty(folder: Path, done: Cleared, shard: bool = False) -> bool:
     """Remove what briefgen made in `folder`, then `folder` if nothing else is left; True if gone."""
     kept = False
-    for entry in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        done.left.append(folder)
+        return False
+    for entry in entries:
         if entry.name == TAG_NAME and not shard:
             continue
         if entry.is_symlink():       # briefgen makes none: never followed, never removed

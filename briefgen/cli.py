@@ -414,7 +414,8 @@ def cache_clear(cache_dir) -> None:
     if cleared.left:
         names = ", ".join(str(p) for p in cleared.left[:SHOWN_DROPPED])
         more = f" and {len(cleared.left) - SHOWN_DROPPED} more" if len(cleared.left) > SHOWN_DROPPED else ""
-        _say(f"left alone (not made by briefgen, no {TAG_NAME}): {names}{more}")
+        _say(f"left alone (no briefgen {TAG_NAME}: not briefgen's, or from a briefgen before tags; "
+             f"remove old caches by hand): {names}{more}")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
