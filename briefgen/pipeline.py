@@ -148,7 +148,7 @@ def build(paths: Sequence[Path], outputs: Sequence[Path], settings: Settings,
         on_total(len(found.files))
     briefs = BriefCache(settings.cache_dir) if settings.cache else None
     key = briefs.key(found.digest(), notes) if briefs else ""
-    composed = briefs.get(key) if briefs else None
+    composed = briefs.get(key, notes) if briefs else None
     reusable = composed is not None   # a brief the cache holds under `key`: its fit may be kept too
     if composed is not None:
         if progress:
