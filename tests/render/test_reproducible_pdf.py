@@ -81,3 +81,15 @@ def test_an_odd_facts_date_still_gives_a_valid_subset_date(monkeypatch, when):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     with pdf.font_subset_date(when):
         assert os.environ["SOURCE_DATE_EPOCH"] == "0"
+
+
+def test_doctor_says_a_missing_harfbuzz_subset_only_makes_pdfs_slower(monkeypatch):
+    import weasyprint.text.ffi as ffi
+
+    from briefgen.render.doctor import run_checks
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
+    check = next(c for c in run_checks() if c.name == "HarfBuzz subset")
+    assert not check.ok
+    assert "the same PDFs" in check.detail and "instead of ~2 s" in check.detail
+    assert "libharfbuzz-subset0" in check.fix
