@@ -1,6 +1,9 @@
-"""Shared test helpers: where the repo, the examples and the shared corpus are."""
+"""Shared test helpers: where the repo, the examples and the shared corpus are; the test cache."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,34 @@ EXAMPLES = REPO / "examples" / "sources"
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "corpus" / "seed" / "000_67cf641d9ceb363f.txt"
 
+SHARED_REASON = "needs ../shared (the corpus and scorers beside the repo)"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=SHARED_REASON)
+
+# The session's cache root, shared by every test and every briefgen subprocess (they inherit the
+# environment), so nothing lands in the user's ~/.cache/briefgen or their $BRIEFGEN_CACHE_DIR.
+# Set in pytest_configure, before pytest-xdist starts its workers: they inherit it and share the
+# static fonts made once (~30 s). _OWNED_BY marks the value as ours, so a worker reuses it and
+# only the process that made the folder removes it.
+_OWNED_BY = "BRIEFGEN_TEST_CACHE_OWNER"
+_made_here: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _made_here
+    if os.environ.get(_OWNED_BY) and os.environ.get("BRIEFGEN_CACHE_DIR"):
+        return  # a worker of a session that already made the folder
+    _made_here = Path(tempfile.mkdtemp(prefix="briefgen-test-cache-"))
+    os.environ["BRIEFGEN_CACHE_DIR"] = str(_made_here)
+    os.environ[_OWNED_BY] = str(os.getpid())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _made_here is not None:
+        shutil.rmtree(_made_here, ignore_errors=True)
+
 
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
-        pytest.skip("the shared corpus is not present")
+        pytest.skip(SHARED_REASON)
     return SEED

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from briefgen import __version__
 from briefgen.cli import main
 
-from .conftest import EXAMPLES, SEED
+from .conftest import EXAMPLES, SEED, SHARED_REASON
 
 
 def run(*args: str):
@@ -33,7 +33,7 @@ def squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory):
     if not SEED.exists():
-        pytest.skip("the shared corpus is not present")
+        pytest.skip(SHARED_REASON)
     out = tmp_path_factory.mktemp("seed")
     sources = out / "sources"
     sources.mkdir()

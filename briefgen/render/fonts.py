@@ -6,9 +6,12 @@ writing every PDF (slow), and writing the same rendered document twice then fail
 build fast and the PDF independent of the system's fonts.
 
 The cache lives in `$BRIEFGEN_CACHE_DIR` or `$XDG_CACHE_HOME/briefgen` (fallback
-~/.cache/briefgen), under `fonts/<package>-<version>/`, so a font package upgrade gets
-fresh instances. Files are written atomically (temp file + rename): two builds racing on a
-cold cache both succeed.
+~/.cache/briefgen), under `fonts/<package>-<version>-r<INSTANCE_REVISION>/`, so a font package
+upgrade (or a change to how instances are made) gets fresh instances. Files are written
+atomically (temp file + rename): two builds racing on a cold cache both succeed.
+
+An instance is a function of the packaged file alone, never of the clock: the same input gives
+the same PDF on every machine and after `cache clear` (see `_freeze_timestamps`).
 """
 from __future__ import annotations
 
@@ -76,13 +79,19 @@ def package_version(distribution: str) -> str:
         return "unknown"
 
 
+# Raised when instances are made differently, so caches holding older ones are not reused.
+# 2: timestamps taken from the packaged file instead of the clock (reproducible instances).
+INSTANCE_REVISION = 2
+
+
 def fonts_cache_dir() -> Path:
     return cache_root() / "fonts"
 
 
 def static_path(spec: FontSpec) -> Path:
     """Where the instance of `spec` lives in the cache (it may not exist yet)."""
-    folder = fonts_cache_dir() / f"{spec.distribution}-{package_version(spec.distribution)}"
+    version = package_version(spec.distribution)
+    folder = fonts_cache_dir() / f"{spec.distribution}-{version}-r{INSTANCE_REVISION}"
     return folder / spec.cache_name()
 
 
@@ -97,12 +106,28 @@ def ensure_static(spec: FontSpec) -> Path:
     log.info("making static font %s (first use; cached in %s)", target.name, target.parent)
     font = TTFont(spec.variable_path())
     # optimize=False: a third faster, and the output is the same size for these fonts.
+    source_head = font["head"]
+    created, modified = source_head.created, source_head.modified
     static = instancer.instantiateVariableFont(font, {"wght": spec.weight, "wdth": 100}, static=True,
                                                optimize=False)
+    _freeze_timestamps(static, created, modified)
     buffer = io.BytesIO()
     static.save(buffer)
     write_atomic(target, buffer.getvalue())
     return target
+
+
+def _freeze_timestamps(font, created: int, modified: int) -> None:
+    """Give the instance its source file's dates instead of the clock's.
+
+    fontTools stamps `head.modified` with the time of saving (or $SOURCE_DATE_EPOCH) unless told
+    not to; that stamp is embedded in every PDF, so two fresh caches (two machines, or a cleared
+    cache) would give different bytes for the same input. The packaged file's own dates are fixed
+    per font version, and true: the instance holds the same outlines as that release.
+    """
+    font.recalcTimestamp = False
+    font["head"].created = created
+    font["head"].modified = modified
 
 
 def ensure_all() -> list[Path]:

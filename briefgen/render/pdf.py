@@ -9,9 +9,13 @@ the full build. Two WeasyPrint facts shape the API:
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,9 +69,48 @@ def set_metadata(document, brief, language: str) -> None:
 def write_pdf(document, variant: str | None = None) -> bytes:
     """The PDF bytes of a rendered document (call once per document, see module docstring)."""
     try:
-        return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
+        with font_subset_date(document.metadata.modified):
+            return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
     except Exception as exc:
         raise RenderError(f"writing the PDF failed: {type(exc).__name__}: {exc}") from exc
+
+
+# Without libharfbuzz-subset, WeasyPrint subsets the embedded fonts with fontTools
+# (weasyprint/pdf/fonts.py, `Font.subset`), which stamps each subset's `head.modified` with the
+# clock unless $SOURCE_DATE_EPOCH is set: two builds of the same input would differ. The
+# variable is process-wide, so writes in one process take turns (they hold the GIL anyway).
+_EPOCH_LOCK = threading.Lock()
+
+
+@contextmanager
+def font_subset_date(when: str | None) -> Iterator[None]:
+    """$SOURCE_DATE_EPOCH set to `when` (the facts' date; else 1970-01-01) during the write only.
+
+    A value the user set is theirs and left alone; ours is removed afterwards so nothing else in
+    the process (or a child process) mistakes it for the user's.
+    """
+    with _EPOCH_LOCK:
+        if "SOURCE_DATE_EPOCH" in os.environ:
+            yield
+            return
+        os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(when))
+        try:
+            yield
+        finally:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def _epoch(when: str | None) -> int:
+    """Seconds since 1970 (UTC) of an ISO date or date-time; 0 when absent or unreadable."""
+    try:
+        moment = dt.datetime.fromisoformat(when) if when else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        return 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return max(0, int(moment.timestamp()))
 
 
 @dataclass

@@ -16,6 +16,7 @@ import pytest
 from briefgen.extract import extract_source
 from briefgen.ingest import read_file
 
+from ..conftest import SHARED_REASON, needs_shared
 from .conftest import TOOLS
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "sources"
@@ -28,7 +29,7 @@ WRONG = 0
 def score():
     path = TOOLS / "score_facts.py"
     if not path.exists():
-        pytest.skip("the shared scorer is not present")
+        pytest.skip(SHARED_REASON)
     spec = importlib.util.spec_from_file_location("score_facts", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -48,6 +49,7 @@ def test_every_example_has_a_gold() -> None:
     assert [s.name for s, _ in _pairs()] == sorted(p.name for p in EXAMPLES.iterdir())
 
 
+@needs_shared
 def test_examples_ratchet(score) -> None:
     found = wrong = 0
     report = []

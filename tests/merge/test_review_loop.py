@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from briefgen.cli import main
 
-from ..conftest import SEED
+from ..conftest import SEED, SHARED_REASON, needs_shared
 from .corpora import UPDATE
 
 
@@ -49,13 +49,14 @@ def assert_edits_show(text: str) -> None:
 @pytest.fixture
 def sources(tmp_path) -> Path:
     if not SEED.exists():
-        pytest.skip("the shared corpus is not present")
+        pytest.skip(SHARED_REASON)
     folder = tmp_path / "sources"
     folder.mkdir()
     (folder / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
 
 
+@needs_shared
 def test_edit_render_update_keeps_every_edit(sources, tmp_path):
     facts = tmp_path / "facts.yaml"
     run("extract", sources, "-o", facts, "-q")
@@ -75,6 +76,7 @@ def test_edit_render_update_keeps_every_edit(sources, tmp_path):
     assert "415" in text                           # the new source's toll is in
 
 
+@needs_shared
 def test_a_broken_edit_names_file_line_and_field(sources, tmp_path):
     facts = tmp_path / "facts.yaml"
     run("extract", sources, "-o", facts, "-q")

@@ -8,14 +8,16 @@ import pytest
 from briefgen.config import Settings
 from briefgen.pipeline import extract_facts, render_facts
 
-from ..conftest import SEED
+from ..conftest import SEED, SHARED_REASON, needs_shared
 from .corpora import UPDATE, html_copy, seed_body, toll_variant, wire_copy
+
+pytestmark = needs_shared
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     if not SEED.exists():
-        pytest.skip("the shared corpus is not present")
+        pytest.skip(SHARED_REASON)
     root = tmp_path_factory.mktemp("merge")
     body = seed_body(SEED)
     (root / "copies").mkdir()
