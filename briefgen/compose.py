@@ -372,6 +372,7 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
     claims; compose only selects.
     """
     candidates: list[KeyFigure] = []
+    cited: list[Figure] = []
     leads: set[str] = set()
     context: list[KeyFigure] = []
     disputes: list[Dispute] = []
@@ -383,6 +384,7 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
             continue
         kf = _key_figure(figure, cite)
         candidates.append(kf)
+        cited.append(figure)
         if figure.lead:
             leads.add(kf.id)
         if figure.disputed and figure.claims:
@@ -395,10 +397,13 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
                                       marks=cite.marks(c.citations, limit=MAX_ITEM_MARKS))
                         for c in sorted(figure.claims, key=lambda c: c.value)]))
 
+    first_at = {kf.id: min((c.start for c in f.citations), default=0) for kf, f in zip(candidates, cited)}
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
     for kf in sorted(candidates, key=lambda k: (k.id not in leads, -k.sources_count, -k.agreement,
-                                                -(k.date or dt.date.min).toordinal(), -k.value, k.id)):
+                                                -(k.date or dt.date.min).toordinal(), first_at[k.id], -k.value, k.id)):
         by_category[kf.category].append(kf)
+    for category, figures in by_category.items():
+        by_category[category] = _one_count_per_place(figures, leads)
     led = {kf.category for kf in candidates if kf.id in leads}
     ordered_categories = sorted(by_category, key=lambda c: (c not in led, CATEGORY_RANK[c]))
     selection: list[KeyFigure] = []
@@ -409,6 +414,19 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
                 selection.append(kf.model_copy(update={"rank": len(selection)}))
     context.sort(key=lambda k: (CATEGORY_RANK[k.category], -k.value))
     return selection, disputes, context[:MAX_CONTEXT]
+
+
+def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyFigure]:
+    """One key figure a category, the best first: two "killed" tiles read as two tolls of one
+    event. A second one only names another place (east and west Aleppo), and never beside a
+    count the headline or lead states (that one is the story's toll)."""
+    if not figures or figures[0].id in leads:
+        return figures[:1]
+    kept = [figures[0]]
+    for kf in figures[1:]:
+        if kf.place and all(kf.place != k.place for k in kept) and all(k.place for k in kept):
+            kept.append(kf)
+    return kept
 
 
 def _story(facts: Facts, cite: _Citer) -> BriefStory:

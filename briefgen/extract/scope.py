@@ -2,7 +2,7 @@
 
 A true number from another time, event or place, a rate, a projection or a population must
 never lead the page. Each rule reads the figure's own clause (the sentence cut at commas,
-semicolons, dashes and "when/while/but/whereas", plus a short time phrase opening the sentence:
+semicolons, dashes and "while/but/whereas/despite", plus a short time phrase opening the sentence:
 "In 2010, an earthquake killed 3,000") and returns a reason or None; the first reason wins.
 Word lists are data (`data/figure_scope.toml`); the rules are small and ordered (`RULES`).
 """
@@ -32,6 +32,7 @@ class Clause:
     after: str              # the figure's words and the rest of its clause (lower-cased)
     published: dt.date | None
     story: Story
+    country: str | None = None  # the country of the figure's own place, when the gazetteer knows it
 
 
 @functools.cache
@@ -52,7 +53,7 @@ def _words(language: str = "en") -> dict:
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}(1[89]\d\d|20\d\d)\b")
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,|\s-\s|\b(?:when|while|whereas|but|although|though|despite)\b"
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,|\s-\s|\b(?:while|whereas|but|although|though|despite)\b"
                            r"|\band\s+(?=(?:the|it|its|they|their|he|she|officials|authorities|a|an)\b)",
                            re.IGNORECASE)
 _OPENING_TIME = re.compile(r"\s*(?:in|on|during|since|over|last|by|until|after|before)\b[^,;]{0,40},",
@@ -105,8 +106,8 @@ def cumulative(c: Clause) -> str | None:
     if _words()["cumulative"].search(c.text):
         return "cumulative"
     since = _SINCE_YEAR.search(c.text)
-    if since and c.published and int(since.group(1)) <= c.published.year - 2:
-        return "cumulative"     # "since 2011": a war's total, not this event's
+    if since and c.published and int(since.group(1)) < c.published.year:
+        return "cumulative"     # "since 2011", "since September 2016": a crisis's total, not this event's
     return None
 
 
@@ -121,19 +122,39 @@ def another_time(c: Clause) -> str | None:
     return None
 
 
-def another_event(c: Clause) -> str | None:
-    """A clause naming another disease than the epidemic's, and not the epidemic's own.
+# Event types that go together: a storm's toll is given as "floods and landslides killed 164", a
+# quake's as "the tsunami". A clause naming a type of another family names another event.
+FAMILIES = (
+    frozenset({"flood", "storm", "landslide", "drought", "wildfire"}),
+    frozenset({"earthquake", "landslide"}),
+    frozenset({"epidemic"}),
+    frozenset({"attack", "air_strike", "armed_clashes", "mass_shooting"}),
+)
+_NAMED_IN_CLAUSES = ("earthquake", "flood", "storm", "wildfire", "landslide", "epidemic", "attack", "air_strike")
 
-    (Other hazards are not another event: a storm's toll is often given as "floods and
-    landslides killed 164"; a past hazard is caught by its time.)"""
-    if c.story.type != "epidemic" or not c.story.hazard:
+
+def another_event(c: Clause) -> str | None:
+    """A clause naming another disease than the epidemic's, or an event of another family
+    ("thousands died in the Sichuan earthquake" in an outbreak story)."""
+    kind = c.story.type
+    if kind == "epidemic" and c.story.hazard and c.story.hazard.lower() not in c.text:
+        for name, pattern in lexicon().diseases:
+            if name.lower() != c.story.hazard.lower() and pattern.search(c.text):
+                return "another_event"
+    family = frozenset().union(*(f for f in FAMILIES if kind in f))
+    if not family:
         return None
-    hazard = c.story.hazard.lower()
-    if hazard in c.text:
-        return None
-    for name, pattern in lexicon().diseases:
-        if name.lower() != hazard and pattern.search(c.text):
+    types = dict(lexicon().types)
+    for other in _NAMED_IN_CLAUSES:
+        if other not in family and other != "epidemic" and types[other].search(c.text):
             return "another_event"
+    return None
+
+
+def another_place(c: Clause) -> str | None:
+    """A figure placed in another country than the story's ("landslides in neighbouring Nepal")."""
+    if c.country and c.story.country and c.country != c.story.country:
+        return "another_place"
     return None
 
 
@@ -141,6 +162,7 @@ RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
     ("cumulative", cumulative),
     ("another_time", another_time),
     ("another_event", another_event),
+    ("another_place", another_place),
     ("rate", rate),
     ("population", population),
     ("projection", projection),
@@ -158,14 +180,15 @@ def scope_of(clause: Clause) -> str | None:
 
 def run(facts: Facts, story: Story, text: str, published: dt.date | None) -> None:
     """Set `scope`/`scope_reason` of each figure of `facts` (one source's, whose text is `text`)."""
+    countries = {p.name: p.country for p in facts.places if p.country}
     for i, figure in enumerate(facts.figures):
-        reason = _reason(figure, story, text, published)
+        reason = _reason(figure, story, text, published, countries.get(figure.place or ""))
         if reason:
             facts.figures[i] = figure.model_copy(update={"scope": "context", "scope_reason": reason})
 
 
-def _reason(figure: Figure, story: Story, text: str, published: dt.date | None) -> str | None:
+def _reason(figure: Figure, story: Story, text: str, published: dt.date | None, country: str | None) -> str | None:
     if not figure.citations:
         return None
     cite = figure.citations[0]
-    return scope_of(Clause(*clause_of(text, cite.start, cite.end), published, story))
+    return scope_of(Clause(*clause_of(text, cite.start, cite.end), published, story, country))

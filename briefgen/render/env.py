@@ -27,7 +27,7 @@ import jinja2
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, PrefixLoader, StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.cache import cache_root
+from briefgen.cache import cache_root, private_folder
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
@@ -215,11 +215,10 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         digest.update(part.encode() + b"\0")
     for module in ("sandbox.py", "env.py"):
         digest.update((here / module).read_bytes() + b"\0")
-    folder = cache_root() / "templates" / digest.hexdigest()[:24]
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        log.debug("no template cache: %s", exc)
+    # Entries are code: the folder is this user's only (0700, owner-checked: cache.private_folder).
+    folder = private_folder(cache_root(), "templates", digest.hexdigest()[:24])
+    if folder is None:
+        log.debug("no template cache")
         return None
     return _QuietBytecodeCache(str(folder))
 

@@ -72,7 +72,7 @@ def test_a_background_figure_is_context_with_its_reason(sentence, number, reason
 @pytest.mark.parametrize("sentence, number", [
     ("The earthquake killed at least 587 people, officials said.", "587"),
     ("As many as 100 people may have died in the collapse.", "100"),          # uncertain, not a projection
-    ("A month of shelling has displaced 413,000 people.", "413,000"),         # a duration, not a rate
+    ("A month of heavy rain has displaced 413,000 people.", "413,000"),       # a duration, not a rate
     ("At least 12 people were killed and the toll may rise.", "12"),           # the modal is the next clause's
     ("The quake, the strongest since 2010, killed 300 people.", "300"),        # the year is another clause's
     ("Tens of thousands are trapped despite people fleeing in the past two weeks.", "Tens of thousands"),
@@ -100,3 +100,20 @@ def test_extract_marks_lead_figures_and_background_ones():
     assert by_value[120].scope == "main" and by_value[120].lead
     assert by_value[2400].scope == "context" and by_value[2400].scope_reason == "another_time"
     assert facts.stories[0].type == "earthquake"
+
+
+def test_an_event_of_another_family_is_another_event():
+    attack = Story(source="s", type="attack", place="Karsa")
+    assert scope("The 2008 earthquake left 90 people dead across the province.", "90", attack) == "another_time"
+    assert scope("Thousands died when an earthquake hit the region.", "Thousands", CHOLERA) == "another_event"
+    assert scope("Gunmen killed 12 people at the market.", "12", attack) is None
+    # A storm's toll is often given through the floods it brought: the same family.
+    storm = Story(source="s", type="storm", place="Mindanao")
+    assert scope("Floods and landslides triggered by the storm killed 164 people.", "164", storm) is None
+
+
+def test_a_figure_in_another_country_is_another_place():
+    start = "Landslides killed 8 people".index("8")
+    clause = Clause(*clause_of("Landslides killed 8 people.", start, start + 1), PUBLISHED,
+                    Story(source="s", type="flood", country="IN"), "NP")
+    assert scope_of(clause) == "another_place"

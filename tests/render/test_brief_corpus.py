@@ -1,0 +1,60 @@
+"""The page of each seed and dev article, scored through brief.json: a ratchet on the gold's
+`brief` blocks (title place, what happened, the lead figure, figures shown, context figures that
+must never lead, words that are never a speaker).
+
+Raise FOUND and lower WRONG when the page gets better; never the other way. Only the brief
+block's own checks are counted here (the facts have their ratchet in tests/extract/test_corpus.py).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from briefgen.compose import compose
+from briefgen.extract import extract_source
+from briefgen.merge import resolve
+from briefgen.render import render_locales
+
+from ..conftest import SHARED, needs_shared
+from ..extract.conftest import corpus_source
+
+pytestmark = [needs_shared, pytest.mark.slow]
+
+FOUND = 119  # measured 119 brief checks found on seed + dev (2026-12-07)
+WRONG = 6    # measured 6 context figures shown as key figures
+
+BRIEF_CHECKS = ("brief title", "first key figure", "no key figures", "key figure ")
+
+
+def _articles():
+    for folder in ("seed", "dev"):
+        for gold in sorted((SHARED / "corpus" / folder).glob("*.gold.json")):
+            yield gold.with_name(gold.name.replace(".gold.json", ".txt")), gold
+
+
+def brief_of(path) -> dict:
+    facts = resolve(extract_source(corpus_source(path)))
+    result = render_locales(None, brief=compose(facts), locales=["en"], formats=["json"])[0]
+    return json.loads(result.outputs["json"])
+
+
+def test_brief_ratchet():
+    sys.path.insert(0, str(SHARED / "tools"))
+    from score_facts import score_brief
+
+    found = wrong = 0
+    report = []
+    for txt, gold_path in _articles():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not gold.get("brief"):
+            continue
+        hits, misses, wrongs = [], [], []
+        score_brief(brief_of(txt), gold["brief"], lambda ok, label: (hits if ok else misses).append(label), wrongs)
+        found += len(hits)
+        wrong += len(wrongs)
+        report += [f"{txt.name}: MISSED {m}" for m in misses] + [f"{txt.name}: WRONG {w}" for w in wrongs]
+    print(f"brief blocks: {found} found, {wrong} wrong")
+    assert wrong <= WRONG, report
+    assert found >= FOUND, report
