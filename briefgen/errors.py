@@ -50,6 +50,11 @@ class ConfigError(BriefgenError):
     """Bad options or configuration."""
 
 
+class ClusterError(BriefgenError):
+    """The Dask cluster of `--dask` cannot be reached or is not a Dask scheduler: a failure of the
+    run, not of the command line (exit 1, not 2)."""
+
+
 class OutputError(BriefgenError):
     """An output (brief, facts file, report) cannot be written; nothing was replaced."""
 
