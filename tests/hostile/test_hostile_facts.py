@@ -63,6 +63,7 @@ HUGE_INT = "7" * 5000
 
 @pytest.mark.parametrize("name, text, line, problem", [
     ("facts.yaml", HEADER + "warnings:\n- " + NESTED + "\n", 10, "nested deeper than 64 levels"),
+    ("facts.yaml", HEADER + "warnings:\n- " + "[" * 100 + "]" * 100 + "\n", 10, "nested deeper than 64 levels"),
     ("facts.json", '{"schema_version": 1,\n "warnings": ' + NESTED + "}\n", 2, "nested deeper than 64 levels"),
     ("facts.yaml", HEADER + "figures:\n- text: Twelve people\n  value: " + HUGE_INT + "\n", 11,
      "an integer with more than 30 digits"),
@@ -70,7 +71,7 @@ HUGE_INT = "7" * 5000
      "an integer with more than 30 digits"),
     ("facts.yaml", HEADER + "warnings:\n- " + "long " * 500_000 + "\n", 10,
      "a string longer than 2,000,000 characters"),
-], ids=["yaml-nesting", "json-nesting", "yaml-huge-int", "json-huge-int", "yaml-long-string"])
+], ids=["yaml-nesting", "yaml-nesting-100", "json-nesting", "yaml-huge-int", "json-huge-int", "yaml-long-string"])
 def test_a_value_past_the_limits_is_refused_with_its_line(tmp_path, name, text, line, problem):
     write(tmp_path, name, text)
     result = briefgen(tmp_path, "render", name, "-o", "brief.html", timeout=30)
