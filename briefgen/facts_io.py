@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from briefgen.atomic import write_atomic
 from briefgen.errors import FactsFileError
 from briefgen.model import Facts
-from briefgen.untrusted import FACTS_LIMITS, compose_yaml, load_json, load_yaml, read_text
+from briefgen.untrusted import FACTS_LIMITS, compose_yaml, load_json, load_yaml, one_line, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -46,7 +46,8 @@ def load_facts(path: Path) -> Facts:
     except ValidationError as exc:
         if node is None:  # JSON: its lines come from reading it again as YAML, only now that they are needed
             node = compose_yaml(raw, FACTS_LIMITS)
-        problems = [(_line_of(node, loc), f"{'.'.join(map(str, loc))}: {msg}") for loc, msg in _problems(exc, data)]
+        problems = [(_line_of(node, loc), one_line(f"{'.'.join(map(str, loc))}: {msg}", 200))
+                    for loc, msg in _problems(exc, data)]
         line, first = problems[0]
         rest = "; ".join(f"line {n}: {m}" if n else m for n, m in problems[1:SHOWN_PROBLEMS])
         if len(problems) > SHOWN_PROBLEMS:

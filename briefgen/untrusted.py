@@ -81,12 +81,12 @@ class _BadScalar(yaml.MarkedYAMLError):
     the mapping that holds it, so the message can say which field."""
 
     def __init__(self, node: yaml.ScalarNode, kind: str) -> None:
-        super().__init__(problem=f"{node.value} is not a valid {kind}", problem_mark=node.start_mark)
+        super().__init__(problem=f"{one_line(node.value)} is not {kind}", problem_mark=node.start_mark)
         self.node, self.key = node, None
 
 
 _INT_TAG = "tag:yaml.org,2002:int"
-_KINDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true or false"}
+_KINDS = {"timestamp": "a valid date", "int": "a whole number", "float": "a number", "bool": "true or false"}
 
 
 if yaml.__with_libyaml__:
@@ -150,7 +150,7 @@ class _LimitedLoader(yaml.composer.Composer, _Events, yaml.constructor.SafeConst
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
             if isinstance(node, yaml.ScalarNode):
                 kind = node.tag.rsplit(":", 1)[-1]
-                raise _BadScalar(node, _KINDS.get(kind, kind)) from exc
+                raise _BadScalar(node, _KINDS.get(kind, f"a valid {kind}")) from exc
             raise
 
     def construct_mapping(self, node, deep=False):
@@ -161,14 +161,14 @@ class _LimitedLoader(yaml.composer.Composer, _Events, yaml.constructor.SafeConst
                 exc.key = next((k.value for k, v in node.value if v is exc.node and isinstance(k, yaml.ScalarNode)),
                                None)
                 if exc.key is not None:
-                    exc.problem = f"{exc.key}: {exc.problem}"
+                    exc.problem = f"{one_line(exc.key)}: {exc.problem}"
             raise
 
 
 def _scalar_problem(text: str, is_int: bool, limits: Limits) -> str | None:
     if len(text) > limits.max_string:
         return f"a string longer than {limits.max_string:,} characters"
-    if is_int and sum(c.isdigit() for c in text) > limits.max_int_digits:
+    if is_int and sum(c.isalnum() for c in text) > limits.max_int_digits:  # 0x... counts too
         return f"an integer with more than {limits.max_int_digits} digits"
     return None
 
@@ -185,8 +185,13 @@ def load_yaml(text: str, path: Path, limits: Limits, error: ErrorClass) -> tuple
         refused = _refusal(exc, limits)
         if refused is not None:
             raise error(refused.problem, path, _line(refused.problem_mark)) from exc
+        if isinstance(exc, yaml.reader.ReaderError):  # no mark; its position is in bytes or characters
+            found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+            raise error(f"invalid YAML: {exc.reason} (character #x{exc.character:04x})"
+                        if found >= 0 else f"invalid YAML: {exc.reason}",
+                        path, text.count("\n", 0, found) + 1 if found >= 0 else None) from exc
         mark = getattr(exc, "problem_mark", None)
-        raise error(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", path, _line(mark)) from exc
+        raise error(f"invalid YAML: {one_line(getattr(exc, 'problem', None) or str(exc))}", path, _line(mark)) from exc
     finally:
         loader.dispose()
 
@@ -217,6 +222,12 @@ def _refusal(exc: yaml.YAMLError, limits: Limits) -> _Refused | None:
     if getattr(exc, "problem", None) == _PARSER_TOO_DEEP:
         return _Refused(problem=f"nested deeper than {limits.max_depth} levels", problem_mark=exc.problem_mark)
     return None
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """A value from the file, fit for a one-line message: whitespace collapsed, long text cut."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 def _line(mark) -> int | None:

@@ -102,6 +102,18 @@ def test_every_schema_problem_is_named_by_its_full_field_path_and_line(tmp_path)
     assert "line 12: events.0.agreement: Input should be a valid integer" in line
 
 
+@pytest.mark.parametrize("name, text, where, problem", [
+    ("facts.json", '{"schema_version": 1,\n "sources": [],\n "two\\nlines": 1}\n', "facts.json:3",
+     "two lines: Extra inputs are not permitted"),
+    ("facts.yaml", HEADER + "warnings:\n- a bell \x07 here\n", "facts.yaml:10",
+     "characters are not allowed (character #x0007)"),
+], ids=["newline-in-key", "control-character"])
+def test_text_from_the_file_never_breaks_the_one_line_error(tmp_path, name, text, where, problem):
+    write(tmp_path, name, text)
+    result = briefgen(tmp_path, "render", name, "-o", "brief.html")
+    assert one_error_line(result, where).endswith(problem)
+
+
 def test_the_value_limit_counts_keys_and_values_with_the_line_where_it_is_passed(tmp_path):
     # The real limit is millions (a 50 MB file holds about 1.5 million); the same code at 10.
     limits = Limits("a facts file", max_bytes=100, max_items=10)
