@@ -57,7 +57,8 @@ def _check_scheduler(address: str, seconds: float) -> None:
     try:
         asyncio.run(handshake())
     except Exception as exc:  # noqa: BLE001  (whatever a non-scheduler makes distributed raise)
-        reason = f"no Dask scheduler answered within {seconds:g} s" if isinstance(exc, TimeoutError) else f"{type(exc).__name__}: {exc}"
+        reason = (f"no Dask scheduler answered within {seconds:g} s" if isinstance(exc, TimeoutError)
+                  else f"{type(exc).__name__}: {exc}")
         raise ClusterError(f"--dask {address}: not a Dask scheduler ({reason})") from exc
 
 
