@@ -1,8 +1,7 @@
 """One settings object for a run, built from defaults and CLI flags and validated once."""
 from __future__ import annotations
 
-import re
-import tomllib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +35,10 @@ class Settings:
             raise ConfigError("--pages must be 1 or more")
         if self.jobs < 0:
             raise ConfigError("--jobs must be 1 or more")
+        if self.dask is not None:
+            from briefgen.dask_runner import check_address
+
+            check_address(self.dask)
 
 
 def output_format(path: Path) -> str:
@@ -54,20 +57,17 @@ def outlet_tiers(paths: list[Path]) -> dict[str, int]:
         "Daily Mail" = 3
 
     Outlet names match case-insensitively. Every problem is an error naming file and line."""
+    from briefgen.untrusted import CONFIG_LIMITS, load_toml, read_text
+
     tiers: dict[str, int] = {}
     for folder in paths:
         path = folder / SOURCES_CONFIG
-        if not folder.is_dir() or not path.is_file():
+        if not folder.is_dir() or not os.path.lexists(path):
             continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read: {exc}", path) from exc
-        except tomllib.TOMLDecodeError as exc:
-            # Python < 3.14 puts the position only in the message: "... (at line 2, column 14)".
-            found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-            message = str(exc).replace(found.group(0), "").strip() if found else str(exc)
-            raise ConfigError(f"invalid TOML: {message}", path, int(found.group(1)) if found else None) from exc
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            # Never followed: the sources folder may come from someone else, the file it names is ours.
+            raise ConfigError(f"symlink points outside {folder}; not followed", path)
+        data = load_toml(read_text(path, CONFIG_LIMITS, ConfigError), path, CONFIG_LIMITS, ConfigError)
         outlets = data.get("outlets", {})
         if not isinstance(outlets, dict):
             raise ConfigError("[outlets] must be a table of outlet = tier", path)

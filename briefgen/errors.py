@@ -40,6 +40,11 @@ class FactsFileError(BriefgenError):
     """A facts file (JSON/YAML) is unreadable or breaks the schema."""
 
 
+class ClusterError(BriefgenError):
+    """The Dask cluster of `--dask` cannot be reached or is not a Dask scheduler: a failure of the
+    run, not of the command line (exit 1, not 2)."""
+
+
 class TemplateError(BriefgenError):
     """A theme template has a syntax error, an undefined name or is otherwise broken."""
 

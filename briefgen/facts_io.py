@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from briefgen.atomic import write_atomic
 from briefgen.errors import FactsFileError
 from briefgen.model import Facts
+from briefgen.untrusted import FACTS_LIMITS, compose_yaml, load_json, load_yaml, one_line, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -31,41 +32,37 @@ def backup(path: Path) -> Path:
 
 
 def load_facts(path: Path) -> Facts:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactsFileError(f"cannot read facts file: {exc}", path) from exc
-    try:
-        if path.suffix.lower() in YAML_SUFFIXES:
-            data = yaml.safe_load(raw)
-        else:
-            data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise FactsFileError(f"invalid JSON: {exc.msg}", path, exc.lineno) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise FactsFileError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
-                             mark.line + 1 if mark else None) from exc
+    """The facts in a (maybe hand-edited, maybe hostile) facts file. Limits are checked before
+    validation (see untrusted.py); every schema problem is reported with its field and line."""
+    raw = read_text(path, FACTS_LIMITS, FactsFileError)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        data, node = load_yaml(raw, path, FACTS_LIMITS, FactsFileError)
+    else:
+        data, node = load_json(raw, path, FACTS_LIMITS, FactsFileError), None
     if not isinstance(data, dict):
         raise FactsFileError("a facts file holds one object with sources, figures, quotes ...", path, 1)
     try:
         return Facts.model_validate(data)
     except ValidationError as exc:
-        problems = _problems(exc)
-        loc, msg = problems[0]
-        more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-        raise FactsFileError(f"field {'.'.join(map(str, loc))}: {msg}{more}", path, _line_of(raw, loc)) from exc
+        if node is None:  # JSON: its lines come from reading it again as YAML, only now that they are needed
+            node = compose_yaml(raw, FACTS_LIMITS)
+        problems = [(_line_of(node, loc), one_line(f"{'.'.join(map(str, loc))}: {msg}", 200))
+                    for loc, msg in _problems(exc, data)]
+        line, first = problems[0]
+        rest = "; ".join(f"line {n}: {m}" if n else m for n, m in problems[1:SHOWN_PROBLEMS])
+        if len(problems) > SHOWN_PROBLEMS:
+            rest += f"; and {len(problems) - SHOWN_PROBLEMS} more"
+        raise FactsFileError(f"{first}; {rest}" if rest else first, path, line) from exc
 
 
-_UNION_TAGS = {"int", "float", "str", "bool", "date", "datetime", "none", "list", "dict"}
+SHOWN_PROBLEMS = 5  # one line on stderr: the first few problems, then a count
 
 
-def _problems(exc: ValidationError) -> list[tuple[tuple, str]]:
+def _problems(exc: ValidationError, data: dict) -> list[tuple[tuple, str]]:
     """One (field path, message) per field: a union (int | float) reports once, as 'a number'."""
     by_loc: dict[tuple, list[dict]] = {}
     for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
-        by_loc.setdefault(loc, []).append(error)
+        by_loc.setdefault(_field_path(error["loc"], data), []).append(error)
     out = []
     for loc, errors in by_loc.items():
         kinds = {e["type"] for e in errors}
@@ -76,12 +73,27 @@ def _problems(exc: ValidationError) -> list[tuple[tuple, str]]:
     return out
 
 
-def _line_of(raw: str, loc: tuple) -> int | None:
+def _field_path(loc: tuple, data: dict) -> tuple:
+    """The part of pydantic's error location that is in the file. Pydantic adds the member of a
+    union it tried ('int', 'float') after the field; telling that from a field of the same name
+    ('date') needs the data: a name that follows a mapping is a field, one that follows a value
+    is a union member."""
+    path: list = []
+    node: object = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            break
+    return tuple(path)
+
+
+def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
     """Line of the offending field: walk the YAML node tree (JSON parses as YAML too) along `loc`."""
-    try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
     line = None
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
