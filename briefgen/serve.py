@@ -24,12 +24,16 @@ import base64
 import errno
 import hashlib
 import html
+import io
 import json
 import logging
 import re
+import selectors
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from http.client import HTTPException
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -40,6 +44,17 @@ log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.25
 FACTS_SUFFIXES = (".json", ".yaml", ".yml")
+
+# The names a request may give in its Host header: this machine's, with our port or none.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+LISTEN_BACKLOG = 128          # connections the kernel queues while every thread is busy
+MAX_CONNECTIONS = 32          # threads serving connections at once; more wait in the backlog
+MAX_EVENT_STREAMS = 16        # /events clients held at once (each holds a thread); more get 503
+HEAD_BYTES = 64 * 1024        # a request line and headers (localhost cookies from other apps included)
+HEAD_SECONDS = 10.0           # ... must arrive whole within this, and an idle keep-alive ends then
+SEND_SECONDS = 10.0           # a client that stops reading is dropped when a write blocks this long
+EVENTS_KEEPALIVE = 10.0       # a comment line this often keeps proxies and the browser from timing out
+EVENTS_MAX_SECONDS = 300.0    # then the stream ends and EventSource reconnects: nothing holds a slot for ever
 
 RELOAD_SCRIPT = """<script>
 (function () {
@@ -290,18 +305,145 @@ class Preview:
         return body[:index] + extra + body[index:] if index >= 0 else body + extra
 
 
+def local_host(header: str | None, port: int) -> bool:
+    """Does a request's Host header name this machine (127.0.0.1, localhost, [::1]) with our port
+    or none? A page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) gets here
+    with that name in Host, and a browser gives the answer to that page."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    return any(host in (name, f"{name}:{port}") for name in LOCAL_HOSTS)
+
+
+class HeadTooLarge(HTTPException):
+    """A request line and headers over HEAD_BYTES (http.server answers 431 for the headers)."""
+
+
+class _HeadBudget(io.RawIOBase):
+    """A connection's input, read under a budget while a request's head (request line and
+    headers) arrives: HEAD_BYTES, within HEAD_SECONDS in all. A timeout on each read alone lets a
+    client sending a byte every few seconds (slow loris) hold a thread for ever."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        super().__init__()
+        self.connection = connection
+        self.deadline: float | None = None
+        self.left = HEAD_BYTES
+
+    def readable(self) -> bool:
+        return True
+
+    def begin(self) -> None:
+        self.deadline, self.left = time.monotonic() + HEAD_SECONDS, HEAD_BYTES
+
+    def end(self) -> None:
+        self.deadline = None
+        self.connection.settimeout(SEND_SECONDS)
+
+    def readinto(self, buffer) -> int:
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("request head too slow")
+            self.connection.settimeout(left)
+        count = self.connection.recv_into(buffer)
+        if self.deadline is not None:
+            self.left -= count
+            if self.left < 0:
+                raise HeadTooLarge("request head too large")
+        return count
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer with a listen backlog and a bound on the threads it starts: a new
+    connection waits (in the backlog) for one of MAX_CONNECTIONS slots."""
+
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.event_streams = threading.BoundedSemaphore(MAX_EVENT_STREAMS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address) -> None:
+        self.slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request, client_address) -> None:
+        # A client that vanished or misbehaved is its own problem: no traceback on the terminal.
+        log.debug("serve: connection from %s ended with an error", client_address, exc_info=True)
+
+
+def _peer_gone(connection: socket.socket) -> bool:
+    """An event-stream client never sends after its request: input readable means it closed."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(connection, selectors.EVENT_READ)
+        return bool(selector.select(0))
+
+
 def make_handler(preview: Preview, stop: threading.Event):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        timeout = HEAD_SECONDS   # the first read's timeout, before the budget takes over
 
         def log_message(self, format, *args):  # noqa: A002 — quiet: the terminal shows builds
             log.debug("serve: " + format, *args)
 
-        def _send(self, status: int, body: bytes, kind: str) -> None:
+        def setup(self) -> None:
+            super().setup()
+            self.rfile.close()    # the plain reader: this one reads under the head's budget
+            self.head = _HeadBudget(self.connection)
+            self.rfile = io.BufferedReader(self.head)
+
+        def handle_one_request(self) -> None:
+            self.head.begin()
+            try:
+                super().handle_one_request()
+            except HeadTooLarge:
+                # Raised while reading the request line, which http.server does not catch.
+                self.close_connection = True
+                self.command, self.request_version, self.requestline = None, "HTTP/1.1", ""
+                self._refuse(431, b"request head too large\n")
+
+        def parse_request(self) -> bool:
+            """The request line and headers, then the gate: only this machine's names in Host,
+            and no request another site's page made (Sec-Fetch-Site), before any other handling."""
+            if not super().parse_request():
+                return False
+            self.head.end()
+            if not local_host(self.headers.get("Host"), self.server.server_address[1]):
+                self._refuse(403, b"briefgen serve answers only to http://127.0.0.1, localhost or [::1]\n")
+                return False
+            if self.headers.get("Sec-Fetch-Site", "").lower() in ("cross-site", "same-site"):
+                self._refuse(403, b"briefgen serve answers only to its own page\n")
+                return False
+            return True
+
+        def _refuse(self, status: int, body: bytes) -> None:
+            self.close_connection = True
+            try:
+                self._send(status, body, "text/plain; charset=utf-8", close=True)
+            except OSError:
+                pass
+
+        def _send(self, status: int, body: bytes, kind: str, *, close: bool = False) -> None:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            if close:
+                self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(body)
 
@@ -320,28 +462,57 @@ def make_handler(preview: Preview, stop: threading.Event):
                 self._send(404, b"not found", "text/plain")
 
         def _events(self) -> None:
+            """Server-Sent Events: the build version, at once and on every change. Each stream
+            holds a thread, so only MAX_EVENT_STREAMS are kept; one whose client went away is
+            noticed within a second, and every stream ends after EVENTS_MAX_SECONDS (EventSource
+            reconnects by itself, and its first message tells the page whether it is stale)."""
+            streams = self.server.event_streams
+            if not streams.acquire(blocking=False):
+                self._refuse(503, b"too many live-reload connections\n")
+                return
+            self.close_connection = True
+            try:
+                self._stream_events()
+            except OSError:      # the client went away, or stopped reading for SEND_SECONDS
+                pass
+            finally:
+                streams.release()
+
+        def _stream_events(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
+            self.send_header("Connection", "close")
             self.end_headers()
-            seen = -1
-            try:
-                while not stop.is_set():
-                    with preview.changed:
-                        if preview.state.version == seen:
-                            preview.changed.wait(timeout=10)
-                        version = preview.state.version
-                    if version != seen:
-                        self.wfile.write(f"data: {version}\n\n".encode())
-                        seen = version
-                    else:
-                        self.wfile.write(b": keep-alive\n\n")
-                    self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
-                return
-            self.close_connection = True
+            self.wfile.flush()
+            seen, quiet_since = -1, time.monotonic()
+            ends = quiet_since + EVENTS_MAX_SECONDS
+            while not stop.is_set() and time.monotonic() < ends and not _peer_gone(self.connection):
+                with preview.changed:
+                    if preview.state.version == seen:
+                        preview.changed.wait(timeout=1)
+                    version = preview.state.version
+                if version != seen:
+                    self.wfile.write(f"data: {version}\n\n".encode())
+                elif time.monotonic() - quiet_since >= EVENTS_KEEPALIVE:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    continue
+                self.wfile.flush()
+                seen, quiet_since = version, time.monotonic()
 
     return Handler
+
+
+def make_server(preview: Preview, stop: threading.Event, port: int) -> PreviewServer:
+    """The preview's HTTP server on 127.0.0.1:`port`, listening but not yet serving."""
+    try:
+        return PreviewServer(("127.0.0.1", port), make_handler(preview, stop))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(f"port {port} on 127.0.0.1 is already in use (choose another with --port, "
+                              "or --port 0 for any free one)") from None
+        raise ConfigError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
 
 
 def serve(targets: list[Path], settings: Settings, *, port: int = 8000, on_build=None,
@@ -350,14 +521,7 @@ def serve(targets: list[Path], settings: Settings, *, port: int = 8000, on_build
     preview = Preview(targets, settings)
     stop = threading.Event()
     # The port first: a port in use is a one-line error before any (slow) build.
-    try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview, stop))
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise ConfigError(f"port {port} on 127.0.0.1 is already in use (choose another with --port, "
-                              "or --port 0 for any free one)") from None
-        raise ConfigError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
-    server.daemon_threads = True
+    server = make_server(preview, stop, port)
     try:
         state = preview.build()
         if on_build:
