@@ -137,6 +137,10 @@ class Phrases:
             return self._untold_title(brief)
         if story.type == "none":
             if story.headline:
+                # The place too when the headline does not name it: the title says where.
+                if brief.place and brief.place.lower() not in story.headline.lower():
+                    return Markup(escape(self._("%(place)s: %(event)s"))) % {
+                        "place": self.place_name(brief.place), "event": self.verbatim(story.headline)}
                 return self.verbatim(story.headline)
             return self.place_name(brief.place) if brief.place else escape(self._("Situation update"))
         what = self.event_label(story)

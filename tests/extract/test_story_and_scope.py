@@ -36,6 +36,9 @@ def scope(sentence: str, number: str, story: Story = QUAKE) -> str | None:
     ("Striker's late goal settles the title battle", "The club's attack looked sharp.", "none"),
     ("Shares crash as the central bank raises rates", "", "none"),
     ("Minister faces a storm of criticism over the budget", "", "none"),
+    ("Death toll from a missile strike on the port rises to 31", "", "air_strike"),
+    ("Dock workers go on strike over pay", "", "none"),
+    ("Negotiators race to strike a deal before the deadline", "", "none"),
 ])
 def test_the_main_event_type_is_read_from_headline_and_lead(headline, lead, expected):
     assert event_type(headline, lead)[0] == expected
