@@ -56,8 +56,8 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}(1[89]\d\d|20\d\d)\b")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,|\s-\s|\b(?:while|whereas|but|although|though|despite)\b"
                            r"|\band\s+(?=(?:the|it|its|they|their|he|she|officials|authorities|a|an)\b)",
                            re.IGNORECASE)
-_OPENING_TIME = re.compile(r"\s*(?:in|on|during|since|over|last|by|until|after|before)\b[^,;]{0,40},",
-                           re.IGNORECASE)
+# A short phrase opening the sentence ("In 2010,", "Two years earlier,") sets the time of all of it.
+_OPENING_TIME = re.compile(r"\s*[^,;.]{2,40},")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 

@@ -90,6 +90,9 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
     best = max(scores, key=lambda name: (scores[name], -order.get(name, 99)), default=None)
     if best is None or scores[best] < MIN_SCORE:
         return "none", None
+    if best == "storm":
+        named = next((m.group() for part in (headline, lead) for m in [_NAMED_STORM.search(part)] if m), None)
+        return best, named
     if best == "accident":
         return best, next((kind for part in (headline, lead) for kind, pattern in words.accidents
                            if pattern.search(part)), None)
@@ -125,6 +128,8 @@ def _is_country(place: Place) -> bool:
     return bool(place.country) and country_name(place.country) == place.name
 
 
+# "Tropical Storm Tembin", "Hurricane Maria", "Super Typhoon Haiyan": a storm's own name.
+_NAMED_STORM = re.compile(r"\b(?:Super\s+)?(?:Tropical\s+Storm|Typhoon|Hurricane|Cyclone|Storm)\s+[A-Z][a-z]+\b")
 _HEADLINE_NUMBER = re.compile(r"\d[\d,.]*")
 
 

@@ -126,6 +126,8 @@ class Phrases:
         """What happened, in a title's words: 'floods', 'cholera outbreak', 'train crash'."""
         if story.type == "epidemic" and story.hazard:
             return Markup(escape(self._("%(disease)s outbreak"))) % {"disease": self.verbatim(story.hazard)}
+        if story.type == "storm" and story.hazard:
+            return self.verbatim(story.hazard)          # a storm's own name: "Tropical Storm Tembin"
         if story.type == "accident" and story.hazard in ACCIDENT_LABELS:
             return escape(self._(ACCIDENT_LABELS[story.hazard]))
         return escape(self._(EVENT_LABELS.get(story.type, EVENT_LABELS["displacement"])))

@@ -47,6 +47,7 @@ def test_the_main_event_type_is_read_from_headline_and_lead(headline, lead, expe
 def test_an_epidemic_names_its_disease_and_an_accident_its_kind():
     assert event_type("Cholera outbreak spreads in camps", "") == ("epidemic", "cholera")
     assert event_type("Train derails near the border, killing 9", "") == ("accident", "train crash")
+    assert event_type("Typhoon Lina batters the coast", "") == ("storm", "Typhoon Lina")
 
 
 @pytest.mark.parametrize("sentence, number, reason", [
@@ -55,6 +56,7 @@ def test_an_epidemic_names_its_disease_and_an_accident_its_kind():
     ("A quake in 1999 left 17,000 dead in the region.", "17,000", "another_time"),
     ("Last year's floods displaced 20,000 people.", "20,000", "another_time"),
     ("Over the past two decades, quakes have killed 8,000 people here.", "8,000", "another_time"),
+    ("Two years earlier, clashes in the area displaced more than 90,000 people.", "90,000", "another_time"),
     # cumulative: a war's or decade's total
     ("More than 300,000 people have died since the war began.", "300,000", "cumulative"),
     ("The conflict has displaced 6 million people since 2011.", "6 million", "cumulative"),
