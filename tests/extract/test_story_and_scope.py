@@ -122,3 +122,4 @@ def test_a_figure_in_another_country_is_another_place():
     clause = Clause(*clause_of("Landslides killed 8 people.", start, start + 1), PUBLISHED,
                     Story(source="s", type="flood", country="IN"), "NP")
     assert scope_of(clause) == "another_place"
+
