@@ -290,9 +290,10 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
         problems += static_problems(renderer.env, folder, display)
     problems += missing_blocks(renderer.env, theme, display)
     with _quiet_fetch_logs():
-        problems += [Problem(display(p.path), p.line, p.message) for p in theme.resolved_css().problems]
-    if any(p.message.startswith("syntax error") for p in problems):
-        return _unique(problems)     # rendering would only repeat the syntax errors
+        resolved = theme.resolved_css()
+    problems += [Problem(display(p.path), p.line, p.message) for p in resolved.problems]
+    if resolved.error is not None or any(p.message.startswith("syntax error") for p in problems):
+        return _unique(problems)     # rendering would only repeat the syntax errors (or the stylesheet budget)
 
     renderer.env.undefined = RecordingUndefined
     with _quiet_fetch_logs():

@@ -17,15 +17,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.render.fetcher import SafeFetcher
+from briefgen.render.fetcher import FetchLimitError, SafeFetcher, short_url
 
 log = logging.getLogger(__name__)
 
 MAX_IMPORT_DEPTH = 5
-# @import "x.css" / @import url(x.css) [media];  — and url(...) anywhere else.
-_IMPORT = re.compile(r"""@import\s+(?:url\(\s*(['"]?)(?P<u1>[^'")]*)\1\s*\)|(['"])(?P<u2>[^'"]*)\3)[^;]*;""",
-                     re.IGNORECASE)
-_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)""", re.IGNORECASE)
+# Depth alone does not bound the work: a stylesheet that @imports itself twelve times is 12^5
+# inlined copies. So the whole theme (every stylesheet of the chain) has a budget, repeats counted.
+MAX_IMPORTS = 64                         # @import rules followed
+MAX_CSS_BYTES = 2 * 1024 * 1024          # stylesheet text read, the top-level files included
+MAX_RESOURCE_BYTES = 32 * 1024 * 1024    # files inlined as data: URLs (fonts, images)
+# `@import "x.css"` / `@import url(x.css) [media];` (no space needed after @import), or a url(...)
+# anywhere else: one pass, so text inlined from an @import is not scanned again by its importer.
+_REFERENCE = re.compile(r"""(?P<import>@import\s*(?:url\(\s*(?P<q1>['"]?)(?P<u1>[^'")]*)(?P=q1)\s*\)"""
+                        r"""|(?P<q2>['"])(?P<u2>[^'"]*)(?P=q2))[^;]*;)"""
+                        r"""|url\(\s*(?P<q3>['"]?)(?P<url>[^'")]*)(?P=q3)\s*\)""", re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 EMPTY_URL = 'url("data:,")'
 
@@ -44,6 +50,40 @@ class CssProblem:
 class ResolvedCss:
     text: str
     problems: tuple[CssProblem, ...]
+    # A budget crossed: the theme cannot be used (an error at build, a problem at `template check`).
+    error: CssProblem | None = None
+
+
+class _OverBudget(Exception):
+    def __init__(self, problem: CssProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class _Budget:
+    imports: int = 0
+    css_bytes: int = 0
+    resource_bytes: int = 0
+
+    def spend(self, what: str, size: int, path: Path, line: int) -> None:
+        """Count a stylesheet read (`what` = "stylesheet"/"@import") or a resource; past a cap,
+        `_OverBudget` with the file and line that crossed it."""
+        if what == "@import":
+            self.imports += 1
+            if self.imports > MAX_IMPORTS:
+                raise _OverBudget(CssProblem(path, line, f"more than {MAX_IMPORTS} @import rules followed in "
+                                                         "this theme's stylesheets (an @import loop?)"))
+        if what == "url()":
+            self.resource_bytes += size
+            if self.resource_bytes > MAX_RESOURCE_BYTES:
+                raise _OverBudget(CssProblem(path, line, f"files inlined by url() exceed "
+                                                         f"{MAX_RESOURCE_BYTES // 2**20} MB in all"))
+        else:
+            self.css_bytes += size
+            if self.css_bytes > MAX_CSS_BYTES:
+                raise _OverBudget(CssProblem(path, line, f"stylesheets exceed {MAX_CSS_BYTES // 2**20} MB in all, "
+                                                         "@imports inlined (an @import loop?)"))
 
 
 # (files, allowed dirs) -> (every file read with its mtime, result): a later call checks the
@@ -74,26 +114,40 @@ def resolve_stylesheets(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...])
 
 
 def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: list[Path]) -> ResolvedCss:
+    from briefgen.errors import TemplateError
+    from briefgen.render.theme import read_theme_file
+
     fetcher = SafeFetcher(allowed_dirs)
     problems: list[CssProblem] = []
     parts = []
-    for path in files:
-        if not path.is_file():
-            continue
-        # load_theme refuses a stylesheet outside its theme; this is the backstop, with the fetcher's rule.
-        if not any(path.resolve().is_relative_to(folder) for folder in fetcher.allowed_dirs):
-            problems.append(CssProblem(path, 1, "stylesheet refused (outside the theme folders)"))
-            continue
-        data = path.read_bytes()
-        try:
-            source = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            problems.append(CssProblem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                                                   "save it as UTF-8"))
-            source = data.decode("utf-8", "replace")
-        text = _resolve(path, source, fetcher, problems, depth=0, read=read)
-        parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
+    budget = _Budget()
+    try:
+        for path in files:
+            if not path.is_file():
+                continue
+            # load_theme refuses a stylesheet outside its theme; this is the backstop, with the fetcher's rule.
+            if not any(path.resolve().is_relative_to(folder) for folder in fetcher.allowed_dirs):
+                problems.append(CssProblem(path, 1, "stylesheet refused (outside the theme folders)"))
+                continue
+            try:
+                data = read_theme_file(path, fetcher.allowed_dirs)
+            except TemplateError as exc:
+                problems.append(CssProblem(path, 1, exc.message))
+                continue
+            budget.spend("stylesheet", len(data), path, 1)
+            try:
+                source = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, exc.start) + 1
+                problems.append(CssProblem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                                                       "save it as UTF-8"))
+                source = data.decode("utf-8", "replace")
+            text = _resolve(path, source, fetcher, problems, depth=0, read=read, budget=budget)
+            parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
+    except _OverBudget as over:
+        # Alone (the loop's other problems only repeat it) and not logged: Theme.css() raises it as
+        # the build's error, `template check` lists it.
+        return ResolvedCss("", (over.problem,), error=over.problem)
     for problem in problems:
         log.warning("%s", problem)
     return ResolvedCss("\n".join(parts), tuple(problems))
@@ -104,7 +158,7 @@ def _line_of(text: str, index: int) -> int:
 
 
 def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int,
-             read: list[Path]) -> str:
+             read: list[Path], budget: _Budget) -> str:
     # Comments out first (lines kept), so a commented-out url() is neither fetched nor reported.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
@@ -112,15 +166,17 @@ def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProb
         url = (match.group("u1") or match.group("u2") or "").strip()
         line = _line_of(text, match.start())
         if depth >= MAX_IMPORT_DEPTH:
-            problems.append(CssProblem(path, line, f"@import nested more than {MAX_IMPORT_DEPTH} deep: {url}"))
+            problems.append(CssProblem(path, line, f"@import nested more than {MAX_IMPORT_DEPTH} deep: {url[:120]}"))
             return ""
+        budget.spend("@import", 0, path, line)
         body = _fetch(url, path, fetcher, problems, line, what="@import")
         if body is None:
             return ""
+        budget.spend("stylesheet", len(body), path, line)
         target = _target(url, path)
         if target is not None:
             read.append(target)
-        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1, read)
+        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1, read, budget)
 
     def on_url(match: re.Match) -> str:
         url = match.group("url").strip()
@@ -128,14 +184,15 @@ def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProb
             return match.group(0)
         if url.lower().startswith("data:"):
             return match.group(0)
-        body = _fetch(url, path, fetcher, problems, _line_of(text, match.start()), what="url()")
+        line = _line_of(text, match.start())
+        body = _fetch(url, path, fetcher, problems, line, what="url()")
         if body is None:
             return EMPTY_URL
+        budget.spend("url()", len(body), path, line)
         mime = mimetypes.guess_type(url.split("?")[0])[0] or "application/octet-stream"
         return f'url("data:{mime};base64,{base64.b64encode(body).decode("ascii")}")'
 
-    text = _IMPORT.sub(on_import, text)
-    return _URL.sub(on_url, text)
+    return _REFERENCE.sub(lambda m: on_import(m) if m.group("import") else on_url(m), text)
 
 
 def _target(url: str, stylesheet: Path) -> Path | None:
@@ -154,8 +211,10 @@ def _fetch(url: str, stylesheet: Path, fetcher: SafeFetcher, problems: list[CssP
             return response.read()
         finally:
             response.close()
+    except FetchLimitError as exc:
+        raise _OverBudget(CssProblem(stylesheet, line, exc.message)) from None
     except Exception:  # noqa: BLE001 — refused or unreadable: the same outcome for the brief
         reason = ("only data: URLs and theme files are allowed" if target is None
                   else "no such file" if not target.is_file() else "outside the theme folders")
-        problems.append(CssProblem(stylesheet, line, f"{what} refused ({reason}): {url[:120]}"))
+        problems.append(CssProblem(stylesheet, line, f"{what} refused ({reason}): {short_url(url)}"))
         return None
