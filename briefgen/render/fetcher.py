@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -125,12 +124,12 @@ def short_url(url: str, limit: int = URL_SHOWN) -> str:
 
 
 def import_site(url: str, theme_dirs: Iterable[Path]) -> tuple[str, int | None]:
-    """Where a theme loads the stylesheet `url`: the first line of its stylesheets or templates with an
-    `@import` (or else any mention) of the file's name, as (theme-relative path, line)."""
+    """Where a theme loads the stylesheet `url`: the first line of its files with an `@import` of the
+    file's name, else a `<link>` to it, else any mention, as (theme-relative path, line)."""
     from briefgen.render.theme import read_theme_file, theme_files
 
     name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1][:80]
-    fallback: tuple[str, int | None] | None = None
+    best: tuple[int, str, int | None] = (3, short_url(url), None)
     for folder in theme_dirs:
         folder = Path(folder).resolve()
         try:
@@ -142,13 +141,9 @@ def import_site(url: str, theme_dirs: Iterable[Path]) -> tuple[str, int | None]:
                 lines = read_theme_file(path, (folder,)).decode("utf-8", "replace").splitlines()
             except TemplateError:
                 continue
-            shown = str(path.relative_to(folder.parent))
             for number, line in enumerate(lines, 1):
                 if name and name in line:
-                    if _IMPORT_WORD.search(line):
-                        return shown, number
-                    fallback = fallback or (shown, number)
-    return fallback or (short_url(url), None)
-
-
-_IMPORT_WORD = re.compile(r"@import|<link", re.IGNORECASE)
+                    rank = 0 if "@import" in line.lower() else 1 if "<link" in line.lower() else 2
+                    if rank < best[0]:
+                        best = (rank, str(path.relative_to(folder.parent)), number)
+    return best[1], best[2]

@@ -281,7 +281,7 @@ def check_theme_file(path: Path, roots: tuple[Path, ...], *, folder_ok: bool = F
     except (OSError, RuntimeError):
         raise TemplateError("symlink loop; a theme holds files, not links to itself", path=path) from None
     if not any(real.is_relative_to(root) for root in roots):
-        raise TemplateError("leads outside the theme folder (a symlink); theme files must be inside it",
+        raise TemplateError("a symlink leading outside the theme folder (a theme's files are inside it)",
                             path=path)
     try:
         info = real.stat()
