@@ -7,6 +7,11 @@ theme would phone home every time the brief is opened. So every reference is res
 once per theme, through the same `SafeFetcher` rules (data: URLs and files inside the theme
 and font folders); what it refuses becomes `url("data:,")` (an empty resource) or a dropped
 `@import`, and a `CssProblem` naming the stylesheet and line (shown by `template check`).
+
+A theme's stylesheets are hostile input too: the whole theme has a budget of @imports and bytes,
+repeats counted (`_Budget`), and crossing it makes the theme unusable (`ResolvedCss.error`: an
+error at build, naming the @import that crossed it). Files are read through
+`theme.read_theme_file`, so a FIFO or /proc file behind a stylesheet is never opened for reading.
 """
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ and these are looked for wherever they are (any case or attribute order, inside 
   off, and its raw text can hide markup from a parser that sees it the other way), <base>,
   <iframe>, <frame>, <frameset>, <object>, <embed>, <applet>, <portal>, <fencedframe>;
   <meta http-equiv> other than a content policy or type; <link> whose rel asks the browser to
-  fetch or connect ahead (dns-prefetch, preconnect, prefetch, prerender, preload, modulepreload, next);
+  fetch or connect ahead (dns-prefetch, preconnect, prefetch, prerender, preload, modulepreload,
+  next) or on its own (icons, manifest);
 - attributes: every `on*` handler, `ping`, `action` and `formaction`.
 
 A page holding none of them is returned as it came, byte for byte (the built-in themes' output);
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from briefgen.errors import RenderError
 
@@ -31,8 +33,10 @@ _PREFIXES = {"http://www.w3.org/1999/xlink": "xlink:", "http://www.w3.org/XML/19
 DROPPED_ELEMENTS = frozenset({"script", "noscript", "base", "iframe", "frame", "frameset", "object", "embed",
                               "applet", "portal", "fencedframe"})
 KEPT_HTTP_EQUIV = frozenset({"content-security-policy", "content-type", "content-language"})
+# Fetched (or connected to) when the page opens, by some browser, whatever the policy says.
 FETCHING_RELS = frozenset({"dns-prefetch", "preconnect", "prefetch", "prerender", "preload", "modulepreload",
-                           "next"})
+                           "next", "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon",
+                           "manifest"})
 DROPPED_ATTRIBUTES = frozenset({"ping", "action", "formaction"})
 
 _VOID = frozenset({"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
@@ -40,6 +44,13 @@ _VOID = frozenset({"area", "base", "basefont", "bgsound", "br", "col", "embed", 
 _RAW_TEXT = frozenset({"style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"})
 
 _LAST: tuple[str, str] | None = None     # `serve` asks again for the same page on every request
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of unsafe markup: what it is, and a pattern for its place in a template's source."""
+    what: str
+    pattern: str
 
 
 def sanitise(page: str) -> str:
@@ -58,6 +69,13 @@ def sanitise(page: str) -> str:
     return result
 
 
+def unsafe_markup(source: str) -> list[Finding]:
+    """What `sanitise` would remove from `source` (for `template check`)."""
+    found: list[Finding] = []
+    _remove_unsafe(_parse(source), found)
+    return found
+
+
 def _parse(page: str) -> ElementTree.Element:
     from tinyhtml5.parser import HTMLParser
 
@@ -69,15 +87,20 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].lower() if isinstance(name, str) else ""
 
 
-def _is_unsafe_element(element: ElementTree.Element) -> bool:
+def _unsafe_element(element: ElementTree.Element) -> Finding | None:
     name = _local(element.tag)
+    tag = rf"<\s*{name}\b"
     if name in DROPPED_ELEMENTS:
-        return True
+        return Finding(f"<{name}>", tag)
     if name == "meta" and element.get("http-equiv") is not None:
-        return element.get("http-equiv", "").strip().lower() not in KEPT_HTTP_EQUIV
+        equiv = element.get("http-equiv", "").strip().lower()
+        if equiv not in KEPT_HTTP_EQUIV:
+            return Finding(f'<meta http-equiv="{equiv[:40]}">', r"http-equiv")
     if name == "link":
-        return bool(FETCHING_RELS & set(element.get("rel", "").lower().split()))
-    return False
+        rels = FETCHING_RELS & set(element.get("rel", "").lower().split())
+        if rels:
+            return Finding(f'<link rel="{" ".join(sorted(rels))}">', r"\brel\s*=")
+    return None
 
 
 def _unsafe_attributes(element: ElementTree.Element) -> list[str]:
@@ -85,18 +108,26 @@ def _unsafe_attributes(element: ElementTree.Element) -> list[str]:
             if _local(key).startswith("on") or _local(key) in DROPPED_ATTRIBUTES]
 
 
-def _remove_unsafe(root: ElementTree.Element) -> bool:
-    """Drop the unsafe elements and attributes under `root`; True if there were any."""
-    found = False
+def _remove_unsafe(root: ElementTree.Element, found: list[Finding] | None = None) -> bool:
+    """Drop the unsafe elements and attributes under `root` (each noted in `found`); True if any."""
+    removed = False
     for parent in list(root.iter()):
+        if not isinstance(parent.tag, str) or parent.tag == "<!DOCTYPE>":
+            continue
         for child in list(parent):
-            if isinstance(child.tag, str) and child.tag != "<!DOCTYPE>" and _is_unsafe_element(child):
+            finding = _unsafe_element(child) if isinstance(child.tag, str) and child.tag != "<!DOCTYPE>" else None
+            if finding is not None:
                 _remove_keeping_tail(parent, child)
-                found = True
-        for key in _unsafe_attributes(parent) if isinstance(parent.tag, str) else ():
+                removed = True
+                if found is not None:
+                    found.append(finding)
+        for key in _unsafe_attributes(parent):
             del parent.attrib[key]
-            found = True
-    return found
+            removed = True
+            if found is not None:
+                attribute = _local(key)
+                found.append(Finding(f"{attribute}= on <{_local(parent.tag)}>", rf"\b{attribute}\s*="))
+    return removed
 
 
 def _remove_keeping_tail(parent: ElementTree.Element, child: ElementTree.Element) -> None:

@@ -3,6 +3,7 @@ budget (count and bytes, repeats counted), whether briefgen inlines them or Weas
 from the theme's own markup; past it, one line names the stylesheet and the line of the @import."""
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 import sys
@@ -118,3 +119,15 @@ def test_a_theme_within_the_budget_is_inlined_whole(tmp_path, example_sample):
     assert all(rule in css for rule in (".part-a", ".part-b", ".part-c", ".own")) and "@import" not in css
     assert check_theme(theme, example_sample) == []
 
+
+
+def test_a_huge_data_url_is_cut_in_log_lines(tmp_path, caplog):
+    from briefgen.render.pdf import html_to_pdf
+
+    # Two megabytes that are not an image: WeasyPrint logs the URL it failed to load.
+    url = "data:image/png;base64," + "QUJD" * 500_000
+    html = f'<html><head><style>p {{ background: url("{url}") }}</style></head><body><p>text</p></body></html>'
+    with caplog.at_level(logging.DEBUG):
+        html_to_pdf(html, base_dir=tmp_path)
+    about_it = [r.getMessage() for r in caplog.records if "data:image/png" in r.getMessage()]
+    assert about_it and all(len(message) < 1000 for message in about_it), [len(m) for m in about_it]
