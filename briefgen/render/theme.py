@@ -258,8 +258,14 @@ def theme_files(folder: Path) -> list[Path]:
     the link is refused."""
     root = folder.resolve()
     found: list[Path] = []
+    entries = 0
     for dirpath, dirnames, filenames in os.walk(root):        # followlinks=False
         dirnames[:] = sorted(d for d in dirnames if d not in _NOT_THEME)
+        # Folders count too: `--theme ~` must not walk a whole home folder.
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_THEME_FILES:
+            raise TemplateError(f"the theme holds more than {MAX_THEME_FILES} files and folders; a theme is "
+                                "templates, stylesheets, fonts and images", path=folder)
         here = Path(dirpath)
         for name in dirnames:
             if (here / name).is_symlink():
@@ -267,9 +273,6 @@ def theme_files(folder: Path) -> list[Path]:
         for name in sorted(filenames):
             if check_theme_file(here / name, (root,)) is not None:
                 found.append(here / name)
-            if len(found) > MAX_THEME_FILES:
-                raise TemplateError(f"the theme holds more than {MAX_THEME_FILES} files; a theme is templates, "
-                                    "stylesheets, fonts and images", path=folder)
     return found
 
 
