@@ -32,7 +32,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 log = logging.getLogger(__name__)
 
-# Per laid-out document. A stylesheet is a fetch served as text/css, or any URL fetched again.
+# Per laid-out document.
 MAX_STYLESHEETS = 64
 MAX_STYLESHEET_BYTES = 2 * 1024 * 1024
 MAX_FETCHED_BYTES = 128 * 1024 * 1024
@@ -94,9 +94,12 @@ class SafeFetcher(URLFetcher):
         raise RefusedURL(f"briefgen refuses to fetch {short_url(url)}")
 
     def _spend(self, url: str, mime: str, size: int) -> None:
+        # A URL loaded again is counted as a stylesheet (a loop through a file not named .css);
+        # only text/css counts toward the stylesheet bytes (a font file may serve two @font-face rules).
         self._bytes += size
         if mime == "text/css" or url in self._seen:
             self._stylesheets += 1
+        if mime == "text/css":
             self._stylesheet_bytes += size
         self._seen.add(url)
         if self._stylesheets > MAX_STYLESHEETS:
