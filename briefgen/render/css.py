@@ -19,7 +19,7 @@ import base64
 import logging
 import mimetypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.render.fetcher import FetchLimitError, SafeFetcher, short_url
@@ -70,16 +70,17 @@ class _Budget:
     imports: int = 0
     css_bytes: int = 0
     resource_bytes: int = 0
+    fetched: dict[str, bytes | None] = field(default_factory=dict)
 
     def spend(self, what: str, size: int, path: Path, line: int) -> None:
-        """Count a stylesheet read (`what` = "stylesheet"/"@import") or a resource; past a cap,
+        """Count an @import, a stylesheet's bytes or a url() file's (`what`); past a cap,
         `_OverBudget` with the file and line that crossed it."""
         if what == "@import":
             self.imports += 1
             if self.imports > MAX_IMPORTS:
                 raise _OverBudget(CssProblem(path, line, f"more than {MAX_IMPORTS} @import rules followed in "
                                                          "this theme's stylesheets (an @import loop?)"))
-        if what == "url()":
+        elif what == "url()":
             self.resource_bytes += size
             if self.resource_bytes > MAX_RESOURCE_BYTES:
                 raise _OverBudget(CssProblem(path, line, f"files inlined by url() exceed "
@@ -158,23 +159,33 @@ def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: 
     return ResolvedCss("\n".join(parts), tuple(problems))
 
 
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
+class _Lines:
+    """Line numbers of positions met in order (as re.sub meets its matches): counted once, so a
+    stylesheet with a hundred thousand url()s is not scanned a hundred thousand times."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.index, self.line = text, 0, 1
+
+    def at(self, index: int) -> int:
+        self.line += self.text.count("\n", self.index, index)
+        self.index = index
+        return self.line
 
 
 def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int,
              read: list[Path], budget: _Budget) -> str:
     # Comments out first (lines kept), so a commented-out url() is neither fetched nor reported.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    lines = _Lines(text)
 
     def on_import(match: re.Match) -> str:
         url = (match.group("u1") or match.group("u2") or "").strip()
-        line = _line_of(text, match.start())
+        line = lines.at(match.start())
         if depth >= MAX_IMPORT_DEPTH:
             problems.append(CssProblem(path, line, f"@import nested more than {MAX_IMPORT_DEPTH} deep: {url[:120]}"))
             return ""
         budget.spend("@import", 0, path, line)
-        body = _fetch(url, path, fetcher, problems, line, what="@import")
+        body = _fetch(url, path, fetcher, problems, line, "@import", budget.fetched)
         if body is None:
             return ""
         budget.spend("stylesheet", len(body), path, line)
@@ -189,8 +200,8 @@ def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProb
             return match.group(0)
         if url.lower().startswith("data:"):
             return match.group(0)
-        line = _line_of(text, match.start())
-        body = _fetch(url, path, fetcher, problems, line, what="url()")
+        line = lines.at(match.start())
+        body = _fetch(url, path, fetcher, problems, line, "url()", budget.fetched)
         if body is None:
             return EMPTY_URL
         budget.spend("url()", len(body), path, line)
@@ -207,11 +218,24 @@ def _target(url: str, stylesheet: Path) -> Path | None:
 
 
 def _fetch(url: str, stylesheet: Path, fetcher: SafeFetcher, problems: list[CssProblem], line: int,
-           what: str) -> bytes | None:
+           what: str, fetched: dict[str, bytes | None]) -> bytes | None:
+    """The bytes `url` (in `stylesheet`, at `line`) names, each URL fetched once per theme (`fetched`):
+    a file used a hundred times is read once, and is not taken for an @import loop by the fetcher."""
     target = _target(url, stylesheet)
     absolute = target.as_uri() if target is not None else url
+    if absolute not in fetched:
+        fetched[absolute] = _read(fetcher, absolute, stylesheet, line)
+    body = fetched[absolute]
+    if body is None:
+        reason = ("only data: URLs and theme files are allowed" if target is None
+                  else "no such file" if not target.is_file() else "outside the theme folders")
+        problems.append(CssProblem(stylesheet, line, f"{what} refused ({reason}): {short_url(url)}"))
+    return body
+
+
+def _read(fetcher: SafeFetcher, url: str, stylesheet: Path, line: int) -> bytes | None:
     try:
-        response = fetcher.fetch(absolute)
+        response = fetcher.fetch(url)
         try:
             return response.read()
         finally:
@@ -219,7 +243,4 @@ def _fetch(url: str, stylesheet: Path, fetcher: SafeFetcher, problems: list[CssP
     except FetchLimitError as exc:
         raise _OverBudget(CssProblem(stylesheet, line, exc.message)) from None
     except Exception:  # noqa: BLE001 — refused or unreadable: the same outcome for the brief
-        reason = ("only data: URLs and theme files are allowed" if target is None
-                  else "no such file" if not target.is_file() else "outside the theme folders")
-        problems.append(CssProblem(stylesheet, line, f"{what} refused ({reason}): {short_url(url)}"))
         return None

@@ -131,3 +131,14 @@ def test_a_huge_data_url_is_cut_in_log_lines(tmp_path, caplog):
         html_to_pdf(html, base_dir=tmp_path)
     about_it = [r.getMessage() for r in caplog.records if "data:image/png" in r.getMessage()]
     assert about_it and all(len(message) < 1000 for message in about_it), [len(m) for m in about_it]
+
+
+def test_an_image_used_many_times_is_not_taken_for_a_loop(tmp_path):
+    rules = "".join(f".icon-{n} {{ background: url(dot.svg) }}\n" for n in range(200))
+    theme = write(tmp_path / "icons", {
+        "theme.toml": 'extends = "default"\n',
+        "dot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n',
+        "style.css": rules,
+    })
+    resolved = load_theme(theme).resolved_css()
+    assert resolved.error is None and resolved.text.count('url("data:image/svg+xml;base64,') == 200
