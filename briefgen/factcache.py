@@ -223,10 +223,15 @@ class BriefCache(_Store):
     def fit_key(self, brief_key: str, theme_folders: list[Path], *layout: object) -> str:
         """Key of a fit decision: the brief, every file of the theme, all of briefgen's code
         and the layout settings (page size, pages, languages). Any change: a fresh search."""
+        from briefgen.render.theme import read_theme_file, theme_files
+
         digest = hashlib.blake2b(f"{brief_key}\0{code_fingerprint('all')}\0{layout!r}".encode(), digest_size=20)
         for folder in theme_folders:
-            for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+            # A theme is hostile input: only its checked files (no symlink out, FIFO, /proc file or
+            # oversize file; those are a TemplateError) are read.
+            root = Path(folder).resolve()
+            for path in theme_files(root):
+                digest.update(str(path).encode() + b"\0" + read_theme_file(path, (root,)))
         return digest.hexdigest()
 
     def get_fit(self, key: str) -> dict[str, list[str]] | None:

@@ -47,6 +47,7 @@ class RenderResult:
 
 # The HTML brief is self-contained: nothing in it may load or run anything, whatever a theme or a
 # source managed to put in. Browsers enforce this policy even for a file opened from a USB stick.
+# What it cannot stop (a <meta> refresh, DNS prefetch, ping=) the sanitiser removes (render/sanitise.py).
 CONTENT_POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                   'img-src data:; font-src data:; style-src \'unsafe-inline\'; base-uri \'none\'; '
                   'form-action \'none\'">')
@@ -57,7 +58,9 @@ _LEADING_DOCTYPE = re.compile(r"\ufeff?\s*<!doctype(?:\s[^>]*)?>", re.I)
 
 
 def with_content_policy(page: str, policy: str = CONTENT_POLICY) -> str:
-    """`page` with `policy` (a <meta>) as the first element of its <head>, whatever the theme wrote.
+    """`page`, sanitised of markup that navigates, prefetches or runs (`sanitise.sanitise`: unchanged
+    when it holds none), with `policy` (a <meta>) as the first element of its <head>, whatever the
+    theme wrote.
 
     The meta goes right after a leading <!DOCTYPE> (which keeps the page in standards mode), or at
     the very start when there is none; it is never looked for a <head> tag, which a comment, a
@@ -65,6 +68,9 @@ def with_content_policy(page: str, policy: str = CONTENT_POLICY) -> str:
     <html> or <head> tag into an implied <head>, first, and merges the theme's own <html>
     attributes (lang, dir) and ignores its <head> tag, so the policy is in force from the start.
     """
+    from briefgen.render.sanitise import sanitise
+
+    page = sanitise(page)
     match = _LEADING_DOCTYPE.match(page)
     if match is None:
         return policy + page

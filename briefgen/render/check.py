@@ -8,6 +8,8 @@ What is checked, and how:
   template file and line of the innermost template frame) instead of stopping at the first;
 - escape attempts, runaway renders, includes outside the theme: the sandbox's errors, per sample;
 - outside URLs: the theme's CSS (`url()`, `@import`) and anything the layout tried to fetch;
+- markup the HTML output loses (a <meta> refresh, prefetch links, `ping=`, `on*=`, scripts, frames);
+- theme files that are refused (symlinks out of the folder, FIFOs, oversize) and @import loops;
 - layout, per sample brief: does it fit the page after trimming, does any line run past the
   page's side margins, is any text smaller than the theme's `min_font_size`.
 
@@ -166,6 +168,23 @@ def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Prob
             problems.append(Problem(shown, exc.lineno, f"syntax error: {exc.message}"))
             continue
         problems += [Problem(shown, line, message) for line, message in untranslated_text(env, source)]
+        problems += unsafe_markup_problems(source, shown)
+    return problems
+
+
+def unsafe_markup_problems(source: str, shown: str) -> list[Problem]:
+    """Markup the HTML output loses (render/sanitise.py), at the line of the template that writes it."""
+    from briefgen.render.sanitise import unsafe_markup
+
+    problems: list[Problem] = []
+    searched_from: dict[str, int] = {}
+    for finding in unsafe_markup(source):
+        match = re.compile(finding.pattern, re.I).search(source, searched_from.get(finding.pattern, 0))
+        if match:
+            searched_from[finding.pattern] = match.end()
+        problems.append(Problem(shown, source.count("\n", 0, match.start()) + 1 if match else None,
+                                f"{finding.what} is removed from the HTML output (it would navigate, prefetch or "
+                                "run code when the brief is opened)"))
     return problems
 
 
@@ -290,9 +309,10 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
         problems += static_problems(renderer.env, folder, display)
     problems += missing_blocks(renderer.env, theme, display)
     with _quiet_fetch_logs():
-        problems += [Problem(display(p.path), p.line, p.message) for p in theme.resolved_css().problems]
-    if any(p.message.startswith("syntax error") for p in problems):
-        return _unique(problems)     # rendering would only repeat the syntax errors
+        resolved = theme.resolved_css()
+    problems += [Problem(display(p.path), p.line, p.message) for p in resolved.problems]
+    if resolved.error is not None or any(p.message.startswith("syntax error") for p in problems):
+        return _unique(problems)     # rendering would only repeat the syntax errors (or the stylesheet budget)
 
     renderer.env.undefined = RecordingUndefined
     with _quiet_fetch_logs():

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.errors import RenderError
-from briefgen.render.fetcher import SafeFetcher
+from briefgen.errors import RenderError, TemplateError
+from briefgen.render.fetcher import FetchLimitError, SafeFetcher, import_site, short_url
 from briefgen.render.fonts import allowed_font_dirs
 
 log = logging.getLogger(__name__)
@@ -39,18 +39,25 @@ def font_configuration():
 
 
 def make_fetcher(theme_folders: Iterable[Path]) -> SafeFetcher:
-    return SafeFetcher([*theme_folders, *allowed_font_dirs()])
+    theme_folders = list(theme_folders)
+    return SafeFetcher([*theme_folders, *allowed_font_dirs()], theme_dirs=theme_folders)
 
 
 def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
     """Lay `html` out (no PDF yet): the returned Document knows its pages and boxes."""
     from weasyprint import HTML
 
+    fetcher.start_document()
     try:
         document = HTML(string=html, base_url=(base_dir / "base.html").as_uri(), url_fetcher=fetcher)
         return document.render(font_config=font_configuration())
+    except FetchLimitError as exc:
+        # The theme's own markup loads stylesheets in a loop: name the @import (or <link>) doing it.
+        path, line = import_site(exc.url, fetcher.theme_dirs or (base_dir,))
+        raise TemplateError(exc.message, path=path, line=line) from None
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one message
-        raise RenderError(f"layout failed: {type(exc).__name__}: {exc}", path=base_dir) from exc
+        # Cut: the message may quote a whole data: URL (megabytes).
+        raise RenderError(f"layout failed: {type(exc).__name__}: {short_url(str(exc))}", path=base_dir) from exc
 
 
 # WeasyPrint's PDF variants we offer; "pdf/ua-1" is tagged for screen readers (structure, /Lang, title).
@@ -72,7 +79,7 @@ def write_pdf(document, variant: str | None = None) -> bytes:
         with font_subset_date(document.metadata.modified):
             return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
     except Exception as exc:
-        raise RenderError(f"writing the PDF failed: {type(exc).__name__}: {exc}") from exc
+        raise RenderError(f"writing the PDF failed: {type(exc).__name__}: {short_url(str(exc))}") from exc
 
 
 # Without libharfbuzz-subset, WeasyPrint subsets the embedded fonts with fontTools

@@ -9,10 +9,17 @@ folder of the chain is trusted by the template loader and the PDF fetcher: `exte
 theme's name or a path relative to the extending theme's folder that holds a theme.toml (never
 the working directory, never a bare folder such as "/"), and every stylesheet resolves, symlinks
 followed, inside its own theme's folder.
+
+The files themselves are fenced too (`theme_files`, `read_theme_file`): a symlink in a theme that
+leads out of its folder (to /proc/self/mem, to a secret), a FIFO (a read that never returns) or a
+device, and a file too large for what a theme holds are refused with one line naming the file,
+when the theme is loaded, before the template loader, the fit cache or the PDF fetcher reads them.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +28,16 @@ from briefgen.errors import ConfigError, TemplateError
 from briefgen.paths import TEMPLATES_DIR
 
 BUILTIN_THEME = "default"
+
+# What a theme may hold. Text (templates, stylesheets, theme.toml, catalogs) is small; fonts and
+# images are larger, but a theme is not an archive: a 6 GB file is an attack on memory.
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_THEME_FILES = 5000
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".css", ".toml", ".txt", ".svg", ".po", ".pot", ".md", ".json",
+                           ".xml", ".j2", ".jinja"})
+# Version-control and bytecode folders are not read by anything that renders a theme.
+_NOT_THEME = frozenset({".git", ".hg", ".svn", "__pycache__"})
 
 
 @dataclass(frozen=True)
@@ -46,8 +63,20 @@ class Theme:
 
     def css(self) -> str:
         """Every stylesheet of the chain, base theme first, so the derived theme's rules win;
-        `@import`s and `url()`s resolved through the SafeFetcher rules (render/css.py)."""
-        return self.resolved_css().text
+        `@import`s and `url()`s resolved through the SafeFetcher rules (render/css.py). A stylesheet
+        that crosses a budget (an @import loop) is an error naming the @import's file and line."""
+        resolved = self.resolved_css()
+        if resolved.error is not None:
+            raise TemplateError(resolved.error.message, path=self.shown(resolved.error.path),
+                                line=resolved.error.line)
+        return resolved.text
+
+    def shown(self, path: Path) -> str:
+        """'house/style.css' for a file of the theme folder 'house' (as template errors name files)."""
+        for folder in self.folders:
+            if path.resolve().is_relative_to(folder):
+                return str(path.resolve().relative_to(folder.parent))
+        return str(path)
 
     def resolved_css(self):
         from briefgen.render.css import resolve_stylesheets
@@ -80,6 +109,7 @@ def load_theme(name_or_path: str | Path) -> Theme:
             raise TemplateError("theme extends itself", path=folder / "theme.toml")
         meta = _read_toml(folder / "theme.toml")
         _check_stylesheets(folder, meta)
+        theme_files(folder)
         folders.append(folder)
         metas.append(meta)
         names.setdefault(str(meta.get("name", folder.name)), folder)
@@ -201,12 +231,9 @@ def _line_holding(path: Path, needle: str) -> int | None:
 
 
 def _read_toml(path: Path) -> dict:
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"cannot read theme.toml: {exc.strerror or exc}", path=path) from exc
+    data = read_theme_file(path, (path.parent.resolve(),))
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -216,3 +243,89 @@ def _read_toml(path: Path) -> dict:
         raise TemplateError(f"bad theme.toml: {message}", path=path, line=line) from None
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"bad theme.toml: {exc}", path=path) from exc
+
+
+# --- the files of a theme ---------------------------------------------------------------------
+
+def size_limit(path: Path) -> int:
+    """The largest file `path` may be: text (templates, CSS, theme.toml) or a font or image."""
+    return MAX_TEXT_BYTES if path.suffix.lower() in TEXT_SUFFIXES else MAX_FILE_BYTES
+
+
+def theme_files(folder: Path) -> list[Path]:
+    """Every file of a theme folder, each checked by `check_theme_file` (a TemplateError names the
+    first one refused). Symlinked folders are not walked: their real place is inside the theme or
+    the link is refused."""
+    root = folder.resolve()
+    found: list[Path] = []
+    entries = 0
+    for dirpath, dirnames, filenames in os.walk(root):        # followlinks=False
+        dirnames[:] = sorted(d for d in dirnames if d not in _NOT_THEME)
+        # Folders count too: `--theme ~` must not walk a whole home folder.
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_THEME_FILES:
+            raise TemplateError(f"the theme holds more than {MAX_THEME_FILES} files and folders; a theme is "
+                                "templates, stylesheets, fonts and images", path=folder)
+        here = Path(dirpath)
+        for name in dirnames:
+            if (here / name).is_symlink():
+                check_theme_file(here / name, (root,), folder_ok=True)
+        for name in sorted(filenames):
+            if check_theme_file(here / name, (root,)) is not None:
+                found.append(here / name)
+    return found
+
+
+def check_theme_file(path: Path, roots: tuple[Path, ...], *, folder_ok: bool = False) -> os.stat_result | None:
+    """The file's status, once it is known to be a regular file inside `roots` (symlinks followed) and
+    within its size limit; None for a dangling symlink (nothing to read). TemplateError otherwise."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        raise TemplateError("symlink loop; a theme holds files, not links to itself", path=path) from None
+    if not any(real.is_relative_to(root) for root in roots):
+        raise TemplateError("a symlink leading outside the theme folder (a theme's files are inside it)",
+                            path=path)
+    try:
+        info = real.stat()
+    except OSError:
+        return None
+    if folder_ok and stat.S_ISDIR(info.st_mode):
+        return info
+    if not stat.S_ISREG(info.st_mode):
+        raise TemplateError("not a regular file (a FIFO, device, socket or folder); a theme holds plain files",
+                            path=path)
+    _check_size(path, info.st_size)
+    return info
+
+
+def read_theme_file(path: Path, roots: tuple[Path, ...]) -> bytes:
+    """The bytes of a theme file, read only once it is known to be a regular file inside `roots` and
+    within its size limit (a file that grows while read is cut at the limit and refused)."""
+    if check_theme_file(path, roots) is None:
+        raise TemplateError("cannot read: the symlink leads nowhere", path=path)
+    limit = size_limit(path)
+    try:
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, open() does not wait.
+        fd = os.open(path.resolve(), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise TemplateError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise TemplateError("not a regular file; a theme holds plain files", path=path)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise TemplateError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    finally:
+        os.close(fd)
+    _check_size(path, len(data))
+    return data
+
+
+def _check_size(path: Path, size: int) -> None:
+    limit = size_limit(path)
+    if size > limit:
+        kind = "a template, stylesheet or text file" if limit == MAX_TEXT_BYTES else "a theme file"
+        raise TemplateError(f"too large ({size / 2**20:.1f} MB; {kind} may be {limit // 2**20} MB at most)",
+                            path=path)
