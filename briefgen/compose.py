@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from briefgen import __version__
 from briefgen.model import (
     Brief, BottomLineSentence, BriefQuote, BriefStory, Citation, Dispute, DisputedValue, Event, Facts, Figure,
-    KeyFigure, Mark, Quote, SourceEntry, TimelineEntry,
+    KeyFigure, Mark, Qualifier, Quote, SourceEntry, TimelineEntry, qualifier_of,
 )
 
 # Category importance for key figures (BRIEF.md, "What leads"): lives lost, then lives at risk,
@@ -34,12 +34,6 @@ TOPIC_OF_CATEGORY = {
     "displaced": "displacement", "refugees": "displacement", "evacuated": "displacement",
     "trapped": "displacement", "detained": "detentions", "released": "detentions",
     "affected": "needs", "in_need": "needs", "assisted": "needs",
-}
-QUALIFIERS = {
-    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
-    "an estimated": "about", "estimated": "about", "more than": "more_than", "over": "more_than",
-    "at least": "at_least", "up to": "up_to", "as many as": "up_to", "nearly": "nearly", "almost": "nearly",
-    "fewer than": "fewer_than", "less than": "fewer_than",
 }
 COMPACT_SOURCES = "sources:compact"
 # Past this many sources the list holds only the sources cited on the page (renumbered [1]..[k]);
@@ -89,7 +83,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     upcoming = upcoming[:budget.max_next]
     quotes = _quotes(facts, cite)
     if len(quotes) > budget.max_quotes:
-        keep = {q.id for q in sorted(quotes, key=lambda q: len(q.text))[:budget.max_quotes]}
+        keep = {q.id for q in sorted(quotes, key=lambda q: (-quote_substance(q), len(q.text)))[:budget.max_quotes]}
         dropped += [_describe(q) for q in quotes if q.id not in keep]
         quotes = [q for q in quotes if q.id in keep]
 
@@ -236,14 +230,31 @@ def _printed_disputes(disputes: list[Dispute]) -> tuple[list[Dispute], list[str]
 
 
 def _quote_trim_order(quotes: list[BriefQuote]) -> list[str]:
-    """A speaker's second and later quotes go first (more voices beat more words from one),
-    then quotes whose speaker has no role, then the longest (BRIEF.md: shortest kept)."""
+    """A speaker's second and later quotes go first (more voices beat more words from one), then
+    the quotes of least substance (`quote_substance`), then the longest (BRIEF.md: shortest kept)."""
     seen: set[str | None] = set()
     repeat: dict[str, bool] = {}
-    for q in sorted(quotes, key=lambda q: (len(q.text), q.id)):
+    for q in sorted(quotes, key=lambda q: (-quote_substance(q), len(q.text), q.id)):
         repeat[q.id] = q.speaker in seen
         seen.add(q.speaker)
-    return [q.id for q in sorted(quotes, key=lambda q: (not repeat[q.id], bool(q.role), -len(q.text), q.id))]
+    return [q.id for q in sorted(quotes, key=lambda q: (not repeat[q.id], quote_substance(q), -len(q.text), q.id))]
+
+
+_NUMBER_IN_QUOTE = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|dozens?|tens)\b", re.I)
+_DECISION_WORDS = re.compile(r"\b(?:will|must|need|needs|urge|urged|call on|calls on|appeal|decided|ordered|"
+                             r"declared?|announce[ds]?|deploy\w*|evacuat\w*|suspend\w*|warn\w*|expect\w*|"
+                             r"fear\w*|risk\w*|worst|critical|catastroph\w*|crisis|emergency)\b", re.I)
+MIN_QUOTE_WORDS = 6
+
+
+def quote_substance(quote: BriefQuote) -> int:
+    """What a quote brings to the page: a speaker with a role (an official, an agency), a figure,
+    a decision or an assessment; a fragment of a few words ("a tragedy") brings little."""
+    words = len(quote.text.split())
+    if words < MIN_QUOTE_WORDS:
+        return 0
+    return (1 + bool(quote.role) + 2 * bool(_NUMBER_IN_QUOTE.search(quote.text))
+            + bool(_DECISION_WORDS.search(quote.text)))
 
 
 def _timeline_trim_order(timeline: list[TimelineEntry]) -> list[str]:
@@ -356,9 +367,9 @@ def _qualifier(figure: Figure) -> str | None:
     return _qualifier_words(figure.qualifier, figure.approx, figure.vague)
 
 
-def _qualifier_words(qualifier: str | None, approx: bool, vague: str | None) -> str | None:
+def _qualifier_words(qualifier: str | None, approx: bool, vague: str | None) -> Qualifier | None:
     if qualifier:
-        return QUALIFIERS.get(qualifier.lower().strip(), "about")
+        return qualifier_of(qualifier)
     return "about" if approx and not vague else None
 
 
@@ -452,7 +463,9 @@ def _story(facts: Facts, cite: _Citer) -> BriefStory:
 def _key_figure(figure: Figure, cite: _Citer) -> KeyFigure:
     return KeyFigure(
         id=_item_id("figure", figure.category, figure.group, figure.place, figure.value, figure.vague),
-        category=figure.category, value=figure.value, approx=figure.approx or bool(figure.vague),
+        category=figure.category, value=figure.value,
+        approx=(figure.approx and qualifier_of(figure.qualifier) is not None) or bool(figure.vague)
+        or (figure.approx and not figure.qualifier),
         vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
         date=figure.date, subsets=figure.subsets, marks=cite.fact_marks(figure),
         sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),

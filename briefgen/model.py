@@ -26,6 +26,28 @@ EventType = Literal[
     "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident", "political_crisis", "none",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# How a number is hedged, as the page prints it (through the catalogs); `qualifier_of` maps the
+# words a source uses onto it. A figure keeps the source's words; the brief gets this type.
+Qualifier = Literal["about", "more_than", "at_least", "up_to", "nearly", "fewer_than"]
+QUALIFIER_OF: dict[str, Qualifier | None] = {
+    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "well over": "more_than",
+    "just over": "more_than", "in excess of": "more_than",
+    "at least": "at_least",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "fewer than": "fewer_than", "less than": "fewer_than",
+    "an additional": None,      # an increment ("an additional 20"), not a hedge
+}
+
+
+def qualifier_of(words: str | None) -> Qualifier | None:
+    """The brief's qualifier for a source's words ("upwards of" -> more_than); None for none or
+    for words that hedge nothing."""
+    return QUALIFIER_OF.get(" ".join((words or "").lower().split()))
+
+
 # Whether a figure counts the story's own event, or is background: another time, event or place,
 # a rate, a projection or capacity, a population (docs/story.md lists the reasons).
 Scope = Literal["main", "context"]
@@ -235,8 +257,7 @@ class KeyFigure(_Model):
     value: int | float
     approx: bool = False
     vague: str | None = None
-    qualifier: str | None = Field(default=None, description="Normalised: about, more_than, "
-                                  "at_least, up_to, nearly, fewer_than.")
+    qualifier: Qualifier | None = None
     group: str | None = None
     place: str | None = None
     date: dt.date | None = None
@@ -273,7 +294,7 @@ class DisputedValue(_Model):
     value: int | float
     approx: bool = False
     vague: str | None = None
-    qualifier: str | None = None
+    qualifier: Qualifier | None = None
     newest: bool = Field(default=False, description="The most recent report of this quantity.")
     published: dt.date | None = None
     marks: list[Mark] = Field(default_factory=list)

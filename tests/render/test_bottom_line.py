@@ -17,3 +17,43 @@ def test_the_bottom_line_repeats_only_clauses_that_read_alone(description, ok):
     from briefgen.compose import reads_alone
 
     assert reads_alone(description) is ok
+
+
+def test_quotes_of_substance_come_before_fragments():
+    from briefgen.compose import quote_substance
+    from briefgen.model import BriefQuote
+
+    def q(text, role=None):
+        return BriefQuote(id=text[:8], text=text, speaker="A. Speaker", role=role)
+
+    fragment = q("A real tragedy", role="Mayor")
+    figure = q("We have counted 312 families without shelter in the valley", role="Mayor")
+    decision = q("We will open three more shelters before the weekend", role="Governor")
+    plain = q("It was a very long night for everyone in the town")
+    assert quote_substance(fragment) == 0
+    assert quote_substance(figure) > quote_substance(decision) > quote_substance(plain) > quote_substance(fragment)
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("upwards of", "more_than"), ("Well over", "more_than"), ("close to", "nearly"), ("at most", "up_to"),
+    ("as many as", "up_to"), ("an estimated", "about"), ("an additional", None), ("", None),
+])
+def test_every_qualifier_extract_reads_has_one_typed_value(words, expected):
+    from briefgen.extract.figure_words import QUALIFIER_RE
+    from briefgen.model import qualifier_of
+
+    assert qualifier_of(words) == expected
+    listed = QUALIFIER_RE.pattern.split("(?P<q>")[1].split(")")[0].split("|")
+    from briefgen.model import QUALIFIER_OF
+    assert set(listed) <= set(QUALIFIER_OF), set(listed) - set(QUALIFIER_OF)
+
+
+def test_upwards_of_is_printed_as_more_than():
+    from briefgen.compose import compose
+    from briefgen.model import Citation, Facts, Figure, Source
+
+    text = "Upwards of 300 people were killed."
+    facts = Facts(sources=[Source(id="s1", path="a.txt", text=text)],
+                  figures=[Figure(value=300, approx=True, qualifier="upwards of", text="Upwards of 300 people",
+                                  category="killed", citations=[Citation(source="s1", start=0, end=21)])])
+    assert compose(facts).figures[0].qualifier == "more_than"
