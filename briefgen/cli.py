@@ -325,8 +325,14 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the facts file."""
+@click.option("--brief", "of_brief", is_flag=True, help="The schema of brief.json (what `-o brief.json` writes).")
+def schema(of_brief: bool) -> None:
+    """Print the JSON Schema of the facts file (or, with --brief, of brief.json)."""
+    if of_brief:
+        from briefgen.render.brief_json import BriefJson
+
+        click.echo(json.dumps(BriefJson.model_json_schema(), indent=2))
+        return
     from briefgen.model import Facts
 
     click.echo(json.dumps(Facts.model_json_schema(), indent=2))
