@@ -21,6 +21,12 @@ def _lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _set(name: str) -> frozenset[str]:
+    """A one-entry-a-line list as a set, read once."""
+    return frozenset(_lines(name))
+
+
+@lru_cache(maxsize=None)
 def roles() -> frozenset[str]:
     """Lowercase role heads ("minister", "spokesman", "prime minister")."""
     return frozenset(_lines("roles.txt"))
@@ -88,3 +94,61 @@ def known_orgs() -> dict[str, str]:
 def title_words() -> frozenset[str]:
     """Capitalised words of titles ("State", "Foreign"), never part of a personal name."""
     return frozenset(_lines("title_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def speech_verbs() -> frozenset[str]:
+    """Every form of a verb that attributes a quote ("said", "told", "added")."""
+    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def listener_verbs() -> frozenset[str]:
+    """Speech verbs whose object is the one spoken to ("told Reuters"), never the speaker."""
+    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt")
+                     if line.partition("|")[2].strip() == "listener")
+
+
+def outlets() -> frozenset[str]:
+    return _set("outlets.txt")
+
+
+def outlet_words() -> frozenset[str]:
+    return _set("outlet_words.txt")
+
+
+def not_speakers() -> frozenset[str]:
+    return _set("not_speakers.txt")
+
+
+def unnamed_speakers() -> frozenset[str]:
+    return _set("unnamed_speakers.txt")
+
+
+@lru_cache(maxsize=65536)
+def is_outlet(name: str) -> bool:
+    """A news outlet's name: listed whole, or holding an outlet word ("Radio France", "Channel 4")."""
+    return name in outlets() or any(w in outlet_words() for w in name.split())
+
+
+@lru_cache(maxsize=65536)
+def can_speak(name: str) -> bool:
+    """Whether a person or organisation mention may be credited with a quote: never an outlet, a
+    disease, a heading or another word of not_speakers.txt."""
+    words = name.replace("-", " ").split()
+    return bool(words) and not is_outlet(name) and not any(w in not_speakers() for w in words + [name])
+
+
+@lru_cache(maxsize=None)
+def role_referents() -> dict[str, frozenset[str]]:
+    """Generic speaker noun ("agency") -> head words of the organisation names it can stand for."""
+    out = {}
+    for line in _lines("role_referents.txt"):
+        noun, _, heads = line.partition("|")
+        out[noun.strip()] = frozenset(heads.split())
+    return out
+
+
+def title_abbreviations() -> frozenset[str]:
+    """Short titles with their full stop ("Sen.", "Gov."), never part of a name."""
+    return _set("title_abbreviations.txt")

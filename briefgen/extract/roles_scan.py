@@ -53,7 +53,9 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
     The word next to the name must be a title word; the phrase grows left over capitalised
     words, acronyms, role words and plain lowercase modifiers ("Majuli island wildlife official").
     """
-    if i == 0 or not _contiguous(doc, toks[i - 1], toks[i]) or not is_title_token(toks[i - 1].bare):
+    short = lexicon.title_abbreviations()
+    if i == 0 or not _contiguous(doc, toks[i - 1], toks[i]) or not (
+            is_title_token(toks[i - 1].bare) or toks[i - 1].text in short):
         return None
     j = i - 1
     seen_cap = T.is_capitalized(toks[j].text)
@@ -81,7 +83,7 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
     k = i
     while k > j and toks[k - 1].bare in T.HONORIFICS:
         k -= 1
-    if k == j or not (has_role_head(words) or any(t.bare in T.RANKS for t in toks[j:k])):
+    if k == j or not (has_role_head(words) or any(t.bare in T.RANKS or t.text in short for t in toks[j:k])):
         return None
     return toks[j].start, toks[k - 1].end
 
