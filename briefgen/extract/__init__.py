@@ -100,7 +100,7 @@ def extract_source(source: Source) -> Facts:
     """Facts read from one ingested source; `sources=[source]`, every citation
     {source: source.id, start, end} indexes source.text."""
     try:
-        doc = Doc.build(source.text or "", source.id, source.published, source.dateline)
+        doc = Doc.build(source.text or "", source.id, source.published, source.dateline, source.title)
         for _name, stage in STAGES:
             stage(doc)
         facts = Facts(sources=[source])

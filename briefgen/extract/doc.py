@@ -41,6 +41,7 @@ class Doc:
     source_id: str
     published: dt.date | None = None
     dateline: str | None = None
+    title: str | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
@@ -53,8 +54,8 @@ class Doc:
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
-              dateline: str | None = None) -> Doc:
-        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline)
+              dateline: str | None = None, title: str | None = None) -> Doc:
+        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline, title=title)
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
         doc.quotes = find_quotes(text, doc.paragraphs)

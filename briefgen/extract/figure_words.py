@@ -54,12 +54,14 @@ VERBS_BEFORE = {
     "detained": "detained", "detaining": "detained", "arrested": "detained", "arresting": "detained",
     "abducted": "detained", "abducting": "detained", "kidnapped": "detained", "kidnapping": "detained",
     "affected": "affected", "affecting": "affected", "trapped": "trapped", "trapping": "trapped",
-    "sheltering": None, "hosting": None, "left": None,
+    "sheltering": None, "hosting": None, "hosts": None, "hosted": None, "host": None, "left": None,
+    "impacted": "affected", "impacting": "affected", "impacts": "affected",
 }
 # words between the number and its verb or subject that don't decide anything
 NEUTRAL_BEFORE = frozenset("""
 has have had recorded registered reported counted confirmed estimated put were are is was been be with
 including that and total another now some there of the officials say said says according than nearly
+forced forcing prompted prompting caused causing
 """.split())
 UNIT_RE = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|minutes?\b|seconds?\b"

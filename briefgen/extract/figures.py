@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import figure_context as context
+from . import gazetteer
 from . import figure_words as W
 from . import lexicon
 from . import text as T
@@ -65,6 +66,18 @@ def _is_people(word: str) -> bool:
                                                                                             "dead", "fatalities")
 
 
+def _counts_people(words: list[str]) -> bool:
+    """"1100 people", "1100 measles-associated deaths": the words right after a number name people
+    or a casualty (a year is followed by neither)."""
+    for w in words[:2]:
+        w = w.strip(",.;:").lower()
+        if _is_people(w) or w in W.CUES:
+            return True
+        if w in W.NP_STOP or not w.replace("-", "").isalpha():
+            return False
+    return False
+
+
 def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     text = doc.text
     before = text[max(sent[0], n.start - 40):n.start]
@@ -83,7 +96,7 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     nxt = words_after[0].strip(",.;:").lower() if words_after else ""
     prev = before.split()[-1].lower().strip("(") if before.split() else ""
     if not n.spelled and not n.vague and isinstance(n.value, int) and 1000 <= n.value <= 2100 \
-            and "," not in text[n.start:n.end] and not _is_people(nxt):
+            and "," not in text[n.start:n.end] and not _counts_people(words_after):
         return True  # a year
     if prev.rstrip(".") in T.MONTHS or nxt.rstrip(".") in T.MONTHS or prev in ("no.", "no", "number", "route", "page",
                                                                                 "article", "resolution", "flight"):
@@ -147,7 +160,7 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
         np: list[T.Token] = []
         last_end = c.np_end
         for tok in toks[k:k + 5]:
-            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES:
+            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES and "-" not in tok.text:
                 break  # "the 18 listed as missing": a participle, not a counted noun
             if tok.lower in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
                 break
@@ -225,6 +238,44 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.cue_end = cat, pos + e
 
 
+NEIGHBOURS_RE = re.compile(r"\s*(?:the\s+)?(?:neighbo(?:u)?ring|nearby|other)\s+countr|\s*abroad\b", re.IGNORECASE)
+PLACE_AFTER_RE = re.compile(r" *(?:the +)?([A-Z][\w'’.-]*(?: (?:of )?[A-Z][\w'’.-]*){0,3})")
+
+
+def movement(doc: Doc, cands: list[Cand]) -> None:
+    """"6,800 people have fled to Kenya" (refugees: a country after the phrase), "65,000 have
+    sought sanctuary at UN bases", "3,000 families lost their homes" (displaced); phrases in
+    data/movement_phrases.txt. A bare "fled" decides nothing ("two attackers fled")."""
+    text = doc.text
+    for c in cands:
+        if c.drop or c.category or c.blocked:
+            continue
+        pos = c.np_end
+        m = PARENTHETICAL_RE.match(text, pos)
+        if m:
+            pos = m.end()
+        window = text[pos:min(c.sent[1], pos + 80)].lower()
+        for phrase, kind in lexicon.movement_phrases():
+            m = re.search(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![\w-])", window)
+            lead = window[:m.start()] if m else ""
+            # the phrase opens the predicate: at most "from Jonglei" between the group and it
+            if m is None or re.search(r"[,;:()]", lead) or len(lead.split()) > 3:
+                continue
+            at = pos + m.end()
+            if kind == "displaced":
+                c.category, c.cue_end = "displaced", at
+            elif NEIGHBOURS_RE.match(text, at):
+                c.category, c.cue_end = "refugees", at
+            else:
+                place = PLACE_AFTER_RE.match(text, at, c.sent[1])
+                name = re.sub(r"(?:['’]s)?\.?$", "", place.group(1)) if place else ""  # "Sudan's", "Kenya."
+                info = gazetteer.lookup(name) if name else None
+                if info is not None:
+                    c.category = "refugees" if info.kind == "country" else "displaced"
+                    c.cue_end = place.start(1) + len(name)
+            break
+
+
 def subsets(doc: Doc, cands: list[Cand]) -> None:
     """"369 civilians ... including 45 children": the part joins the figure before it; with no
     figure before, it stands alone with the category of its clause ("have drowned, including five")."""
@@ -265,9 +316,10 @@ RULES: Ruler = Ruler([
     ("noun_phrase", noun_phrase),
     ("verb_before", verb_before),
     ("predicate", predicate),
+    ("movement", movement),
     ("subsets", subsets),
     ("ellipsis", ellipsis),
-    ("historical", context.historical),
+    ("background", context.background),
     ("recovered_bodies", context.recovered_bodies),
     ("place_and_date", context.place_and_date),
 ])

@@ -139,16 +139,36 @@ def can_speak(name: str) -> bool:
     return bool(words) and not is_outlet(name) and not any(w in not_speakers() for w in words + [name])
 
 
-@lru_cache(maxsize=None)
 def role_referents() -> dict[str, frozenset[str]]:
     """Generic speaker noun ("agency") -> head words of the organisation names it can stand for."""
-    out = {}
-    for line in _lines("role_referents.txt"):
-        noun, _, heads = line.partition("|")
-        out[noun.strip()] = frozenset(heads.split())
-    return out
+    return _table("role_referents.txt")
 
 
 def title_abbreviations() -> frozenset[str]:
     """Short titles with their full stop ("Sen.", "Gov."), never part of a name."""
     return _set("title_abbreviations.txt")
+
+
+def hazards() -> dict[str, frozenset[str]]:
+    """Kind of event ("quake") -> the words that name it."""
+    return _table("hazards.txt")
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, frozenset[str]]:
+    """A "key | word word ..." list, read once."""
+    out = {}
+    for line in _lines(name):
+        key, _, words = line.partition("|")
+        out[key.strip()] = frozenset(words.split())
+    return out
+
+
+@lru_cache(maxsize=None)
+def movement_phrases() -> tuple[tuple[str, str], ...]:
+    """(phrase, kind) pairs, longest phrase first: where counted people went ("fled to")."""
+    pairs = []
+    for line in _lines("movement_phrases.txt"):
+        kind, _, phrase = line.partition("|")
+        pairs.append((" ".join(phrase.split()), kind.strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
