@@ -17,8 +17,8 @@ from briefgen.extract import extract_source
 
 from .conftest import CORPUS, TOOLS, corpus_source
 
-FOUND = 712  # measured 712/815 on seed + dev (33 articles)
-WRONG = 1  # measured 1 (a past date sent forward); only ever lowered
+FOUND = 713  # measured 713/815 on seed + dev (33 articles)
+WRONG = 0  # measured 0; only ever lowered
 
 
 def _articles():
