@@ -37,6 +37,8 @@ def _verbs(doc: Doc, start: int, end: int) -> list[T.Token]:
     return sorted(out, key=lambda t: t.start)
 
 
+# a quote followed by one of these is a noun phrase's object ('statements" by X'), not attributed after
+_PREPOSITIONS = frozenset({"by", "of", "for", "from", "in", "on", "at", "with", "to", "about", "against", "over"})
 # words that open a new clause: a verb past them belongs to that clause, not to the quote
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "and", "but", "when", "while", "because", "after", "before",
                            "as", "if", "since", "although", "where"})
@@ -74,6 +76,9 @@ def after(doc: Doc, items: list[Attributed]) -> None:
     for n, it in enumerate(items):
         nxt = items[n + 1].quote if n + 1 < len(items) else None
         start, end = _after_region(doc, it.quote, nxt)
+        first = doc.tokens_in(start, end)[:1]
+        if first and first[0].lower in _PREPOSITIONS and not re.search(r"[,.!?]", doc.text[start:first[0].start]):
+            continue  # 'because of "highly provocative statements" by X, who had said ...': words X is charged with
         verbs = [v for v in _verbs(doc, start, end) if _attributes(doc, start, v)]
         if verbs:
             it.speaker, it.how = speaker_near(doc, start, end, verbs[0], "after")

@@ -65,6 +65,9 @@ def test_quote_credited_to_its_speaker(text: str, starts: str, speaker: str) -> 
     # "the president" is not the former president named before
     ('Former president Ivan Petrov criticised the plan in a speech.\n\n'
      '"We will not give up an inch of our land," the president said.', "We will not give up"),
+    # a quote that is the object of a phrase ('remarks" by X') is not X's attribution
+    ('The envoy condemned the "reckless and dangerous remarks" by Tariq Osman, who had said earlier that '
+     'talks were over.', "reckless and dangerous"),
     # the listener is never the speaker, even when it is a person
     ('"The road to the coast is open again," the governor told Ana Ruiz, a reporter for a local paper.',
      "The road to the coast"),
