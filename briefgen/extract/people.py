@@ -153,6 +153,7 @@ def honorifics(doc: Doc) -> None:
                 _cands(doc).append(Cand(name, end, None, len(name) >= 2))
 
 
+CLOSED_QUOTE_RE = re.compile(r"[,.!?]?[\"”’']\s*$")
 AUXILIARIES = frozenset({"has", "had", "have", "also", "later", "earlier", "previously"})
 # between "said" and the name: nothing, or "the Washington Post's", or an age ("60-year-old")
 AFTER_VERB_GAP_RE = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+|\d{1,3}-year-old\s+)?")
@@ -174,7 +175,9 @@ def speech(doc: Doc) -> None:
                     and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
                 after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
-            single_ok = after_verb and not T.is_possessive(name[-1].text)
+            # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person
+            after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start)
+            single_ok = (after_verb or bool(after_quote)) and not T.is_possessive(name[-1].text)
             _cands(doc).append(Cand(name, end, None, len(name) >= 2 or single_ok))
 
 

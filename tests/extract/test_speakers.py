@@ -46,6 +46,12 @@ def _speaker(text: str, starts: str) -> str | None:
      '"Our stocks will run out within weeks," the agency said.', "Our stocks", "World Food Programme"),
     ('Mayor Ines Duval visited the shelters on Sunday. Rescue teams worked through the night.\n\n'
      '"Nobody will be left behind in this town," the mayor said.', "Nobody will", "Ines Duval"),
+    # a lone name in the attribution slot is a person, and not the previous paragraph's speaker
+    ('"The situation is dire and getting worse," the charity\'s director, Sarah Jones, told Reuters.\n\n'
+     '"There is no water left in the camp," Ahmed said.', "There is no water", "Ahmed"),
+    # "but said": the subject is the one before the first quote
+    ('After the meeting, Defence Minister Lena Brandt told reporters she was waiting for "a clear answer," '
+     'but said "we are close to a deal."', "we are close", "Lena Brandt"),
     # a pronoun after a named speaker, past a quote running over two paragraphs
     ('Dr. Sara Okoye, who runs the district hospital, said the wards were full.\n\n'
      '"Every bed is taken. Patients lie in the corridors.\n\n'
