@@ -172,9 +172,31 @@ RULES: Ruler = Ruler([
 ])
 
 
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "in", "on", "to", "de", "al"})
+
+
+def _name_or_heading(doc: Doc, it: Attributed) -> bool:
+    """An unattributed short stretch that is a heading (a whole paragraph with no sentence end:
+    'Facts, not fear') or a name in Title Case (the Pacific "Ring of Fire", "CCHQ Press"): words in
+    quote marks, not words someone said."""
+    if it.speaker not in (None, UNKNOWN):
+        return False
+    q = it.quote
+    words = re.findall(r"[^\W_][\w'’-]*", doc.text[q.start:q.end])
+    if len(words) > 6:
+        return False
+    ps, pe = doc.paragraphs[q.para]
+    heading = q.open == ps and not re.search(r"\w", doc.text[q.close:pe]) and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+    title = len(words) <= 4 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) \
+        and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+    return heading or title
+
+
 def run(doc: Doc) -> list[Attributed]:
-    """Attributed quotes of two words or more (single-word 'scare quotes' are not quotes)."""
+    """Attributed quotes of two words or more (single-word 'scare quotes' are not quotes), without
+    headings and names in quote marks."""
     items = [Attributed(q) for q in doc.quotes]
     for _name, rule in RULES:
         rule(doc, items)
-    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end]) >= 2]
+    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end]) >= 2
+            and not _name_or_heading(doc, it)]

@@ -103,3 +103,17 @@ def test_person_named_by_title_keeps_title_as_role() -> None:
     facts = extract_source(make_source('"The levee held," State Sen. Maria Lopez said on Tuesday.'))
     people = {p.name: p.role for p in facts.people}
     assert "Maria Lopez" in people and "Sen" in (people["Maria Lopez"] or "")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("The island lies on the Pacific \"Ring of Fire\", where plates meet.", "Ring of Fire"),
+    ("'Rising waters'\n\nThe river rose two metres overnight, officials said.", "Rising waters"),
+    ("The account later went back to the name \"Party Press Office\" and its old logo.", "Party Press Office"),
+])
+def test_names_and_headings_in_quote_marks_are_no_quotes(text: str, words: str) -> None:
+    assert all(q.text != words for q in extract_source(make_source(text)).quotes)
+
+
+def test_short_scare_quote_with_a_speaker_stays() -> None:
+    facts = extract_source(make_source('The rights group called the deaths "a very worrying development."'))
+    assert any(q.text.startswith("a very worrying development") for q in facts.quotes)
