@@ -32,6 +32,9 @@ def _speaker(text: str, starts: str) -> str | None:
      'told the BBC.', "The water came", "Tomas Kral"),
     ('"We cannot reach the northern villages," the UN humanitarian coordinator Ruth Awino said in a statement.',
      "We cannot reach", "Ruth Awino"),
+    # two single closing marks close a double quote
+    ('“The tweets were meant to confuse voters,’’ Ines Carvalho, director of the watchdog group Clear Count, '
+     'told the BBC.', "The tweets were meant", "Ines Carvalho"),
     # the next sentence names the speaker
     ('"We have nothing left to eat. The children are sick." Ahmed Barre said on Monday.',
      "We have nothing", "Ahmed Barre"),
