@@ -78,7 +78,7 @@ def _figures(doc: Doc, facts: Facts) -> None:
     for c in figures.run(doc):
         if not 0 <= c.num.value <= MAX_FIGURE:
             continue  # no crisis counts more people than live on Earth: a typo or a trap, not a figure
-        group = None if c.head in (None, "others", "lives", "deaths", "dead", "fatalities") else c.head
+        group = None if c.head is None or c.head in figures.NOT_GROUPS else c.head
         subsets = [Subset(value=s.num.value, approx=bool(s.qualifier or s.num.vague), group=s.head,
                           text=doc.text[s.start:s.np_end].strip()) for s in c.subsets]
         facts.figures.append(Figure(

@@ -23,8 +23,11 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
 WINDOW_STOP = frozenset("but while whereas although because though".split())
-TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?)?\s+(?:(?:has|have|had)\s+)?"
-                     r"(?:risen|rose|climbed|jumped|increased|reached|stands|stood|is|was)\s+(?:to|at)\s+$|"
+# "the toll in Bihar floods, which have affected 1.61 crore people, mounted to 379": one aside allowed
+TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?(?:,[^;:,]{0,100},)?)?\s+"
+                     r"(?:(?:has|have|had)\s+)?"
+                     r"(?:risen|rose|climbed|jumped|increased|reached|mounted|surged|grown|grew|stands|stood|is|was)"
+                     r"\s+(?:to|at)\s+$|"
                      r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
                      r"reached|stands at|stood at|now stands at|is|was)\s+$)", re.IGNORECASE)
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -308,8 +311,12 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
             c.category = prev[-1].category
 
 
+# heads that count but name no group ("1,700 fatalities" has no group; "1,700 people" has)
+NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})
+
+
 def _richness(c: Cand) -> int:
-    return 2 * bool(c.head and c.head not in ("others", "dead", "deaths")) + bool(c.place) + len(c.subsets)
+    return 2 * bool(c.head and c.head not in NOT_GROUPS) + bool(c.place) + len(c.subsets)
 
 
 RULES: Ruler = Ruler([

@@ -35,6 +35,9 @@ def _figures(text: str, title: str | None = None) -> set[tuple[float, str]]:
     ("About 3,000 families lost their homes when the river burst its banks.", {(3000, "displaced")}),
     ("Some 65,000 people have sought sanctuary at UN bases.", {(65000, "displaced")}),
     ("The floods have impacted 250,000 people across the province.", {(250000, "affected")}),
+    # a toll with an aside between "toll" and its verb
+    ("The toll in the floods, which have affected 2.5 million people in 12 districts, mounted to 379 on Thursday.",
+     {(2_500_000, "affected"), (379, "killed")}),
     # South Asian scales
     ("Nearly 59 lakh people have been affected by the floods.", {(5_900_000, "affected")}),
     ("Over two crore people are still affected in the state.", {(20_000_000, "affected")}),
@@ -73,3 +76,10 @@ def test_other_kind_of_event_is_not_the_storys_figure() -> None:
 def test_same_kind_of_event_keeps_its_figure() -> None:
     text = "The earthquake also brought down a school, killing 40 pupils."
     assert (40, "killed") in _figures(text, title="Earthquake strikes mountain towns")
+
+
+def test_the_same_count_keeps_the_telling_that_names_its_group() -> None:
+    text = ("An official said 1,700 fatalities had been reported from five districts.\n\n"
+            "The earthquake struck at dawn, killing at least 1,700 people.")
+    groups = [f.group for f in extract_source(make_source(text)).figures if f.value == 1700]
+    assert groups == ["people"]
