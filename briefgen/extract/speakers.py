@@ -67,7 +67,7 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
     if not any(t.lower in SPEECH_VERBS for t in toks):
         return False, None
-    nouns = lexicon.unnamed_speakers()
+    nouns = lexicon.unnamed_speakers() | lexicon.roles()  # "a spokeswoman for the Red Cross said"
     for n, tok in enumerate(toks):
         if tok.lower in DETERMINERS and any(t.lower in nouns for t in toks[n + 1:n + 5]):
             m = _GIVEN_NAME_RE.search(doc.text, start, end)
@@ -93,7 +93,11 @@ def resolve_pronoun(doc: Doc, pos: int) -> tuple[object, str]:
             return people[0].key, "pronoun"
         unnamed, given = unnamed_speaker(doc, s, min(e, pos))
         if unnamed:
-            return given, "pronoun"
+            if given:
+                return given, "pronoun"
+            # "A spokeswoman for the Red Cross said ... 'X,' she said": the body she speaks for
+            spoke = role_noun(doc, s, min(e, pos))
+            return (None if spoke is UNKNOWN else spoke), "pronoun"
     return None, "pronoun"
 
 

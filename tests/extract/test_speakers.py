@@ -55,6 +55,10 @@ def _speaker(text: str, starts: str) -> str | None:
     # "but said": the subject is the one before the first quote
     ('After the meeting, Defence Minister Lena Brandt told reporters she was waiting for "a clear answer," '
      'but said "we are close to a deal."', "we are close", "Lena Brandt"),
+    # "she" after an unnamed spokeswoman is her organisation's voice, not the governor's named before
+    ('Governor Musa Dangana toured the flooded districts.\n\n'
+     'A spokeswoman for the Red Cross said teams had reached three villages. "The needs are enormous," she said.',
+     "The needs are", "Red Cross"),
     # a pronoun after a named speaker, past a quote running over two paragraphs
     ('Dr. Sara Okoye, who runs the district hospital, said the wards were full.\n\n'
      '"Every bed is taken. Patients lie in the corridors.\n\n'
@@ -67,6 +71,9 @@ def test_quote_credited_to_its_speaker(text: str, starts: str, speaker: str) -> 
 @pytest.mark.parametrize("text,starts", [
     # an unnamed speaker stays unnamed
     ('"I lost everything I owned in one night," said one woman in the queue.', "I lost everything"),
+    # an unnamed resident talking to a radio station
+    ('Governor Musa Dangana toured the flooded districts.\n\n'
+     '"It is chaos here and nobody has come," one resident told Radio Kura.', "It is chaos"),
     # "he" after an unnamed speaker is that speaker, not the governor named before
     ('Governor Paul Amadi toured the camp on Friday.\n\n'
      'One of the residents, who gave no name, said the food had run out.\n\n'
