@@ -50,7 +50,12 @@ def candidates(doc: Doc, start: int, end: int) -> list[Mention]:
     spans = listener_spans(doc, start, end)
     return [m for m in doc.mentions_in(start, end)
             if m.kind in ("person", "org") and not doc.in_quote(m.start) and lexicon.can_speak(m.key)
-            and not any(a <= m.start < b for a, b in spans)]
+            and not any(a <= m.start < b for a, b in spans) and not _possessor(doc, m)]
+
+
+def _possessor(doc: Doc, m: Mention) -> bool:
+    """"Ahmed's brother said": a person named as someone's relation or owner is not the speaker."""
+    return m.kind == "person" and re.match(r"['’]s?\s+[a-z]", doc.text[m.end:m.end + 5]) is not None
 
 
 def _first(ments: list[Mention], last: bool = False) -> Mention | None:

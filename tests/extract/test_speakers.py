@@ -84,6 +84,9 @@ def test_quote_credited_to_its_speaker(text: str, starts: str, speaker: str) -> 
     # a quote that is the object of a phrase ('remarks" by X') is not X's attribution
     ('The envoy condemned the "reckless and dangerous remarks" by Tariq Osman, who had said earlier that '
      'talks were over.', "reckless and dangerous"),
+    # a person named as someone's relation is not the speaker
+    ('Ahmed Barre, a farmer, lost his house in the flood.\n\n'
+     '"We found nothing but mud," Barre\'s brother told reporters.', "We found nothing"),
     # the listener is never the speaker, even when it is a person
     ('"The road to the coast is open again," the governor told Ana Ruiz, a reporter for a local paper.',
      "The road to the coast"),
