@@ -27,12 +27,22 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # "in March 2010"); "since 2011" / "from 2014" open a stretch that reaches now and are not here
 _YEAR_RE = re.compile(r"(?:\b(?:in|of|during|the|early|late|mid|by|around|back)\s+|['’]s\s+|\b" + _MONTH
                       + r"\s+(?:\d{1,2},?\s+)?)(1[0-9]\d\d|20\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+_DIGITS4_RE = re.compile(r"\d{4}")
 _AGO_RE = re.compile(r"\b(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:earlier|ago|before|previously)\b|"
                      r"\b(?:decades|years)\s+ago\b", re.IGNORECASE)
 
 
 def split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of text[start:end], in order, covering it."""
+    """The clauses of text[start:end], in order, covering it (made once per span and document:
+    every figure and date of a sentence asks for the same)."""
+    cache = doc.__dict__.setdefault("_clauses", {})
+    out = cache.get((start, end))
+    if out is None:
+        out = cache[(start, end)] = _split(doc, start, end)
+    return out
+
+
+def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out, s = [], start
     for m in _BREAK_RE.finditer(doc.text, start, end):
         if m.start() > s:
@@ -73,14 +83,23 @@ def past_marker(doc: Doc, start: int, end: int) -> bool:
     """Whether text[start:end] dates itself two years or more before publication ("in 2014",
     "the 2012 clashes") or says so ("two years earlier", "decades ago"). A story whose headline
     names a year ("... attacks in Europe since 2015") is about the years from then on."""
-    if _AGO_RE.search(doc.text, start, end):
+    span = doc.text[start:end]
+    if not _DIGITS4_RE.search(span):
+        # no four-digit year: only "two years earlier" can date it (the pattern is slow: look first)
+        return ("year" in span or "decade" in span or "Year" in span or "Decade" in span) \
+            and _AGO_RE.search(span) is not None
+    if _AGO_RE.search(span):
         return True
     if doc.published is None:
         return False
-    titled = [int(y) for y in re.findall(r"\b(?:1[0-9]\d\d|20\d\d)\b", doc.title or "")]
-    since = min(titled, default=doc.published.year - 1)
+    since = min(_title_years(doc.title or ""), default=doc.published.year - 1)
     return any(int(m.group(1)) < min(since, doc.published.year - 1)
                for m in _YEAR_RE.finditer(doc.text, start, end))
+
+
+@lru_cache(maxsize=256)
+def _title_years(title: str) -> tuple[int, ...]:
+    return tuple(int(y) for y in re.findall(r"\b(?:1[0-9]\d\d|20\d\d)\b", title))
 
 
 @lru_cache(maxsize=None)
@@ -97,13 +116,20 @@ def hazards(text: str) -> set[str]:
 _OTHER_WORDS = frozenset({"also", "separate", "separately", "elsewhere", "meanwhile", "unrelated"})
 
 
+def _words(doc: Doc, sent: tuple[int, int]) -> list[str]:
+    cache = doc.__dict__.setdefault("_clause_words", {})
+    if sent not in cache:
+        cache[sent] = re.findall(r"[a-z]+", doc.text[sent[0]:sent[1]].lower())
+    return cache[sent]
+
+
 def other_event(doc: Doc, sent: tuple[int, int], story: set[str]) -> bool:
     """Whether the sentence tells of an event of another kind than the story's ("The city is also
     coping with an earthquake that struck Monday" in an epidemic story): it names a kind the story
     does not, none the story does, and says it is another matter ("also", "meanwhile")."""
     if not story:
         return False
-    words = re.findall(r"[a-z]+", doc.text[sent[0]:sent[1]].lower())
+    words = _words(doc, sent)
     index = _hazard_index()
     kinds = {index[w] for w in words if w in index}
     return bool(kinds) and not kinds & story and bool(_OTHER_WORDS & set(words))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import figure_context as context
 from . import gazetteer
@@ -257,26 +258,36 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(text, pos)
         if m:
             pos = m.end()
-        window = text[pos:min(c.sent[1], pos + 80)].lower()
-        for phrase, kind in lexicon.movement_phrases():
-            m = re.search(r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![\w-])", window)
-            lead = window[:m.start()] if m else ""
-            # the phrase opens the predicate: at most "from Jonglei" between the group and it
-            if m is None or re.search(r"[,;:()]", lead) or len(lead.split()) > 3:
-                continue
-            at = pos + m.end()
-            if kind == "displaced":
-                c.category, c.cue_end = "displaced", at
-            elif NEIGHBOURS_RE.match(text, at):
-                c.category, c.cue_end = "refugees", at
-            else:
-                place = PLACE_AFTER_RE.match(text, at, c.sent[1])
-                name = re.sub(r"(?:['’]s)?\.?$", "", place.group(1)) if place else ""  # "Sudan's", "Kenya."
-                info = gazetteer.lookup(name) if name else None
-                if info is not None:
-                    c.category = "refugees" if info.kind == "country" else "displaced"
-                    c.cue_end = place.start(1) + len(name)
-            break
+        m = _movement_re().search(text, pos, min(c.sent[1], pos + 80))
+        lead = text[pos:m.start()] if m else ""
+        # the phrase opens the predicate: at most "from Jonglei" between the group and it
+        if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
+            continue
+        kind = lexicon.movement_phrases()[" ".join(m.group().lower().split())]
+        at = m.end()
+        if kind == "displaced":
+            c.category, c.cue_end = "displaced", at
+        elif NEIGHBOURS_RE.match(text, at):
+            c.category, c.cue_end = "refugees", at
+        else:
+            place = PLACE_AFTER_RE.match(text, at, c.sent[1])
+            name = POSSESSIVE_END_RE.sub("", place.group(1)) if place else ""  # "Sudan's", "Kenya."
+            info = gazetteer.lookup(name) if name else None
+            if info is not None:
+                c.category = "refugees" if info.kind == "country" else "displaced"
+                c.cue_end = place.start(1) + len(name)
+
+
+MOVEMENT_LEAD_RE = re.compile(r"[,;:()]")
+POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
+
+
+@lru_cache(maxsize=None)
+def _movement_re() -> re.Pattern[str]:
+    """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to")."""
+    phrases = sorted(lexicon.movement_phrases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+                      + r")(?![\w-])", re.IGNORECASE)
 
 
 def subsets(doc: Doc, cands: list[Cand]) -> None:

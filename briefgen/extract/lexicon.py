@@ -165,10 +165,10 @@ def _table(name: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def movement_phrases() -> tuple[tuple[str, str], ...]:
-    """(phrase, kind) pairs, longest phrase first: where counted people went ("fled to")."""
-    pairs = []
+def movement_phrases() -> dict[str, str]:
+    """Phrase ("have fled to") -> kind ("abroad" | "displaced"): where counted people went."""
+    out = {}
     for line in _lines("movement_phrases.txt"):
         kind, _, phrase = line.partition("|")
-        pairs.append((" ".join(phrase.split()), kind.strip()))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+        out[" ".join(phrase.split())] = kind.strip()
+    return out

@@ -37,6 +37,10 @@ def _verbs(doc: Doc, start: int, end: int) -> list[T.Token]:
     return sorted(out, key=lambda t: t.start)
 
 
+_STOP_MARK_RE = re.compile(r"[;:.!?(]")
+_END_MARK_RE = re.compile(r"[,.!?]")
+_WORD_CHAR_RE = re.compile(r"\w")
+_QUOTE_WORD_RE = re.compile(r"[^\W_][\w'’-]*")
 # a quote followed by one of these is a noun phrase's object ('statements" by X'), not attributed after
 _PREPOSITIONS = frozenset({"by", "of", "for", "from", "in", "on", "at", "with", "to", "about", "against", "over"})
 # words that open a new clause: a verb past them belongs to that clause, not to the quote
@@ -55,7 +59,7 @@ def _attributes(doc: Doc, start: int, verb: T.Token) -> bool:
         return False
     between = doc.text[start:verb.start].lstrip(" ,")
     # one noun phrase, or "Name, apposition," right before the verb
-    return (not re.search(r"[;:.!?(]", between)) and between.count(",") in (0, 2)
+    return (not _STOP_MARK_RE.search(between)) and between.count(",") in (0, 2)
 
 
 def _after_region(doc: Doc, q: QuoteSpan, nxt: QuoteSpan | None) -> tuple[int, int]:
@@ -77,7 +81,7 @@ def after(doc: Doc, items: list[Attributed]) -> None:
         nxt = items[n + 1].quote if n + 1 < len(items) else None
         start, end = _after_region(doc, it.quote, nxt)
         first = doc.tokens_in(start, end)[:1]
-        if first and first[0].lower in _PREPOSITIONS and not re.search(r"[,.!?]", doc.text[start:first[0].start]):
+        if first and first[0].lower in _PREPOSITIONS and not _END_MARK_RE.search(doc.text, start, first[0].start):
             continue  # 'because of "highly provocative statements" by X, who had said ...': words X is charged with
         verbs = [v for v in _verbs(doc, start, end) if _attributes(doc, start, v)]
         if verbs:
@@ -112,13 +116,13 @@ def next_sentence(doc: Doc, items: list[Attributed]) -> None:
             continue
         si = doc.sentence_index(max(q.close - 1, 0))
         s_end = doc.sentences[si][1]
-        if re.search(r"\w", doc.text[q.close:s_end]) or si + 1 >= len(doc.sentences):
+        if _WORD_CHAR_RE.search(doc.text, q.close, s_end) or si + 1 >= len(doc.sentences):
             continue  # words after the quote in its own sentence: the "after" rule's business
         ns, ne = doc.sentences[si + 1]
         ps, pe = doc.paragraphs[q.para]
         if any(x.para == q.para and x.open < q.open for x in doc.quotes):
             continue  # an earlier quote of the paragraph has its speaker: carry_over's business
-        own_para = q.open == ps and not re.search(r"\w", doc.text[q.close:pe])
+        own_para = q.open == ps and not _WORD_CHAR_RE.search(doc.text, q.close, pe)
         if doc.paragraph_index(ns) > (q.para + 1 if own_para else q.para) or doc.in_quote(ns) or any(ns <= x.open < ne for x in doc.quotes):
             continue
         toks = doc.tokens_in(ns, ne)
@@ -182,13 +186,14 @@ def _name_or_heading(doc: Doc, it: Attributed) -> bool:
     if it.speaker not in (None, UNKNOWN):
         return False
     q = it.quote
-    words = re.findall(r"[^\W_][\w'’-]*", doc.text[q.start:q.end])
+    words = _QUOTE_WORD_RE.findall(doc.text, q.start, q.end)
     if len(words) > 6:
         return False
     ps, pe = doc.paragraphs[q.para]
-    heading = q.open == ps and not re.search(r"\w", doc.text[q.close:pe]) and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+    ends_sentence = doc.text[q.end - 1:q.end] in (".", "!", "?")
+    heading = q.open == ps and not _WORD_CHAR_RE.search(doc.text, q.close, pe) and not ends_sentence
     title = len(words) <= 4 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) \
-        and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+        and not ends_sentence
     return heading or title
 
 

@@ -34,6 +34,10 @@ _GIVEN_NAME_RE = re.compile(r"\b(?:identified|known|named|gave (?:his|her) name)
                             r"[\"“‘']([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})[,.]?[\"”’']")
 
 
+_POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
+_WORD_RE = re.compile(r"[\w-]+")
+
+
 def listener_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The noun phrases spoken TO in [start, end): from a verb of telling to where its object ends."""
     out = []
@@ -55,7 +59,7 @@ def candidates(doc: Doc, start: int, end: int) -> list[Mention]:
 
 def _possessor(doc: Doc, m: Mention) -> bool:
     """"Ahmed's brother said": a person named as someone's relation or owner is not the speaker."""
-    return m.kind == "person" and re.match(r"['’]s?\s+[a-z]", doc.text[m.end:m.end + 5]) is not None
+    return m.kind == "person" and _POSSESSOR_RE.match(doc.text, m.end) is not None
 
 
 def _first(ments: list[Mention], last: bool = False) -> Mention | None:
@@ -120,7 +124,7 @@ def _person_with_role(doc: Doc, pos: int, head: str, mods: list[str]) -> str | N
         if m.kind != "person" or m.end > pos or doc.in_quote(m.start):
             continue
         role = (doc.entities[("person", m.key)].role or "").lower()
-        words = set(re.findall(r"[\w-]+", role))
+        words = set(_WORD_RE.findall(role))
         if head not in words or (words & MARKED) != want_marked:
             continue
         if all(c in role for c in caps):
