@@ -62,6 +62,8 @@ def dated_before(doc: Doc, sent: tuple[int, int], pos: int) -> bool:
     clause, the clause a participle clause hangs on (", killing 12"), the year a "when" clause
     hangs on ("in 1980 when 67 people died", "since 1990, when 16 were killed") or the sentence's
     opening adverbial ("In 2014 ...", "Two years earlier, ...")."""
+    if not _may_date(doc, sent):
+        return False
     parts = split(doc, *sent)
     k = next((n for n, (s, e) in enumerate(parts) if s <= pos < e), len(parts) - 1)
     if past_marker(doc, *parts[k]) or past_marker(doc, parts[0][0], min(parts[0][1], parts[0][0] + 40)):
@@ -77,6 +79,15 @@ def dated_before(doc: Doc, sent: tuple[int, int], pos: int) -> bool:
 
 
 _WHEN_YEAR_RE = re.compile(r"\b(?:in|since|of)\s+(1[0-9]\d\d|20\d\d)\W*$")
+
+
+def _may_date(doc: Doc, sent: tuple[int, int]) -> bool:
+    """Whether the sentence holds four digits or a "years/decades" word at all (most do not)."""
+    cache = doc.__dict__.setdefault("_may_date", {})
+    if sent not in cache:
+        span = doc.text[sent[0]:sent[1]]
+        cache[sent] = bool(_DIGITS4_RE.search(span)) or "year" in span.lower() or "decade" in span.lower()
+    return cache[sent]
 
 
 def past_marker(doc: Doc, start: int, end: int) -> bool:

@@ -32,8 +32,8 @@ def background(doc: Doc, cands: list) -> None:
     # the kinds of event the headline names, else the lead's
     story = clauses.hazards(doc.title or "") or clauses.hazards(doc.text[:300])
     for c in cands:
-        if c.drop:
-            continue
+        if c.drop or not c.category:
+            continue  # a number with no category is dropped anyway
         if clauses.dated_before(doc, c.sent, c.num.start) or clauses.other_event(doc, c.sent, story):
             c.drop = True
 

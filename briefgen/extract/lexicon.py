@@ -38,6 +38,11 @@ def org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def org_heads_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in org_heads())
+
+
+@lru_cache(maxsize=None)
 def demonyms() -> dict[str, str | None]:
     """Demonym (adjective and people forms) -> ISO2 code (None for peoples without a state)."""
     out: dict[str, str | None] = {}

@@ -92,22 +92,45 @@ def resolve_pronoun(doc: Doc, pos: int) -> tuple[object, str]:
     looked = 0
     for k in range(si, -1, -1):
         s, e = doc.sentences[k]
-        if all(doc.in_quote(t.start) for t in doc.tokens_in(s, min(e, pos))):
+        found = _referent_in(doc, s, min(e, pos)) if k == si else _sentence_referent(doc, k)
+        if found is _QUOTED:
             continue  # the sentences of a quote running on do not take the referent further away
         looked += 1
         if looked > 4:
             break
-        people = [m for m in candidates(doc, s, min(e, pos)) if m.kind == "person"]
-        if people:
-            return people[0].key, "pronoun"
-        unnamed, given = unnamed_speaker(doc, s, min(e, pos))
-        if unnamed:
-            if given:
-                return given, "pronoun"
-            # "A spokeswoman for the Red Cross said ... 'X,' she said": the body she speaks for
-            spoke = role_noun(doc, s, min(e, pos))
-            return (None if spoke is UNKNOWN else spoke), "pronoun"
+        if found is not UNKNOWN:
+            return found, "pronoun"
     return None, "pronoun"
+
+
+_QUOTED = object()  # a sentence wholly inside quote marks
+
+
+def _sentence_referent(doc: Doc, k: int) -> object:
+    """`_referent_in` of a whole earlier sentence, worked out once (several pronouns look back at it)."""
+    cache = doc.__dict__.setdefault("_referents", {})
+    if k not in cache:
+        cache[k] = _referent_in(doc, *doc.sentences[k])
+    return cache[k]
+
+
+def _referent_in(doc: Doc, s: int, e: int) -> object:
+    """Who a later "he/she" can be, by what [s, e) says: its first person named; an unnamed speaker
+    (None, or the name given only in quote marks, or the body a spokesperson speaks for); _QUOTED
+    for quoted words only; UNKNOWN when it settles nothing."""
+    if all(doc.in_quote(t.start) for t in doc.tokens_in(s, e)):
+        return _QUOTED
+    people = [m for m in candidates(doc, s, e) if m.kind == "person"]
+    if people:
+        return people[0].key
+    unnamed, given = unnamed_speaker(doc, s, e)
+    if not unnamed:
+        return UNKNOWN
+    if given:
+        return given
+    # "A spokeswoman for the Red Cross said ... 'X,' she said": the body she speaks for
+    spoke = role_noun(doc, s, e)
+    return None if spoke is UNKNOWN else spoke
 
 
 def _nearest(ments: list[Mention]) -> Mention | None:
@@ -149,7 +172,7 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     With `last`, the phrase nearest the end (the subject right before its verb) is read."""
     toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
     roles = lexicon.roles()
-    org_heads = {w.lower() for w in lexicon.org_heads()}
+    org_heads = lexicon.org_heads_lower()
     order = range(len(toks) - 1, -1, -1) if last else range(len(toks))
     for n in order:
         tok = toks[n]
