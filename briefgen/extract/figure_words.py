@@ -17,6 +17,7 @@ rebels insurgents combatants workers staff journalists students pupils patients 
 miners fishermen farmers protesters demonstrators prisoners detainees hostages victims bodies corpses others
 individuals family families members crew sailors marines guards guardsmen teenagers elderly nurses doctors
 medics volunteers citizens nationals climbers hikers trekkers mourners worshippers shoppers commuters voters
+returnees
 """.split())
 # groups never counted as victims even when a cue follows ("2,000 rescuers were involved")
 NOT_VICTIMS = frozenset("rescuers rescue firefighters volunteers officials observers monitors inspectors".split())
@@ -30,7 +31,7 @@ CUES = {
     "displaced": "displaced", "homeless": "displaced", "camping": "displaced",
     "evacuated": "evacuated", "evacuate": "evacuated", "evacuees": "evacuated",
     "trapped": "trapped", "stranded": "trapped",
-    "refugees": "refugees",
+    "refugees": "refugees", "returnees": "other",
     "detained": "detained", "arrested": "detained", "abducted": "detained", "kidnapped": "detained",
     "jailed": "detained", "imprisoned": "detained", "detainees": "detained",
     "released": "released", "freed": "released",

@@ -248,11 +248,12 @@ PLACE_AFTER_RE = re.compile(r" *(?:the +)?([A-Z][\w'’.-]*(?: (?:of )?[A-Z][\w'
 
 def movement(doc: Doc, cands: list[Cand]) -> None:
     """"6,800 people have fled to Kenya" (refugees: a country after the phrase), "65,000 have
-    sought sanctuary at UN bases", "3,000 families lost their homes" (displaced); phrases in
-    data/movement_phrases.txt. A bare "fled" decides nothing ("two attackers fled")."""
+    sought sanctuary at UN bases", "3,000 families lost their homes" (displaced), "12,000
+    refugees have returned home" (returnees: other); phrases in data/movement_phrases.txt.
+    A bare "fled" decides nothing ("two attackers fled")."""
     text = doc.text
     for c in cands:
-        if c.drop or c.category or c.blocked:
+        if c.drop or c.blocked or (c.category and c.category not in RETURN_OVERRIDES):
             continue
         pos = c.np_end
         m = PARENTHETICAL_RE.match(text, pos)
@@ -265,7 +266,11 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
             continue
         kind = lexicon.movement_phrases()[" ".join(m.group().lower().split())]
         at = m.end()
-        if kind == "displaced":
+        if kind == "returned":
+            c.category, c.cue_end = "other", at  # returnees: no longer refugees or displaced
+        elif c.category:
+            continue
+        elif kind == "displaced":
             c.category, c.cue_end = "displaced", at
         elif NEIGHBOURS_RE.match(text, at):
             c.category, c.cue_end = "refugees", at
@@ -279,6 +284,8 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
 
 
 MOVEMENT_LEAD_RE = re.compile(r"[,;:()]")
+# categories a "have returned home" after the group turns into returnees (other)
+RETURN_OVERRIDES = frozenset({"refugees", "displaced", "evacuated"})
 POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
 
 
@@ -300,6 +307,11 @@ def subsets(doc: Doc, cands: list[Cand]) -> None:
         if parents:
             c.subset_of = parents[-1]
             parents[-1].subsets.append(c)
+        elif c.head is None and c.category:
+            # "51 health workers have been infected, of whom 17 have died": the group is the parent's
+            heads = [p.head for p in cands[:n] if p.sent == c.sent and p.head and p.head not in NOT_GROUPS]
+            if heads:
+                c.head = heads[-1]
         elif c.category is None and c.head:
             clause = doc.text[c.sent[0]:c.start].lower()
             found = [(m.start(), W.CUES[m.group()]) for m in re.finditer(r"[a-z]+", clause) if m.group() in W.CUES]

@@ -38,6 +38,9 @@ def _figures(text: str, title: str | None = None) -> set[tuple[float, str]]:
     # a toll with an aside between "toll" and its verb
     ("The toll in the floods, which have affected 2.5 million people in 12 districts, mounted to 379 on Thursday.",
      {(2_500_000, "affected"), (379, "killed")}),
+    # people going home are returnees (other), not refugees or displaced
+    ("More than 12,000 refugees have returned home since March.", {(12000, "other")}),
+    ("About 40,000 displaced people have returned to their villages.", {(40000, "other")}),
     # South Asian scales
     ("Nearly 59 lakh people have been affected by the floods.", {(5_900_000, "affected")}),
     ("Over two crore people are still affected in the state.", {(20_000_000, "affected")}),
@@ -83,3 +86,9 @@ def test_the_same_count_keeps_the_telling_that_names_its_group() -> None:
             "The earthquake struck at dawn, killing at least 1,700 people.")
     groups = [f.group for f in extract_source(make_source(text)).figures if f.value == 1700]
     assert groups == ["people"]
+
+
+def test_part_of_an_uncounted_group_keeps_the_group() -> None:
+    text = "In total, 51 health workers have been infected, of whom 17 have died."
+    figs = [(f.value, f.category, f.group) for f in extract_source(make_source(text)).figures]
+    assert figs == [(17, "killed", "workers")]
