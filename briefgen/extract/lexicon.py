@@ -162,10 +162,10 @@ def hazards() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def _table(name: str) -> dict[str, frozenset[str]]:
     """A "key | word word ..." list, read once."""
-    out = {}
+    out: dict[str, frozenset[str]] = {}
     for line in _lines(name):
         key, _, words = line.partition("|")
-        out[key.strip()] = frozenset(words.split())
+        out[key.strip()] = out.get(key.strip(), frozenset()) | frozenset(words.split())  # a key may take several lines
     return out
 
 
@@ -177,3 +177,9 @@ def movement_phrases() -> dict[str, str]:
         kind, _, phrase = line.partition("|")
         out[" ".join(phrase.split())] = kind.strip()
     return out
+
+
+@lru_cache(maxsize=None)
+def gendered_words() -> dict[str, str]:
+    """Honorific or role word -> "f" or "m"."""
+    return {w: g for g, words in _table("gendered_words.txt").items() for w in words}

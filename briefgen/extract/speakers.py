@@ -86,8 +86,9 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
 
 def resolve_pronoun(doc: Doc, pos: int) -> tuple[object, str]:
     """The person a 'he/she' at `pos` most likely is: the first person named (outside quotes, not
-    a listener) in the nearest of the four earlier sentences (quoted ones skipped) that names one; nobody when
-    an unnamed person speaks in between."""
+    a listener, not known to be of the other gender) in the nearest of the four earlier sentences
+    (quoted ones skipped) that names one; nobody when an unnamed person speaks in between."""
+    other = "m" if doc.text[pos:pos + 3].lower() == "she" else "f"
     si = doc.sentence_index(pos)
     looked = 0
     for k in range(si, -1, -1):
@@ -98,7 +99,11 @@ def resolve_pronoun(doc: Doc, pos: int) -> tuple[object, str]:
         looked += 1
         if looked > 4:
             break
-        if found is not UNKNOWN:
+        if isinstance(found, tuple):
+            fits = [key for key in found if gender(doc, key) != other]
+            if fits:
+                return fits[0], "pronoun"
+        elif found is not UNKNOWN:
             return found, "pronoun"
     return None, "pronoun"
 
@@ -115,14 +120,14 @@ def _sentence_referent(doc: Doc, k: int) -> object:
 
 
 def _referent_in(doc: Doc, s: int, e: int) -> object:
-    """Who a later "he/she" can be, by what [s, e) says: its first person named; an unnamed speaker
-    (None, or the name given only in quote marks, or the body a spokesperson speaks for); _QUOTED
-    for quoted words only; UNKNOWN when it settles nothing."""
+    """Who a later "he/she" can be, by what [s, e) says: the people it names, in order (a tuple);
+    an unnamed speaker (None, or the name given only in quote marks, or the body a spokesperson
+    speaks for); _QUOTED for quoted words only; UNKNOWN when it settles nothing."""
     if all(doc.in_quote(t.start) for t in doc.tokens_in(s, e)):
         return _QUOTED
     people = [m for m in candidates(doc, s, e) if m.kind == "person"]
     if people:
-        return people[0].key
+        return tuple(m.key for m in people)
     unnamed, given = unnamed_speaker(doc, s, e)
     if not unnamed:
         return UNKNOWN
@@ -131,6 +136,23 @@ def _referent_in(doc: Doc, s: int, e: int) -> object:
     # "A spokeswoman for the Red Cross said ... 'X,' she said": the body she speaks for
     spoke = role_noun(doc, s, e)
     return None if spoke is UNKNOWN else spoke
+
+
+def gender(doc: Doc, key: str) -> str | None:
+    """"f", "m" or None for a person: from an honorific before any of their mentions ("Ms Ortiz")
+    or a gendered word of their role ("spokeswoman"); data/gendered_words.txt."""
+    cache = doc.__dict__.setdefault("_genders", {})
+    if key not in cache:
+        words = lexicon.gendered_words()
+        role = (doc.entities[("person", key)].role or "").lower() if ("person", key) in doc.entities else ""
+        found = {words[w] for w in _WORD_RE.findall(role) if w in words}
+        for m in doc.mentions:
+            if m.kind == "person" and m.key == key:
+                before = doc.text[max(0, m.start - 8):m.start].split()
+                if before and before[-1] in words:
+                    found.add(words[before[-1]])
+        cache[key] = found.pop() if len(found) == 1 else None
+    return cache[key]
 
 
 def _nearest(ments: list[Mention]) -> Mention | None:

@@ -59,6 +59,9 @@ def _speaker(text: str, starts: str) -> str | None:
     ('Governor Musa Dangana toured the flooded districts.\n\n'
      'A spokeswoman for the Red Cross said teams had reached three villages. "The needs are enormous," she said.',
      "The needs are", "Red Cross"),
+    # "he" skips a woman named first in the sentence before
+    ('Ms Lena Ortiz met Mr Karl Brandt in Vienna on Monday.\n\n"We agreed on nothing at all," he said.',
+     "We agreed on nothing", "Karl Brandt"),
     # a pronoun after a named speaker, past a quote running over two paragraphs
     ('Dr. Sara Okoye, who runs the district hospital, said the wards were full.\n\n'
      '"Every bed is taken. Patients lie in the corridors.\n\n'
@@ -71,6 +74,9 @@ def test_quote_credited_to_its_speaker(text: str, starts: str, speaker: str) -> 
 @pytest.mark.parametrize("text,starts", [
     # an unnamed speaker stays unnamed
     ('"I lost everything I owned in one night," said one woman in the queue.', "I lost everything"),
+    # "she" never goes to a man, even the only person named
+    ('Mr Omar Haddad, the mayor, opened the shelter on Sunday.\n\n"There are not enough blankets," she said.',
+     "There are not enough"),
     # an unnamed resident talking to a radio station
     ('Governor Musa Dangana toured the flooded districts.\n\n'
      '"It is chaos here and nobody has come," one resident told Radio Kura.', "It is chaos"),
