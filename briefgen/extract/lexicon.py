@@ -130,6 +130,12 @@ def unnamed_speakers() -> frozenset[str]:
     return _set("unnamed_speakers.txt")
 
 
+@lru_cache(maxsize=None)
+def unnamed_or_roles() -> frozenset[str]:
+    """Nouns for a speaker the article leaves unnamed: a person noun or a role ("a spokeswoman")."""
+    return unnamed_speakers() | roles()
+
+
 @lru_cache(maxsize=65536)
 def is_outlet(name: str) -> bool:
     """A news outlet's name: listed whole, or holding an outlet word ("Radio France", "Channel 4")."""

@@ -28,12 +28,10 @@ MOUTHPIECES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
 MARKED = frozenset({"former", "deputy", "vice", "acting", "interim", "late", "ex"})
 # where the listener's noun phrase after "told" ends: "told Al Jazeera | from Kabul", "told reporters | that"
 _LISTENER_END_RE = re.compile(r"[,.;:!?\"“”]|\b(?:that|on|in|from|by|at|after|before|during|when|while|as|"
-                              r"in|late|earlier|last|this|about|over)\b")
+                              r"late|earlier|last|this|about|over)\b")
 # "who asked to be identified only as "Hussein"": the only name an unnamed speaker gets
 _GIVEN_NAME_RE = re.compile(r"\b(?:identified|known|named|gave (?:his|her) name)\s+(?:only\s+)?(?:by\s+)?as\s+"
                             r"[\"“‘']([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})[,.]?[\"”’']")
-
-
 _POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
 _WORD_RE = re.compile(r"[\w-]+")
 
@@ -76,7 +74,7 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
     if not any(t.lower in SPEECH_VERBS for t in toks):
         return False, None
-    nouns = lexicon.unnamed_speakers() | lexicon.roles()  # "a spokeswoman for the Red Cross said"
+    nouns = lexicon.unnamed_or_roles()  # "a witness said", "a spokeswoman for the Red Cross said"
     for n, tok in enumerate(toks):
         if tok.lower in DETERMINERS and any(t.lower in nouns for t in toks[n + 1:n + 5]):
             m = _GIVEN_NAME_RE.search(doc.text, start, end)
