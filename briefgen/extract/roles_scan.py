@@ -31,7 +31,8 @@ def is_title_token(word: str) -> bool:
 def has_role_head(words: list[str]) -> bool:
     low = [w.lower().rstrip(".") for w in words]
     roles = lexicon.roles()
-    return any(w in roles for w in low) or any(f"{a} {b}" in roles for a, b in zip(low, low[1:]))
+    return any(w in roles for w in low) or any(f"{a} {b}" in roles for a, b in zip(low, low[1:])) \
+        or any("-" in w and is_role_word(w) for w in words)  # "Editor-in-Chief"
 
 
 def chunk_ends_with_role(words: list[str]) -> bool:

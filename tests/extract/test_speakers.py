@@ -136,3 +136,8 @@ def test_names_and_headings_in_quote_marks_are_no_quotes(text: str, words: str) 
 def test_short_scare_quote_with_a_speaker_stays() -> None:
     facts = extract_source(make_source('The rights group called the deaths "a very worrying development."'))
     assert any(q.text.startswith("a very worrying development") for q in facts.quotes)
+
+
+def test_hyphenated_title_is_the_role() -> None:
+    facts = extract_source(make_source('"We condemn this attack," Globe Editor-in-Chief Rosa Lind said on Friday.'))
+    assert {p.name: p.role for p in facts.people}.get("Rosa Lind") == "Globe Editor-in-Chief"
