@@ -190,6 +190,16 @@ def _aliases(name: str) -> set[str]:
     return out
 
 
+def _more_role(have: str | None, new: str | None) -> str | None:
+    """The first role found, unless it is only a rank ("Lt. Col.") and a function comes later
+    ("a spokesman for the mission"): then both ("Lt. Col., spokesman for the mission")."""
+    if not have or not new or have == new:
+        return have or new
+    if all(w in T.RANKS or w in lexicon.title_abbreviations() for w in have.split()):
+        return f"{have}, {new}"
+    return have
+
+
 def link(doc: Doc) -> None:
     """Turn candidates into people; link surname mentions ("Lavrov", "Mr Christie") to them."""
     cands = _cands(doc)
@@ -198,7 +208,7 @@ def link(doc: Doc) -> None:
         name = " ".join(t.bare for t in c.toks)
         if len(c.toks) >= 2:
             full.setdefault(name, None)
-            full[name] = full[name] or c.role
+            full[name] = _more_role(full[name], c.role)
     # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
     singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
     for _stoks, run, _i, name in _runs(doc):

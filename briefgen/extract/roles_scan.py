@@ -71,7 +71,8 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
         if low in ("of", "for") and T.is_capitalized(toks[j].text):
             j -= 1
             continue
-        if low in FUNCTION or low in T.CAP_STOP and not is_role_word(w):
+        # a stop word breaks the title, but lowercase "police" in "Assam police chief" is its modifier
+        if low in FUNCTION or low in T.CAP_STOP and not is_role_word(w) and (T.is_capitalized(w) or j < i - 1):
             break
         if not T.is_capitalized(w) and not is_role_word(w) and (seen_cap or low.endswith(("ed", "ing", "ly"))):
             break  # lowercase modifiers only before a lowercase head: "wildlife official", not "met President"

@@ -141,3 +141,13 @@ def test_short_scare_quote_with_a_speaker_stays() -> None:
 def test_hyphenated_title_is_the_role() -> None:
     facts = extract_source(make_source('"We condemn this attack," Globe Editor-in-Chief Rosa Lind said on Friday.'))
     assert {p.name: p.role for p in facts.people}.get("Rosa Lind") == "Globe Editor-in-Chief"
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ('"The roads are cut," Karsa district police chief Ilyas Moran told reporters.', "Ilyas Moran",
+     "Karsa district police chief"),
+    ('"We are stretched thin," said Lt. Col. Dara Venn, a spokesman for the peacekeeping force.', "Dara Venn",
+     "Lt. Col., spokesman for the peacekeeping force"),
+])
+def test_role_kept_whole(text: str, name: str, role: str) -> None:
+    assert {p.name: p.role for p in extract_source(make_source(text)).people}.get(name) == role
