@@ -13,6 +13,7 @@ carry-over. `Attributed.how` records which way the speaker was found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import text as T
@@ -110,6 +111,10 @@ def before(doc: Doc, items: list[Attributed]) -> None:
 def next_sentence(doc: Doc, items: list[Attributed]) -> None:
     """A quote that ends its sentence unattributed, followed by a short attribution of its own:
     '"We will rebuild." Ahmed said on Tuesday.' / '... "We will rebuild." ¶ The mayor said so.'"""
+    first_in_para: dict[int, int] = {}
+    for x in doc.quotes:
+        first_in_para.setdefault(x.para, x.open)
+    opens = [x.open for x in doc.quotes]
     for it in items:
         q = it.quote
         if it.speaker is not UNKNOWN or not q.closed:
@@ -120,10 +125,11 @@ def next_sentence(doc: Doc, items: list[Attributed]) -> None:
             continue  # words after the quote in its own sentence: the "after" rule's business
         ns, ne = doc.sentences[si + 1]
         ps, pe = doc.paragraphs[q.para]
-        if any(x.para == q.para and x.open < q.open for x in doc.quotes):
+        if first_in_para[q.para] < q.open:
             continue  # an earlier quote of the paragraph has its speaker: carry_over's business
         own_para = q.open == ps and not _WORD_CHAR_RE.search(doc.text, q.close, pe)
-        if doc.paragraph_index(ns) > (q.para + 1 if own_para else q.para) or doc.in_quote(ns) or any(ns <= x.open < ne for x in doc.quotes):
+        quoted = doc.in_quote(ns) or bisect_left(opens, ns) < bisect_left(opens, ne)  # a quote in it
+        if doc.paragraph_index(ns) > (q.para + 1 if own_para else q.para) or quoted:
             continue
         toks = doc.tokens_in(ns, ne)
         verbs = [k for k, t in enumerate(toks[:6]) if t.lower in SPEECH_VERBS]
