@@ -180,11 +180,44 @@ def national_forces(doc: Doc) -> None:
         _add(doc, doc.text[start:m.end()].replace("\n", " "), start, m.end())
 
 
+# between a name and an "its" that points back to it: a few words, no clause break
+_ITS_AFTER_RE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+its\b")
+_ITS_GAP_STOP = frozenset({"and", "but", "while", "who", "which", "that", "he", "she", "they", "his", "her", "their"})
+
+
+def owners_of_its(doc: Doc) -> None:
+    """A name that "its" points back to twice or more is an organisation ("Walmart is noted for its
+    ability ...", "Walmart on Thursday kept its forecast"): people have "his/her", places are in the
+    gazetteer. Every run of that name becomes a mention."""
+    from . import gazetteer  # the table is loaded once per process; import it only when asked
+    counts: dict[str, int] = {}
+    runs_by_name: dict[str, list] = {}
+    for _toks, runs in doc.sentence_runs():
+        for run in runs:
+            words = run.words
+            if len(words) > 4 or not all(T.is_capitalized(w) and not is_stop(w) and not is_role_word(w)
+                                         for w in words):
+                continue
+            name = " ".join(words)
+            runs_by_name.setdefault(name, []).append(run)
+            m = None if run.possessive else _ITS_AFTER_RE.match(doc.text, run.end)
+            if m and not _ITS_GAP_STOP.intersection(doc.text[run.end:m.end()].lower().split()) \
+                    and not re.search(r"[,;:.!?\"“”]", doc.text[run.end:m.end()]):
+                counts[name] = counts.get(name, 0) + 1
+    for name, n in counts.items():
+        if n < 2 or gazetteer.lookup(name) or not lexicon.can_speak(name) or name in lexicon.demonyms():
+            continue
+        for run in runs_by_name[name]:
+            if not _claimed(doc, run.start, run.end):
+                _add(doc, name, run.start, run.end)
+
+
 RULES: Ruler = Ruler([
     ("known", known),
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),
     ("national_forces", national_forces),
+    ("owners_of_its", owners_of_its),
 ])
 
 

@@ -153,6 +153,7 @@ def honorifics(doc: Doc) -> None:
                 _cands(doc).append(Cand(name, end, None, len(name) >= 2))
 
 
+BODY_STATEMENT_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:a|its)\s+(?:statement|press release|website|filing)\b")
 CLOSED_QUOTE_RE = re.compile(r"[,.!?]?[\"”’']\s*$")
 AUXILIARIES = frozenset({"has", "had", "have", "also", "later", "earlier", "previously"})
 # between "said" and the name: nothing, or "the Washington Post's", or an age ("60-year-old")
@@ -176,7 +177,8 @@ def speech(doc: Doc) -> None:
                 after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
             # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person
-            after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start)
+            after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start) \
+                and not BODY_STATEMENT_RE.match(doc.text, stoks[j].end)  # '," Walmart said in a statement
             single_ok = (after_verb or bool(after_quote)) and not T.is_possessive(name[-1].text)
             _cands(doc).append(Cand(name, end, None, len(name) >= 2 or single_ok))
 

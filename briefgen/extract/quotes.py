@@ -103,9 +103,16 @@ def before(doc: Doc, items: list[Attributed]) -> None:
         if verbs:
             it.speaker, it.how = speaker_near(doc, start, end, verbs[-1], "before")
         else:
-            people = [m for m in candidates(doc, start, end) if m.kind == "person"]
-            if people:
-                it.speaker, it.how = people[-1].key, "same sentence"
+            # no speech verb ('Walmart ... kept its forecast, citing a "fluid ..."'): the last person
+            # named before the quote, else the last organisation
+            ments = candidates(doc, start, end)
+            found = _last([m for m in ments if m.kind == "person"] or ments)
+            if found is not None:
+                it.speaker, it.how = found.key, "same sentence"
+
+
+def _last(ments: list) -> object:
+    return ments[-1] if ments else None
 
 
 def next_sentence(doc: Doc, items: list[Attributed]) -> None:

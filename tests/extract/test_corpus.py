@@ -17,7 +17,7 @@ from briefgen.extract import extract_source
 
 from .conftest import CORPUS, TOOLS, corpus_source
 
-FOUND = 720  # measured 720/815 on seed + dev (33 articles)
+FOUND = 721  # measured 721/815 on seed + dev (33 articles)
 WRONG = 0  # measured 0; only ever lowered
 
 

@@ -151,3 +151,12 @@ def test_hyphenated_title_is_the_role() -> None:
 ])
 def test_role_kept_whole(text: str, name: str, role: str) -> None:
     assert {p.name: p.role for p in extract_source(make_source(text)).people}.get(name) == role
+
+
+def test_name_that_its_points_back_to_is_an_organisation() -> None:
+    text = ("Norvale is known for its low prices. Norvale on Thursday cut its forecast for the year, citing "
+            "\"a very uncertain market for the months ahead\".")
+    facts = extract_source(make_source(text))
+    assert "Norvale" in [o.name for o in facts.organizations]
+    assert "Norvale" not in [p.name for p in facts.people]
+    assert [q.speaker for q in facts.quotes] == ["Norvale"]
