@@ -182,6 +182,7 @@ def national_forces(doc: Doc) -> None:
 
 # between a name and an "its" that points back to it: a few words, no clause break
 _ITS_AFTER_RE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+its\b")
+_ITS_GAP_MARK_RE = re.compile(r"[,;:.!?\"“”]")
 _ITS_GAP_STOP = frozenset({"and", "but", "while", "who", "which", "that", "he", "she", "they", "his", "her", "their"})
 
 
@@ -190,25 +191,27 @@ def owners_of_its(doc: Doc) -> None:
     ability ...", "Walmart on Thursday kept its forecast"): people have "his/her", places are in the
     gazetteer. Every run of that name becomes a mention."""
     from . import gazetteer  # the table is loaded once per process; import it only when asked
+    text = doc.text
     counts: dict[str, int] = {}
-    runs_by_name: dict[str, list] = {}
+    for (s, e), (_toks, runs) in zip(doc.sentences, doc.sentence_runs()):
+        if " its " not in text[s:e]:
+            continue  # most sentences: nothing to count
+        for run in runs:
+            m = None if run.possessive else _ITS_AFTER_RE.match(text, run.end)
+            if m is None or _ITS_GAP_STOP.intersection(text[run.end:m.end()].lower().split()) \
+                    or _ITS_GAP_MARK_RE.search(text, run.end, m.end()):
+                continue
+            words = run.words
+            if len(words) <= 4 and all(T.is_capitalized(w) and not is_stop(w) and not is_role_word(w) for w in words):
+                counts[" ".join(words)] = counts.get(" ".join(words), 0) + 1
+    names = {name for name, n in counts.items() if n >= 2 and not gazetteer.lookup(name)
+             and lexicon.can_speak(name) and name not in lexicon.demonyms()}
+    if not names:
+        return
     for _toks, runs in doc.sentence_runs():
         for run in runs:
-            words = run.words
-            if len(words) > 4 or not all(T.is_capitalized(w) and not is_stop(w) and not is_role_word(w)
-                                         for w in words):
-                continue
-            name = " ".join(words)
-            runs_by_name.setdefault(name, []).append(run)
-            m = None if run.possessive else _ITS_AFTER_RE.match(doc.text, run.end)
-            if m and not _ITS_GAP_STOP.intersection(doc.text[run.end:m.end()].lower().split()) \
-                    and not re.search(r"[,;:.!?\"“”]", doc.text[run.end:m.end()]):
-                counts[name] = counts.get(name, 0) + 1
-    for name, n in counts.items():
-        if n < 2 or gazetteer.lookup(name) or not lexicon.can_speak(name) or name in lexicon.demonyms():
-            continue
-        for run in runs_by_name[name]:
-            if not _claimed(doc, run.start, run.end):
+            name = " ".join(run.words)
+            if name in names and not _claimed(doc, run.start, run.end):
                 _add(doc, name, run.start, run.end)
 
 

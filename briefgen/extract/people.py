@@ -32,8 +32,8 @@ class Cand:
 def _name_part(run: Run) -> tuple[int, list[T.Token]]:
     """Index in the run and tokens of the trailing personal name."""
     k = len(run.toks)
-    short = lexicon.title_abbreviations()
-    while k > 0 and is_name_word(run.toks[k - 1].bare) and run.toks[k - 1].text not in short:
+    while k > 0 and is_name_word(run.toks[k - 1].bare) and not (
+            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()):
         k -= 1
     while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
         k += 1
@@ -52,7 +52,7 @@ def _runs(doc: Doc) -> list:
         for run in runs:
             k, name = _name_part(run)
             # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
-            if 1 <= sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4:
+            if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
                 out.append((stoks, run, index[name[0].start], name))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out

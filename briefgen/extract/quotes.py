@@ -32,10 +32,16 @@ class Attributed:
 
 
 def _verbs(doc: Doc, start: int, end: int) -> list[T.Token]:
-    toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
-    out = [t for t in toks if t.lower in SPEECH_VERBS]
-    out += [t for t, n in zip(toks, toks[1:]) if t.lower == "according" and n.lower == "to"]
-    return sorted(out, key=lambda t: t.start)
+    """Speech verbs (and "according to") outside quote marks in [start, end), in order; the quote
+    test only for the few words that are verbs."""
+    toks = doc.tokens_in(start, end)
+    out = []
+    for k, t in enumerate(toks):
+        low = t.text.lower()
+        if (low in SPEECH_VERBS or (low == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to")) \
+                and not doc.in_quote(t.start):
+            out.append(t)
+    return out
 
 
 _STOP_MARK_RE = re.compile(r"[;:.!?(]")

@@ -71,9 +71,10 @@ def _first(ments: list[Mention], last: bool = False) -> Mention | None:
 def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     """Whether [start, end) has an unnamed person speak ("one of the protesters ... said", "a
     witness told ..."), and the only name given to them, if any ("identified only as "Hussein"")."""
-    toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
-    if not any(t.lower in SPEECH_VERBS for t in toks):
+    raw = doc.tokens_in(start, end)
+    if not any(t.text.lower() in SPEECH_VERBS and not doc.in_quote(t.start) for t in raw):
         return False, None
+    toks = [t for t in raw if not doc.in_quote(t.start)]
     nouns = lexicon.unnamed_or_roles()  # "a witness said", "a spokeswoman for the Red Cross said"
     for n, tok in enumerate(toks):
         if tok.lower in DETERMINERS and any(t.lower in nouns for t in toks[n + 1:n + 5]):
