@@ -41,7 +41,7 @@ def listener_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     listeners = lexicon.listener_verbs()
     for tok in doc.tokens_in(start, end):
-        if tok.lower in listeners and not doc.in_quote(tok.start):
+        if tok.text.lower() in listeners and not doc.in_quote(tok.start):
             m = _LISTENER_END_RE.search(doc.text, tok.end, end)
             out.append((tok.end, m.start() if m else end))
     return out
@@ -249,5 +249,5 @@ def speaker_near(doc: Doc, start: int, end: int, verb: T.Token, side: str) -> tu
 
 
 def _pronoun_in(doc: Doc, start: int, end: int) -> T.Token | None:
-    toks = [t for t in doc.tokens_in(start, end) if t.lower in PRONOUNS and not doc.in_quote(t.start)]
+    toks = [t for t in doc.tokens_in(start, end) if t.text.lower() in PRONOUNS and not doc.in_quote(t.start)]
     return toks[-1] if toks else None
