@@ -171,9 +171,12 @@ def speech(doc: Doc) -> None:
         before_verb = nxt in SPEECH_VERBS and doc.text[end:stoks[j].start].strip() == ""
         after_verb = False
         for k in range(max(0, i - 5), i):
-            # "told Reuters": the name after a verb of telling is the listener, no sign of a person
-            if stoks[k].text.lower() in SPEECH_VERBS and stoks[k].text.lower() not in lexicon.listener_verbs() \
-                    and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
+            word = stoks[k].text.lower()
+            # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
+            # "according to Name" is a source like "said Name"
+            verb = (word in SPEECH_VERBS and word not in lexicon.listener_verbs()) or (
+                word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
+            if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
                 after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
             # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person

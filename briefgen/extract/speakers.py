@@ -32,6 +32,9 @@ _LISTENER_END_RE = re.compile(r"[,.;:!?\"“”]|\b(?:that|on|in|from|by|at|afte
 # "who asked to be identified only as "Hussein"": the only name an unnamed speaker gets
 _GIVEN_NAME_RE = re.compile(r"\b(?:identified|known|named|gave (?:his|her) name)\s+(?:only\s+)?(?:by\s+)?as\s+"
                             r"[\"“‘']([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})[,.]?[\"”’']")
+# "quoted X as saying", "cited X as saying": the speaker is the one quoted
+QUOTERS = frozenset({"quoted", "quoting", "quotes", "cited", "citing", "cites"})
+_AS_SAYING_RE = re.compile(r"\bas\s+(?:saying|telling|stating|adding)\b")
 _POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
 _WORD_RE = re.compile(r"[\w-]+")
 
@@ -228,6 +231,12 @@ def speaker_near(doc: Doc, start: int, end: int, verb: T.Token, side: str) -> tu
     """Who speaks through `verb` in [start, end): the quote is before the region (side "after",
     '"...," X said') or after it (side "before", 'X said: "...'). Returns (speaker, how)."""
     how = "same sentence"
+    if verb.text.lower() in QUOTERS:
+        # "the agency quoted Governor X as saying": X speaks, not the one quoting
+        m = _AS_SAYING_RE.search(doc.text, verb.end, end)
+        quoted = _first(candidates(doc, verb.end, m.start())) if m else None
+        if quoted is not None:
+            return quoted.key, how
     pre = candidates(doc, start, verb.start)
     found = _first(pre, last=(side == "before"))
     if found is not None and (found.kind == "person" or not _pronoun_in(doc, start, verb.start)):

@@ -35,6 +35,12 @@ def _speaker(text: str, starts: str) -> str | None:
     # two single closing marks close a double quote
     ('“The tweets were meant to confuse voters,’’ Ines Carvalho, director of the watchdog group Clear Count, '
      'told the BBC.', "The tweets were meant", "Ines Carvalho"),
+    # "quoted X as saying": X speaks, not the agency quoting
+    ('The state news agency reported the clash on Monday.\n\n'
+     '"The situation is under control," the agency quoted Governor Ivan Sorokin as saying.',
+     "The situation is under", "Ivan Sorokin"),
+    # "according to Name" names a source
+    ('According to Ahmed Barre, "the water is still rising in the lower town."', "the water is still", "Ahmed Barre"),
     # the next sentence names the speaker
     ('"We have nothing left to eat. The children are sick." Ahmed Barre said on Monday.',
      "We have nothing", "Ahmed Barre"),
