@@ -79,7 +79,7 @@ def _figures(doc: Doc, facts: Facts) -> None:
     for c in figures.run(doc):
         if not 0 <= c.num.value <= MAX_FIGURE:
             continue  # no crisis counts more people than live on Earth: a typo or a trap, not a figure
-        group = None if c.head in (None, "others", "lives", "deaths", "dead", "fatalities") else c.head
+        group = None if c.head is None or c.head in figures.NOT_GROUPS else c.head
         subsets = [Subset(value=s.num.value, approx=bool(s.qualifier or s.num.vague), group=s.head,
                           text=doc.text[s.start:s.np_end].strip()) for s in c.subsets]
         facts.figures.append(Figure(
@@ -101,7 +101,7 @@ def extract_source(source: Source) -> Facts:
     """Facts read from one ingested source; `sources=[source]`, every citation
     {source: source.id, start, end} indexes source.text."""
     try:
-        doc = Doc.build(source.text or "", source.id, source.published, source.dateline)
+        doc = Doc.build(source.text or "", source.id, source.published, source.dateline, source.title)
         for _name, stage in STAGES:
             stage(doc)
         facts = Facts(sources=[source])

@@ -35,6 +35,7 @@ class DateExpr:
     date: dt.date | None
     weekday: int | None = None   # set for weekday words, which the caller may move forward
     future_ok: bool = False      # "tomorrow" and weekdays can point forward
+    yearless: bool = False       # "May 31" with no year: `past_reading` gives the most recent past one
 
 
 # "since Saturday", "until Monday", "from Saturday onwards": the edge of a stretch of time, not its day
@@ -54,10 +55,22 @@ def _month_day(pub: dt.date | None, month: int, day: int, year: str | None) -> d
         if pub is None:
             return None
         d = dt.date(pub.year, month, day)
-        # a month-day far after publication is last year's ("Dec. 10" in a January story)
-        return d.replace(year=pub.year - 1) if (d - pub).days > 180 else d
+        # a month-day far after publication is last year's ("Dec. 10" in a January story); one
+        # soon after it is ahead unless its clause is plainly past (events.py: `past_reading`)
+        return _year_before(d) if (d - pub).days > 180 else d
     except ValueError:
         return None
+
+
+def _year_before(d: dt.date) -> dt.date:
+    return d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else dt.date(d.year - 1, 2, 28)
+
+
+def past_reading(expr: DateExpr, pub: dt.date) -> dt.date | None:
+    """A year-less month-day read as the most recent one on or before publication."""
+    if not expr.yearless or expr.date is None:
+        return None
+    return _year_before(expr.date) if expr.date > pub else expr.date
 
 
 def resolve_weekday(pub: dt.date, weekday: int, future: bool) -> dt.date:
@@ -149,5 +162,7 @@ def _find(doc, start: int, end: int | None) -> list[DateExpr]:
             if days and days <= 31:
                 date = pub - dt.timedelta(days=days)
         if date:
-            out.append(DateExpr(s0, m.end(), date, future_ok=(g["rel"] or "").lower() in ("tomorrow",)))
+            yearless = bool(g["md_month"] or g["dm_month"]) and not (g["md_year"] or g["dm_year"])
+            out.append(DateExpr(s0, m.end(), date, future_ok=(g["rel"] or "").lower() in ("tomorrow",),
+                                yearless=yearless))
     return out

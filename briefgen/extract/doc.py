@@ -41,6 +41,7 @@ class Doc:
     source_id: str
     published: dt.date | None = None
     dateline: str | None = None
+    title: str | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
@@ -50,11 +51,12 @@ class Doc:
     _runs: list | None = field(default=None, repr=False)
     _words: tuple | None = field(default=None, repr=False)
     _cands: dict = field(default_factory=dict, repr=False)
+    _by_start: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
-              dateline: str | None = None) -> Doc:
-        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline)
+              dateline: str | None = None, title: str | None = None) -> Doc:
+        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline, title=title)
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
         doc.quotes = find_quotes(text, doc.paragraphs)
@@ -63,6 +65,8 @@ class Doc:
         doc._para_starts = [s for s, _ in doc.paragraphs]
         doc._tok_starts = [t.start for t in doc.tokens]
         doc._tok_ends = [t.end for t in doc.tokens]
+        doc._quote_opens = [q.open for q in doc.quotes]
+        doc._quotes_nested = any(a.close > b.open for a, b in zip(doc.quotes, doc.quotes[1:]))
         return doc
 
     # --- lookups -------------------------------------------------------------------------
@@ -130,9 +134,12 @@ class Doc:
         return self.tokens[i:j] if j > i else []
 
     def quote_at(self, pos: int) -> QuoteSpan | None:
-        for q in self.quotes:
-            if q.open <= pos < q.close:
-                return q
+        if self._quotes_nested:  # a single-quoted stretch around a double one: the first that holds pos
+            return next((q for q in self.quotes if q.open <= pos < q.close), None)
+        # quotes sorted by their opening mark and not overlapping: the last opening at or before pos
+        i = bisect_right(self._quote_opens, pos) - 1
+        if i >= 0 and pos < self.quotes[i].close:
+            return self.quotes[i]
         return None
 
     def in_quote(self, pos: int) -> bool:
@@ -173,8 +180,14 @@ class Doc:
         return None
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        found = [m for m in self.mentions if start <= m.start and m.end <= end and (kind is None or m.kind == kind)]
-        return sorted(found, key=lambda m: m.start)
+        # the mentions sorted by start once per batch of additions (rules add them, then many
+        # quote, figure and event rules ask for the ones of a stretch): two bisections per ask
+        if self._by_start is None or self._by_start[0] != len(self.mentions):
+            ordered = sorted(self.mentions, key=lambda m: m.start)
+            self._by_start = (len(self.mentions), ordered, [m.start for m in ordered])
+        _, ordered, starts = self._by_start
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        return [m for m in ordered[i:j] if m.end <= end and (kind is None or m.kind == kind)]
 
     def entities_of(self, kind: str) -> list[Entity]:
         return [e for (k, _), e in self.entities.items() if k == kind]

@@ -26,7 +26,8 @@ MEETING_INF_RE = re.compile(r"\bto\s+(?:be\s+held|meet|visit|hold|host|co-host|t
                             r"sign|open|launch|return|arrive|convene|gather|discuss|decide|announce|finish|crest|"
                             r"peak|reach|raise)\b", re.IGNORECASE)
 PAST_IRREGULAR = frozenset("""was were had did went came began took made gave saw left fell rose hit struck
-broke found got held met sent spoke thought brought fought flew fled ran led lost kept told said won wrote""".split())
+broke found got held met sent spoke thought brought fought flew fled ran led lost kept told said won wrote
+sank shook swept blew tore spread caught drove froze overran shot hid rang stood sold""".split())
 ANNOUNCING = frozenset("announced declared ordered decided approved agreed said proclaimed".split())
 HOPES = frozenset("hope hopes hoped intend intends".split())
 DETERMINERS = frozenset("the a an its their his her our this that these those be been".split())
@@ -47,6 +48,18 @@ def _walk(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> Walk:
 def _is_past_verb(word: str) -> bool:
     return word in PAST_IRREGULAR or word in SPEECH_VERBS and word.endswith(("ed", "id", "ld")) or (
         len(word) > 4 and word.endswith("ed") and word not in EXPECTED | SCHEDULED)
+
+
+def clear_past(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> bool:
+    """Whether the clause holding a date is plainly past: a finite past verb ("were killed",
+    "struck") and no modal or plan word. "which kick off on June 8" is not."""
+    from .clauses import split  # clauses reads the word lists; import it only when asked
+    start, end = next(((s, e) for s, e in split(doc, *sent) if s <= expr.start < e), sent)
+    toks = [t.lower for t in doc.tokens_in(start, end)
+            if not doc.in_quote(t.start) and not expr.start <= t.start < expr.end]  # "May" is no modal
+    if any(w in SCHEDULED or w in EXPECTED or w == "would" for w in toks):
+        return False
+    return any(_is_past_verb(w) and (n == 0 or toks[n - 1] not in DETERMINERS) for n, w in enumerate(toks))
 
 
 def next_weekday(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:

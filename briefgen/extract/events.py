@@ -90,6 +90,9 @@ def dated_sentences(doc: Doc) -> list[EventCand]:
             date = e.date
             if status in ("scheduled", "expected") and e.weekday is not None and e.future_ok and doc.published:
                 date = dates.resolve_weekday(doc.published, e.weekday, True)
+            elif doc.published and date and date > doc.published and status == "past" and e.yearless \
+                    and event_status.clear_past(doc, sent, e):
+                date = dates.past_reading(e, doc.published)  # "On May 31, 150 people were killed": last May
             elif doc.published and date and date > doc.published and status == "past":
                 status = "scheduled"
             if date:

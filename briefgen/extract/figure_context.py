@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates
+from . import clauses, dates
 from . import text as T
 from .doc import Doc
 
@@ -23,13 +23,18 @@ INCREMENT_AFTER_RE = re.compile(r"\s+(?:more|further|additional)\b", re.IGNORECA
 BODY_WORDS = frozenset({"bodies", "corpses", "remains"})
 
 
-def historical(doc: Doc, cands: list) -> None:
-    """Tolls of events a decade or more before publication ("in 1703 that killed ...") are history."""
-    if doc.published is None:
-        return
+def background(doc: Doc, cands: list) -> None:
+    """Counts of another event are not this story's: a figure whose clause (or the clause its
+    participle hangs on, or the sentence's opening) dates it two years or more back ("In 2014 ...
+    attacks left 69 dead", "Two years earlier, clashes displaced 400,000"), or whose sentence tells
+    of an event of another kind, introduced as another one ("also coping with an earthquake that
+    struck Monday, killing thousands" in an epidemic story). Dropped: precision first."""
+    # the kinds of event the headline names, else the lead's
+    story = clauses.hazards(doc.title or "") or clauses.hazards(doc.text[:300])
     for c in cands:
-        years = [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", doc.text[c.sent[0]:c.sent[1]])]
-        if any(y <= doc.published.year - 10 for y in years):
+        if c.drop or not c.category:
+            continue  # a number with no category is dropped anyway
+        if clauses.dated_before(doc, c.sent, c.num.start) or clauses.other_event(doc, c.sent, story):
             c.drop = True
 
 

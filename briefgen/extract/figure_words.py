@@ -17,6 +17,7 @@ rebels insurgents combatants workers staff journalists students pupils patients 
 miners fishermen farmers protesters demonstrators prisoners detainees hostages victims bodies corpses others
 individuals family families members crew sailors marines guards guardsmen teenagers elderly nurses doctors
 medics volunteers citizens nationals climbers hikers trekkers mourners worshippers shoppers commuters voters
+returnees
 """.split())
 # groups never counted as victims even when a cue follows ("2,000 rescuers were involved")
 NOT_VICTIMS = frozenset("rescuers rescue firefighters volunteers officials observers monitors inspectors".split())
@@ -30,7 +31,7 @@ CUES = {
     "displaced": "displaced", "homeless": "displaced", "camping": "displaced",
     "evacuated": "evacuated", "evacuate": "evacuated", "evacuees": "evacuated",
     "trapped": "trapped", "stranded": "trapped",
-    "refugees": "refugees",
+    "refugees": "refugees", "returnees": "other",
     "detained": "detained", "arrested": "detained", "abducted": "detained", "kidnapped": "detained",
     "jailed": "detained", "imprisoned": "detained", "detainees": "detained",
     "released": "released", "freed": "released",
@@ -54,12 +55,14 @@ VERBS_BEFORE = {
     "detained": "detained", "detaining": "detained", "arrested": "detained", "arresting": "detained",
     "abducted": "detained", "abducting": "detained", "kidnapped": "detained", "kidnapping": "detained",
     "affected": "affected", "affecting": "affected", "trapped": "trapped", "trapping": "trapped",
-    "sheltering": None, "hosting": None, "left": None,
+    "sheltering": None, "hosting": None, "hosts": None, "hosted": None, "host": None, "left": None,
+    "impacted": "affected", "impacting": "affected", "impacts": "affected",
 }
 # words between the number and its verb or subject that don't decide anything
 NEUTRAL_BEFORE = frozenset("""
 has have had recorded registered reported counted confirmed estimated put were are is was been be with
 including that and total another now some there of the officials say said says according than nearly
+forced forcing prompted prompting caused causing
 """.split())
 UNIT_RE = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|minutes?\b|seconds?\b"

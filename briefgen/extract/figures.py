@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import figure_context as context
+from . import gazetteer
 from . import figure_words as W
 from . import lexicon
 from . import text as T
@@ -22,8 +24,11 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
 WINDOW_STOP = frozenset("but while whereas although because though".split())
-TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?)?\s+(?:(?:has|have|had)\s+)?"
-                     r"(?:risen|rose|climbed|jumped|increased|reached|stands|stood|is|was)\s+(?:to|at)\s+$|"
+# "the toll in Bihar floods, which have affected 1.61 crore people, mounted to 379": one aside allowed
+TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?(?:,[^;:,]{0,100},)?)?\s+"
+                     r"(?:(?:has|have|had)\s+)?"
+                     r"(?:risen|rose|climbed|jumped|increased|reached|mounted|surged|grown|grew|stands|stood|is|was)"
+                     r"\s+(?:to|at)\s+$|"
                      r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
                      r"reached|stands at|stood at|now stands at|is|was)\s+$)", re.IGNORECASE)
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
@@ -65,6 +70,18 @@ def _is_people(word: str) -> bool:
                                                                                             "dead", "fatalities")
 
 
+def _counts_people(words: list[str]) -> bool:
+    """"1100 people", "1100 measles-associated deaths": the words right after a number name people
+    or a casualty (a year is followed by neither)."""
+    for w in words[:2]:
+        w = w.strip(",.;:").lower()
+        if _is_people(w) or w in W.CUES:
+            return True
+        if w in W.NP_STOP or not w.replace("-", "").isalpha():
+            return False
+    return False
+
+
 def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     text = doc.text
     before = text[max(sent[0], n.start - 40):n.start]
@@ -83,7 +100,7 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
     nxt = words_after[0].strip(",.;:").lower() if words_after else ""
     prev = before.split()[-1].lower().strip("(") if before.split() else ""
     if not n.spelled and not n.vague and isinstance(n.value, int) and 1000 <= n.value <= 2100 \
-            and "," not in text[n.start:n.end] and not _is_people(nxt):
+            and "," not in text[n.start:n.end] and not _counts_people(words_after):
         return True  # a year
     if prev.rstrip(".") in T.MONTHS or nxt.rstrip(".") in T.MONTHS or prev in ("no.", "no", "number", "route", "page",
                                                                                 "article", "resolution", "flight"):
@@ -147,7 +164,7 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
         np: list[T.Token] = []
         last_end = c.np_end
         for tok in toks[k:k + 5]:
-            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES:
+            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES and "-" not in tok.text:
                 break  # "the 18 listed as missing": a participle, not a counted noun
             if tok.lower in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
                 break
@@ -225,6 +242,61 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.cue_end = cat, pos + e
 
 
+NEIGHBOURS_RE = re.compile(r"\s*(?:the\s+)?(?:neighbo(?:u)?ring|nearby|other)\s+countr|\s*abroad\b", re.IGNORECASE)
+PLACE_AFTER_RE = re.compile(r" *(?:the +)?([A-Z][\w'’.-]*(?: (?:of )?[A-Z][\w'’.-]*){0,3})")
+
+
+def movement(doc: Doc, cands: list[Cand]) -> None:
+    """"6,800 people have fled to Kenya" (refugees: a country after the phrase), "65,000 have
+    sought sanctuary at UN bases", "3,000 families lost their homes" (displaced), "12,000
+    refugees have returned home" (returnees: other); phrases in data/movement_phrases.txt.
+    A bare "fled" decides nothing ("two attackers fled")."""
+    text = doc.text
+    for c in cands:
+        if c.drop or c.blocked or (c.category and c.category not in RETURN_OVERRIDES):
+            continue
+        pos = c.np_end
+        m = PARENTHETICAL_RE.match(text, pos)
+        if m:
+            pos = m.end()
+        m = _movement_re().search(text, pos, min(c.sent[1], pos + 80))
+        lead = text[pos:m.start()] if m else ""
+        # the phrase opens the predicate: at most "from Jonglei" between the group and it
+        if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
+            continue
+        kind = lexicon.movement_phrases()[" ".join(m.group().lower().split())]
+        at = m.end()
+        if kind == "returned":
+            c.category, c.cue_end = "other", at  # returnees: no longer refugees or displaced
+        elif c.category:
+            continue
+        elif kind == "displaced":
+            c.category, c.cue_end = "displaced", at
+        elif NEIGHBOURS_RE.match(text, at):
+            c.category, c.cue_end = "refugees", at
+        else:
+            place = PLACE_AFTER_RE.match(text, at, c.sent[1])
+            name = POSSESSIVE_END_RE.sub("", place.group(1)) if place else ""  # "Sudan's", "Kenya."
+            info = gazetteer.lookup(name) if name else None
+            if info is not None:
+                c.category = "refugees" if info.kind == "country" else "displaced"
+                c.cue_end = place.start(1) + len(name)
+
+
+MOVEMENT_LEAD_RE = re.compile(r"[,;:()]")
+# categories a "have returned home" after the group turns into returnees (other)
+RETURN_OVERRIDES = frozenset({"refugees", "displaced", "evacuated"})
+POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
+
+
+@lru_cache(maxsize=None)
+def _movement_re() -> re.Pattern[str]:
+    """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to")."""
+    phrases = sorted(lexicon.movement_phrases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+                      + r")(?![\w-])", re.IGNORECASE)
+
+
 def subsets(doc: Doc, cands: list[Cand]) -> None:
     """"369 civilians ... including 45 children": the part joins the figure before it; with no
     figure before, it stands alone with the category of its clause ("have drowned, including five")."""
@@ -235,6 +307,11 @@ def subsets(doc: Doc, cands: list[Cand]) -> None:
         if parents:
             c.subset_of = parents[-1]
             parents[-1].subsets.append(c)
+        elif c.head is None and c.category:
+            # "51 health workers have been infected, of whom 17 have died": the group is the parent's
+            heads = [p.head for p in cands[:n] if p.sent == c.sent and p.head and p.head not in NOT_GROUPS]
+            if heads:
+                c.head = heads[-1]
         elif c.category is None and c.head:
             clause = doc.text[c.sent[0]:c.start].lower()
             found = [(m.start(), W.CUES[m.group()]) for m in re.finditer(r"[a-z]+", clause) if m.group() in W.CUES]
@@ -257,17 +334,22 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
             c.category = prev[-1].category
 
 
+# heads that count but name no group ("1,700 fatalities" has no group; "1,700 people" has)
+NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})
+
+
 def _richness(c: Cand) -> int:
-    return 2 * bool(c.head and c.head not in ("others", "dead", "deaths")) + bool(c.place) + len(c.subsets)
+    return 2 * bool(c.head and c.head not in NOT_GROUPS) + bool(c.place) + len(c.subsets)
 
 
 RULES: Ruler = Ruler([
     ("noun_phrase", noun_phrase),
     ("verb_before", verb_before),
     ("predicate", predicate),
+    ("movement", movement),
     ("subsets", subsets),
     ("ellipsis", ellipsis),
-    ("historical", context.historical),
+    ("background", context.background),
     ("recovered_bodies", context.recovered_bodies),
     ("place_and_date", context.place_and_date),
 ])

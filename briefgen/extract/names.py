@@ -11,13 +11,7 @@ from functools import lru_cache
 from . import lexicon
 from . import text as T
 
-SPEECH_VERBS = frozenset("""
-said says say told tells tell added adds adding saying stated explained explains warned warns
-noted insisted insists wrote writes asked asks replied replies continued declared declares
-announced announces urged urges recalled recalls remarked argued argues claimed confirmed
-confirms tweeted posted described describes expressed expresses admitted admits acknowledged
-stressed stresses emphasised emphasized cautioned reported quoted
-""".split())
+SPEECH_VERBS = lexicon.speech_verbs()
 
 
 class Run:
@@ -111,7 +105,10 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
 # of word lists loaded once, asked about the same few thousand words again and again.
 @lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
-    return word.lower().rstrip(".") in lexicon.roles()
+    low = word.lower().rstrip(".")
+    roles = lexicon.roles()
+    # "Editor-in-Chief", "Vice-President": a hyphenated title counts by its whole or its head
+    return low in roles or ("-" in low and (low.replace("-", " ") in roles or low.split("-", 1)[0] in roles))
 
 
 def is_org_head(word: str) -> bool:

@@ -12,7 +12,9 @@ UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# "lakh" and "crore" are the South Asian English scales (100,000 and 10 million): "4.5 lakh people"
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 VAGUE = {  # the vague-quantity policy; longest phrases first
     "hundreds of thousands": 100_000, "tens of thousands": 10_000, "hundreds of millions": 100_000_000,
     "tens of millions": 10_000_000, "millions": 1_000_000, "thousands": 1000, "hundreds": 100,
@@ -21,10 +23,10 @@ VAGUE = {  # the vague-quantity policy; longest phrases first
 
 _SMALL = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _WORD = rf"(?:{_SMALL})(?:[- ](?:{'|'.join(UNITS)}))?"
-_WORDS_RE = rf"(?:(?:a|{_WORD})(?:\s+(?:hundred|thousand|million|billion)(?:\s+and)?(?:\s+{_WORD})?)+|{_WORD}|a\s+dozen)"
+_WORDS_RE = rf"(?:(?:a|{_WORD})(?:\s+(?:hundred|thousand|million|billion|lakhs?|crores?)(?:\s+and)?(?:\s+{_WORD})?)+|{_WORD}|a\s+dozen)"
 _DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(
-    rf"(?<![\w$£€.,-])(?:(?P<vague>{'|'.join(VAGUE)})|(?P<digits>{_DIGITS_RE})(?:\s+(?P<scale>million|billion|thousand))?"
+    rf"(?<![\w$£€.,-])(?:(?P<vague>{'|'.join(VAGUE)})|(?P<digits>{_DIGITS_RE})(?:\s+(?P<scale>million|billion|thousand|lakhs?|crores?))?"
     rf"|(?P<words>{_WORDS_RE}))(?![\w]|[.,:]\d)",
     re.IGNORECASE,
 )
@@ -99,7 +101,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, doc=None) ->
             value: float = float(raw)
             decimal = "." in raw
             if m.group("scale"):
-                value *= SCALES[m.group("scale").lower()]
+                # rounded: "1.61 crore" is 16,100,000 people, not 16100000.000000002
+                value = round(value * SCALES[m.group("scale").lower()])
                 decimal = False
             num = int(value) if value == int(value) else value
             out.append(Number(num, m.start(), m.end(), decimal=decimal))

@@ -180,11 +180,47 @@ def national_forces(doc: Doc) -> None:
         _add(doc, doc.text[start:m.end()].replace("\n", " "), start, m.end())
 
 
+# between a name and an "its" that points back to it: a few words, no clause break
+_ITS_AFTER_RE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+its\b")
+_ITS_GAP_MARK_RE = re.compile(r"[,;:.!?\"“”]")
+_ITS_GAP_STOP = frozenset({"and", "but", "while", "who", "which", "that", "he", "she", "they", "his", "her", "their"})
+
+
+def owners_of_its(doc: Doc) -> None:
+    """A name that "its" points back to twice or more is an organisation ("Walmart is noted for its
+    ability ...", "Walmart on Thursday kept its forecast"): people have "his/her", places are in the
+    gazetteer. Every run of that name becomes a mention."""
+    from . import gazetteer  # the table is loaded once per process; import it only when asked
+    text = doc.text
+    counts: dict[str, int] = {}
+    for (s, e), (_toks, runs) in zip(doc.sentences, doc.sentence_runs()):
+        if " its " not in text[s:e]:
+            continue  # most sentences: nothing to count
+        for run in runs:
+            m = None if run.possessive else _ITS_AFTER_RE.match(text, run.end)
+            if m is None or _ITS_GAP_STOP.intersection(text[run.end:m.end()].lower().split()) \
+                    or _ITS_GAP_MARK_RE.search(text, run.end, m.end()):
+                continue
+            words = run.words
+            if len(words) <= 4 and all(T.is_capitalized(w) and not is_stop(w) and not is_role_word(w) for w in words):
+                counts[" ".join(words)] = counts.get(" ".join(words), 0) + 1
+    names = {name for name, n in counts.items() if n >= 2 and not gazetteer.lookup(name)
+             and lexicon.can_speak(name) and name not in lexicon.demonyms()}
+    if not names:
+        return
+    for _toks, runs in doc.sentence_runs():
+        for run in runs:
+            name = " ".join(run.words)
+            if name in names and not _claimed(doc, run.start, run.end):
+                _add(doc, name, run.start, run.end)
+
+
 RULES: Ruler = Ruler([
     ("known", known),
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),
     ("national_forces", national_forces),
+    ("owners_of_its", owners_of_its),
 ])
 
 

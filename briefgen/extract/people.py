@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer
+from . import gazetteer, lexicon
 from . import roles_scan as R
 from . import text as T
 from .doc import Doc
@@ -32,7 +32,8 @@ class Cand:
 def _name_part(run: Run) -> tuple[int, list[T.Token]]:
     """Index in the run and tokens of the trailing personal name."""
     k = len(run.toks)
-    while k > 0 and is_name_word(run.toks[k - 1].bare):
+    while k > 0 and is_name_word(run.toks[k - 1].bare) and not (
+            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()):
         k -= 1
     while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
         k += 1
@@ -50,7 +51,8 @@ def _runs(doc: Doc) -> list:
         index = {t.start: n for n, t in enumerate(stoks)}
         for run in runs:
             k, name = _name_part(run)
-            if 1 <= len(name) <= 4:
+            # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
+            if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
                 out.append((stoks, run, index[name[0].start], name))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out
@@ -73,7 +75,10 @@ def _plausible(doc: Doc, name: list[T.Token], end: int) -> bool:
 
 
 def _plausible_words(name: list[T.Token]) -> bool:
-    info = gazetteer.lookup(" ".join(t.bare for t in name))
+    joined = " ".join(t.bare for t in name)
+    if not lexicon.can_speak(joined):
+        return False  # an outlet ("Al Jazeera", "Radio France"), a disease, a heading: never a person
+    info = gazetteer.lookup(joined)
     if info and (info.kind != "city" or info.population >= 15000):
         return False
     return all(T.is_capitalized(t.text) or t.text in T.NAME_PARTICLES for t in name)
@@ -148,6 +153,9 @@ def honorifics(doc: Doc) -> None:
                 _cands(doc).append(Cand(name, end, None, len(name) >= 2))
 
 
+BODY_STATEMENT_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:a|its)\s+(?:statement|press release|website|filing)\b")
+CLOSED_QUOTE_RE = re.compile(r"[,.!?]?[\"”’']\s*$")
+AUXILIARIES = frozenset({"has", "had", "have", "also", "later", "earlier", "previously"})
 # between "said" and the name: nothing, or "the Washington Post's", or an age ("60-year-old")
 AFTER_VERB_GAP_RE = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+|\d{1,3}-year-old\s+)?")
 
@@ -158,13 +166,23 @@ def speech(doc: Doc) -> None:
         end = _end(run, name)
         j = i + len(name)
         nxt = stoks[j].text.lower() if j < len(stoks) else ""
+        if nxt in AUXILIARIES and j + 1 < len(stoks) and stoks[j + 1].text.lower() in SPEECH_VERBS:
+            nxt = stoks[j + 1].text.lower()  # "Vladimir Putin has said", "Name had told"
         before_verb = nxt in SPEECH_VERBS and doc.text[end:stoks[j].start].strip() == ""
         after_verb = False
         for k in range(max(0, i - 5), i):
-            if stoks[k].text.lower() in SPEECH_VERBS and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
+            word = stoks[k].text.lower()
+            # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
+            # "according to Name" is a source like "said Name"
+            verb = (word in SPEECH_VERBS and word not in lexicon.listener_verbs()) or (
+                word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
+            if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
                 after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
-            single_ok = after_verb and not T.is_possessive(name[-1].text)
+            # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person
+            after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start) \
+                and not BODY_STATEMENT_RE.match(doc.text, stoks[j].end)  # '," Walmart said in a statement
+            single_ok = (after_verb or bool(after_quote)) and not T.is_possessive(name[-1].text)
             _cands(doc).append(Cand(name, end, None, len(name) >= 2 or single_ok))
 
 
@@ -177,6 +195,16 @@ def _aliases(name: str) -> set[str]:
     return out
 
 
+def _more_role(have: str | None, new: str | None) -> str | None:
+    """The first role found, unless it is only a rank ("Lt. Col.") and a function comes later
+    ("a spokesman for the mission"): then both ("Lt. Col., spokesman for the mission")."""
+    if not have or not new or have == new:
+        return have or new
+    if all(w in T.RANKS or w in lexicon.title_abbreviations() for w in have.split()):
+        return f"{have}, {new}"
+    return have
+
+
 def link(doc: Doc) -> None:
     """Turn candidates into people; link surname mentions ("Lavrov", "Mr Christie") to them."""
     cands = _cands(doc)
@@ -185,7 +213,7 @@ def link(doc: Doc) -> None:
         name = " ".join(t.bare for t in c.toks)
         if len(c.toks) >= 2:
             full.setdefault(name, None)
-            full[name] = full[name] or c.role
+            full[name] = _more_role(full[name], c.role)
     # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
     singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
     for _stoks, run, _i, name in _runs(doc):

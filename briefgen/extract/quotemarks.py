@@ -13,7 +13,8 @@ from dataclasses import dataclass
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘"
-_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+# two single closing marks stand for a double one in some wire copy ('“It was a lie,’’ she said')
+_DOUBLE_MARK_RE = re.compile("’’|''|[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 _SINGLE_MARK_RE = re.compile("['‘’]")
 
 
@@ -40,6 +41,13 @@ def _double(text: str, ps: int, pe: int, pi: int) -> list[QuoteSpan]:
     for m in _DOUBLE_MARK_RE.finditer(text, ps, pe):  # only the marks, not every character
         i = m.start()
         ch = text[i]
+        if len(m.group()) == 2:
+            if opened is not None:  # a doubled single mark only ever closes
+                s, e = _trim(text, opened + 1, i)
+                if e > s:
+                    out.append(QuoteSpan(opened, s, e, i + 2, pi, True))
+                opened = None
+            continue
         if ch in DOUBLE_OPEN or (ch == '"' and opened is None):
             if opened is None:
                 opened = i

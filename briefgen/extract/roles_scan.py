@@ -31,7 +31,8 @@ def is_title_token(word: str) -> bool:
 def has_role_head(words: list[str]) -> bool:
     low = [w.lower().rstrip(".") for w in words]
     roles = lexicon.roles()
-    return any(w in roles for w in low) or any(f"{a} {b}" in roles for a, b in zip(low, low[1:]))
+    return any(w in roles for w in low) or any(f"{a} {b}" in roles for a, b in zip(low, low[1:])) \
+        or any("-" in w and is_role_word(w) for w in words)  # "Editor-in-Chief"
 
 
 def chunk_ends_with_role(words: list[str]) -> bool:
@@ -53,7 +54,9 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
     The word next to the name must be a title word; the phrase grows left over capitalised
     words, acronyms, role words and plain lowercase modifiers ("Majuli island wildlife official").
     """
-    if i == 0 or not _contiguous(doc, toks[i - 1], toks[i]) or not is_title_token(toks[i - 1].bare):
+    short = lexicon.title_abbreviations()
+    if i == 0 or not _contiguous(doc, toks[i - 1], toks[i]) or not (
+            is_title_token(toks[i - 1].bare) or toks[i - 1].text in short):
         return None
     j = i - 1
     seen_cap = T.is_capitalized(toks[j].text)
@@ -68,7 +71,8 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
         if low in ("of", "for") and T.is_capitalized(toks[j].text):
             j -= 1
             continue
-        if low in FUNCTION or low in T.CAP_STOP and not is_role_word(w):
+        # a stop word breaks the title, but lowercase "police" in "Assam police chief" is its modifier
+        if low in FUNCTION or low in T.CAP_STOP and not is_role_word(w) and (T.is_capitalized(w) or j < i - 1):
             break
         if not T.is_capitalized(w) and not is_role_word(w) and (seen_cap or low.endswith(("ed", "ing", "ly"))):
             break  # lowercase modifiers only before a lowercase head: "wildlife official", not "met President"
@@ -81,7 +85,7 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
     k = i
     while k > j and toks[k - 1].bare in T.HONORIFICS:
         k -= 1
-    if k == j or not (has_role_head(words) or any(t.bare in T.RANKS for t in toks[j:k])):
+    if k == j or not (has_role_head(words) or any(t.bare in T.RANKS or t.text in short for t in toks[j:k])):
         return None
     return toks[j].start, toks[k - 1].end
 

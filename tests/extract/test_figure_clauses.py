@@ -1,0 +1,94 @@
+"""Figures read by clause: each number gets the category and the time of its own clause; counts
+of another event (another year, another kind of disaster) are not this story's.
+
+Sentences written for these tests; the traps are patterns seen on real articles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import extract_source
+from briefgen.model import Source
+
+from .conftest import make_source
+
+
+def _figures(text: str, title: str | None = None) -> set[tuple[float, str]]:
+    src = make_source(text, published=dt.date(2020, 6, 10))
+    if title:
+        src = Source(**{**src.model_dump(), "title": title})
+    return {(f.value, f.category) for f in extract_source(src).figures}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second number in the clause keeps its own category
+    ("The blast tore through the market on Monday, leaving 200 dead and another 900 hurt.",
+     {(200, "killed"), (900, "injured")}),
+    ("The storm killed 12 people and injured 30 others in the coastal towns.", {(12, "killed"), (30, "injured")}),
+    # movement phrases: abroad is refugees, a town or "the fighting" is displacement
+    ("About 6,800 people from the province have fled to Kenya since Sunday.", {(6800, "refugees")}),
+    ("An estimated 4,000 have sought refuge in Ethiopia.", {(4000, "refugees")}),
+    ("The violence has forced about 9,000 to flee to neighbouring countries.", {(9000, "refugees")}),
+    ("More than 12,000 people fled the fighting on Tuesday.", {(12000, "displaced")}),
+    ("About 3,000 families lost their homes when the river burst its banks.", {(3000, "displaced")}),
+    ("Some 65,000 people have sought sanctuary at UN bases.", {(65000, "displaced")}),
+    ("The floods have impacted 250,000 people across the province.", {(250000, "affected")}),
+    # a toll with an aside between "toll" and its verb
+    ("The toll in the floods, which have affected 2.5 million people in 12 districts, mounted to 379 on Thursday.",
+     {(2_500_000, "affected"), (379, "killed")}),
+    # people going home are returnees (other), not refugees or displaced
+    ("More than 12,000 refugees have returned home since March.", {(12000, "other")}),
+    ("About 40,000 displaced people have returned to their villages.", {(40000, "other")}),
+    # South Asian scales
+    ("Nearly 59 lakh people have been affected by the floods.", {(5_900_000, "affected")}),
+    ("Over two crore people are still affected in the state.", {(20_000_000, "affected")}),
+    # a hyphenated modifier is not a participle; a number before a casualty noun is not a year
+    ("There were over 1100 measles-associated deaths in the region.", {(1100, "killed")}),
+    # "since 2010" opens a comparison, not another event
+    ("Floods killed 40 people on Sunday, the worst since 2010.", {(40, "killed")}),
+    ("The war has killed more than 300,000 people since 2011.", {(300000, "killed")}),
+])
+def test_figure_takes_its_own_clause(text: str, expected: set) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a bare "fled", a crossing every day, a ferry's passengers: no category
+    "One attacker was shot dead by guards and two others fled.",
+    "Some 500 people cross the bridge each day to sell vegetables.",
+    # counts of another year: the clause, the clause a participle hangs on, the sentence's opening
+    "In 2010 an earthquake in the same region killed 3,000 people.",
+    "Two years ago, a cyclone killed 900 people in the same district.",
+    "The town was hit before, in 2012, when floods displaced more than 40,000 residents.",
+    "It was the worst crash since 1995, when 70 people were killed near the same junction.",
+    "The 2016 clashes in the valley left at least 69 people dead.",
+    "A similar attack in March 2015 killed 14 soldiers, leaving 30 others wounded.",
+])
+def test_background_or_uncategorised_number_is_no_figure(text: str) -> None:
+    assert _figures(text) == set()
+
+
+def test_other_kind_of_event_is_not_the_storys_figure() -> None:
+    text = ("The outbreak has infected 900 children in the capital.\n\n"
+            "The country is also coping with an earthquake that struck on Monday, killing 4,000 people.")
+    assert (4000, "killed") not in _figures(text, title="Virus outbreak spreads among children")
+
+
+def test_same_kind_of_event_keeps_its_figure() -> None:
+    text = "The earthquake also brought down a school, killing 40 pupils."
+    assert (40, "killed") in _figures(text, title="Earthquake strikes mountain towns")
+
+
+def test_the_same_count_keeps_the_telling_that_names_its_group() -> None:
+    text = ("An official said 1,700 fatalities had been reported from five districts.\n\n"
+            "The earthquake struck at dawn, killing at least 1,700 people.")
+    groups = [f.group for f in extract_source(make_source(text)).figures if f.value == 1700]
+    assert groups == ["people"]
+
+
+def test_part_of_an_uncounted_group_keeps_the_group() -> None:
+    text = "In total, 51 health workers have been infected, of whom 17 have died."
+    figs = [(f.value, f.category, f.group) for f in extract_source(make_source(text)).figures]
+    assert figs == [(17, "killed", "workers")]
