@@ -64,9 +64,14 @@ def outlet_tiers(paths: list[Path]) -> dict[str, int]:
         path = folder / SOURCES_CONFIG
         if not folder.is_dir() or not os.path.lexists(path):
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
-            # Never followed: the sources folder may come from someone else, the file it names is ours.
-            raise ConfigError(f"symlink points outside {folder}; not followed", path)
+        if path.is_symlink():
+            try:
+                inside = path.resolve().is_relative_to(folder.resolve())
+            except (RuntimeError, OSError):     # a link loop (Python 3.11 raises RuntimeError)
+                raise ConfigError("a symlink that leads nowhere (a loop?); not followed", path) from None
+            if not inside:
+                # Never followed: the sources folder may come from someone else, the file it names is ours.
+                raise ConfigError(f"symlink points outside {folder}; not followed", path)
         data = load_toml(read_text(path, CONFIG_LIMITS, ConfigError), path, CONFIG_LIMITS, ConfigError)
         outlets = data.get("outlets", {})
         if not isinstance(outlets, dict):

@@ -207,7 +207,8 @@ class Event(_Model):
 class Facts(_Model):
     """Everything extracted from a set of sources; what `extract` writes and `render` reads."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION,
+                                description="The facts contract's version; a newer one is refused.")
     sources: list[Source] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)

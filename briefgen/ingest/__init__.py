@@ -33,7 +33,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
     seen: set[Path] = set()
 
     def add(path: Path) -> None:  # the same file named twice (a folder and a file in it) is read once
-        key = path.resolve()
+        key = _resolved(path) or path
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -47,9 +47,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
                     path = Path(dirpath) / name
                     if name.startswith(".") or path.suffix.lower() not in known_extensions():
                         continue
-                    if path.is_symlink() and not _inside(path.resolve(), root):
-                        warnings.append(f"{path}: skipped: symlink points outside {given}")
-                        continue
+                    if path.is_symlink():
+                        target = _resolved(path)
+                        if target is None:
+                            warnings.append(f"{path}: skipped: a symlink that leads nowhere (a loop?)")
+                            continue
+                        if not _inside(target, root):
+                            warnings.append(f"{path}: skipped: symlink points outside {given}")
+                            continue
                     add(path)
         elif given.is_file():
             if given.suffix.lower() in known_extensions():
@@ -60,6 +65,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
         else:
             warnings.append(f"{given}: skipped: no such file or folder")
     return files, warnings
+
+
+def _resolved(path: Path) -> Path | None:
+    """`path` with its links followed; None for a link loop (Python 3.11 raises RuntimeError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -53,8 +53,10 @@ CONTENT_POLICY = ('<meta http-equiv="Content-Security-Policy" content="default-s
                   'form-action \'none\'">')
 # Unguessable, so no article text can stand for the font rules' place in the preview page.
 _MARKER_NONCE = secrets.token_hex(8)
-# A doctype at the very start (a BOM and whitespace allowed before it), nothing else.
-_LEADING_DOCTYPE = re.compile(r"\ufeff?\s*<!doctype(?:\s[^>]*)?>", re.I)
+# A doctype at the very start (a BOM and HTML whitespace allowed before it), nothing else. Only
+# HTML's own whitespace: Python's \s also takes \x0b, \x1c-\x1f, \x85, \xa0…, which a browser
+# reads as text, opening a <body> the policy would then land in, where browsers ignore it.
+_LEADING_DOCTYPE = re.compile(r"\ufeff?[\t\n\f\r ]*<!doctype(?:[\t\n\f\r ][^>]*)?>", re.I)
 
 
 def with_content_policy(page: str, policy: str = CONTENT_POLICY) -> str:

@@ -100,13 +100,13 @@ def _render(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Localiz
         path, line = template_frame(exc, theme)
         raise TemplateError("render stopped: macros or includes call themselves without end",
                             path=path or theme.folders[0], line=line) from exc
-    except (jinja2.UndefinedError, jinja2.sandbox.SecurityError, jinja2.TemplateError,
-            TypeError, ValueError, AttributeError, KeyError, OverflowError, MemoryError) as exc:
+    except Exception as exc:  # noqa: BLE001 — whatever a theme's expression raises (1 // 0, "{}".format())
         path, line = template_frame(exc, theme)
         if path is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not a template problem: a bug of ours, let it show its traceback
         kind = "undefined name" if isinstance(exc, jinja2.UndefinedError) else "template error"
-        raise TemplateError(f"{kind}: {exc}", path=path, line=line) from exc
+        detail = str(exc) or ("out of memory" if isinstance(exc, MemoryError) else type(exc).__name__)
+        raise TemplateError(f"{kind}: {detail}", path=path, line=line) from exc
 
 
 def template_frame(exc: BaseException, theme: Theme) -> tuple[str | None, int | None]:

@@ -105,7 +105,7 @@ def _limit_memory() -> None:
         import resource
     except ImportError:
         return
-    mapped = _mapped_bytes()
+    mapped = mapped_bytes()
     if mapped is None:
         return
     limit = mapped + MEMORY_HEADROOM
@@ -115,7 +115,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _mapped_bytes() -> int | None:
+def mapped_bytes() -> int | None:
     """The process's virtual size (Linux: /proc/self/statm), which RLIMIT_AS counts."""
     try:
         with open("/proc/self/statm", "rb") as statm:

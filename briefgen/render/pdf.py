@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -19,9 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.errors import RenderError, TemplateError
+from briefgen.errors import BriefgenError, RenderError, SourceTimeout, TemplateError
 from briefgen.render.fetcher import FetchLimitError, SafeFetcher, import_site, short_url
 from briefgen.render.fonts import allowed_font_dirs
+from briefgen.timelimit import time_limit
 
 log = logging.getLogger(__name__)
 
@@ -43,21 +45,69 @@ def make_fetcher(theme_folders: Iterable[Path]) -> SafeFetcher:
     return SafeFetcher([*theme_folders, *allowed_font_dirs()], theme_dirs=theme_folders)
 
 
+# A one-page brief is a few thousand elements at most; a theme's page of 100,000 takes WeasyPrint
+# minutes and gigabytes to lay out. The layout runs in this process (its Document is needed
+# here), so it is bounded here: by elements before it starts, then by time and memory.
+MAX_ELEMENTS = 20_000
+LAYOUT_SECONDS = 60
+LAYOUT_MEMORY_HEADROOM = 1024 * 2**20
+_ELEMENT = re.compile(r"<[A-Za-z]")
+
+
 def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
     """Lay `html` out (no PDF yet): the returned Document knows its pages and boxes."""
     from weasyprint import HTML
 
+    entry = base_dir / "base.html"
+    elements = len(_ELEMENT.findall(html))
+    if elements > MAX_ELEMENTS:
+        raise TemplateError(f"the page has {elements:,} elements; a one-page brief has a few thousand "
+                            f"(the limit is {MAX_ELEMENTS:,})", path=entry)
     fetcher.start_document()
     try:
-        document = HTML(string=html, base_url=(base_dir / "base.html").as_uri(), url_fetcher=fetcher)
-        return document.render(font_config=font_configuration())
+        with bounded_layout(entry):
+            document = HTML(string=html, base_url=entry.as_uri(), url_fetcher=fetcher)
+            return document.render(font_config=font_configuration())
     except FetchLimitError as exc:
         # The theme's own markup loads stylesheets in a loop: name the @import (or <link>) doing it.
         path, line = import_site(exc.url, fetcher.theme_dirs or (base_dir,))
         raise TemplateError(exc.message, path=path, line=line) from None
+    except BriefgenError:
+        raise
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one message
         # Cut: the message may quote a whole data: URL (megabytes).
         raise RenderError(f"layout failed: {type(exc).__name__}: {short_url(str(exc))}", path=base_dir) from exc
+
+
+@contextmanager
+def bounded_layout(entry: Path) -> Iterator[None]:
+    """At most LAYOUT_SECONDS (SIGALRM, main thread only) and LAYOUT_MEMORY_HEADROOM more address
+    space (RLIMIT_AS, where the platform has it) for one layout; both restored after."""
+    from briefgen.render.isolate import mapped_bytes
+
+    try:
+        import resource
+    except ImportError:
+        resource = None
+    previous_limit = None
+    mapped = mapped_bytes()
+    if resource is not None and mapped is not None:
+        previous_limit = resource.getrlimit(resource.RLIMIT_AS)
+        soft, hard = previous_limit
+        limit = mapped + LAYOUT_MEMORY_HEADROOM
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), hard))
+    try:
+        with time_limit(LAYOUT_SECONDS, entry):
+            yield
+    except SourceTimeout:
+        raise TemplateError(f"layout stopped: the page took more than {LAYOUT_SECONDS} s to lay out", path=entry) from None
+    except MemoryError:
+        raise TemplateError("layout stopped: the page needs more than "
+                            f"{LAYOUT_MEMORY_HEADROOM // 2**20} MB to lay out", path=entry) from None
+    finally:
+        if previous_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, previous_limit)
 
 
 # WeasyPrint's PDF variants we offer; "pdf/ua-1" is tagged for screen readers (structure, /Lang, title).

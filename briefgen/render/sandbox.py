@@ -48,6 +48,7 @@ from briefgen.render.view import READ_ONLY
 
 MAX_VALUE_LENGTH = 1_000_000        # characters of one string, items of one list
 MAX_TEMPLATE_BYTES = 1_000_000      # a theme's template file; the built-in ones are a few KB
+MAX_JSON_INDENT = 16                # spaces per level of `tojson(indent=…)`
 MAX_INT_BITS = 4096                 # a brief's numbers are small; 2**4096 is not a brief's number
 LOOP_FILTER = "_briefgen_loop"
 CAP_FILTER = "_briefgen_cap"
@@ -314,8 +315,13 @@ def _filter_sizes(newline: str) -> dict:
     def slice_(a):
         return _count(a["slices"])
 
+    def tojson(a):
+        # Every nested line gets `indent` spaces per level: no size is known before it runs, so an
+        # indent past what any reader needs is refused outright.
+        return _HUGE if _count(a["indent"]) > MAX_JSON_INDENT else 0
+
     return {"center": center, "indent": indent, "truncate": truncate, "wordwrap": wordwrap, "format": format_,
-            "replace": replace, "batch": batch, "slice": slice_}
+            "replace": replace, "batch": batch, "slice": slice_, "tojson": tojson}
 
 
 _PASSED = ("environment", "env", "eval_ctx", "context", "ctx")

@@ -58,13 +58,17 @@ def sanitise(page: str) -> str:
     global _LAST
     if _LAST is not None and _LAST[0] == page:
         return _LAST[1]
-    document = _parse(page)
-    if not _remove_unsafe(document):
-        result = page
-    else:
-        result = serialise(document)
-        if _remove_unsafe(_parse(result)):
-            raise RenderError("the theme's HTML could not be cleaned of navigation and script markup")
+    try:
+        document = _parse(page)
+        if not _remove_unsafe(document):
+            result = page
+        else:
+            result = serialise(document)
+            if _remove_unsafe(_parse(result)):
+                raise RenderError("the theme's HTML could not be cleaned of navigation and script markup")
+    except RecursionError:
+        # Walked recursively; no brief nests elements hundreds deep.
+        raise RenderError("the theme's HTML nests elements too deeply to be checked (hundreds of levels)") from None
     _LAST = (page, result)
     return result
 

@@ -108,6 +108,7 @@ def load_theme(name_or_path: str | Path) -> Theme:
         if folder in folders:
             raise TemplateError("theme extends itself", path=folder / "theme.toml")
         meta = _read_toml(folder / "theme.toml")
+        _check_values(folder / "theme.toml", meta)
         _check_stylesheets(folder, meta)
         theme_files(folder)
         folders.append(folder)
@@ -190,6 +191,31 @@ def _extended_folder(value, toml: Path) -> Path:
     raise TemplateError(f"extends = {value!r} in theme.toml is neither a built-in theme ({_builtin_names()}) nor "
                         "a theme folder (with a theme.toml) given relative to this theme's folder",
                         path=toml, line=line)
+
+
+PAGE_SIZES = ("A4", "Letter")
+
+
+def _check_values(toml: Path, meta: dict) -> None:
+    """The settings' types, before any is used: a shared theme.toml is input like any other."""
+    def bad(key: str, what: str) -> TemplateError:
+        return TemplateError(f"{key} in theme.toml must be {what}", path=toml, line=_key_line(toml, key))
+
+    for key, value in meta.items():
+        strings = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in strings):
+            raise bad(key, "text without NUL characters")
+    for key in ("name", "description", "min_font_size", "extends"):
+        if key in meta and not isinstance(meta[key], str):
+            raise bad(key, "a string")
+    sizes = meta.get("page_sizes", list(PAGE_SIZES))
+    if not isinstance(sizes, list) or not sizes or not all(isinstance(v, str) and v in PAGE_SIZES for v in sizes):
+        raise bad("page_sizes", f"a list of one or more of {', '.join(repr(v) for v in PAGE_SIZES)}")
+    blocks = meta.get("blocks", [])
+    if not isinstance(blocks, list) or not all(isinstance(v, str) for v in blocks):
+        raise bad("blocks", "a list of block names")
+    if not isinstance(meta.get("inherit_css", True), bool):
+        raise bad("inherit_css", "true or false")
 
 
 def _check_stylesheets(folder: Path, meta: dict) -> None:

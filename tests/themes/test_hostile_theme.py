@@ -27,6 +27,15 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sources"
 PEAK_RSS = 1024 * 2**20
 
 
+@pytest.fixture(autouse=True, scope="module")
+def fonts_made_first():
+    """The 30 s bounds are the theme's: the static font instances a fresh cache makes once
+    (minutes on a busy machine) are made before any of them is timed."""
+    from briefgen.render.fonts import ensure_all
+
+    ensure_all()
+
+
 def _pickle_that_touches(path: Path) -> str:
     # Protocol 0 is text: what a template could write as a string literal.
     return f"cos\\nsystem\\n(S'touch {path}'\\ntR."
@@ -258,3 +267,97 @@ def test_a_template_cache_entry_others_can_write_is_never_loaded(tmp_path, monke
     entry.chmod(0o600)
     cache.load_bytecode(bucket)
     assert bucket.code == b"planted code"
+
+
+# --- found by the second hostile review ---------------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["\x0b", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"])
+def test_the_content_policy_stays_in_head_whatever_precedes_the_doctype(lead):
+    import lxml.html
+
+    from briefgen.render import with_content_policy
+
+    page = with_content_policy(lead + "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>")
+    head = lxml.html.document_fromstring(page).find("head")
+    assert head is not None and head.find("meta[@http-equiv='Content-Security-Policy']") is not None, page[:120]
+
+
+def _theme_with_base(tmp_path: Path, body: str, name: str = "bomb") -> Path:
+    theme = tmp_path / name
+    theme.mkdir()
+    (theme / "theme.toml").write_text(f'name = "{name}"\nstylesheets = []\n', encoding="utf-8")
+    (theme / "base.html").write_text("<!DOCTYPE html><html><head><title>x</title></head><body>\n" + body
+                                     + "\n</body></html>\n", encoding="utf-8")
+    return theme
+
+
+def test_a_page_of_a_hundred_thousand_elements_is_refused_before_layout(tmp_path):
+    theme = _theme_with_base(tmp_path, "{{ ('<p>x</p>' * 120000)|safe }}")
+    run, seconds = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
+    assert run.returncode not in (0, 4) and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "elements" in run.stderr and "base.html" in run.stderr
+    assert seconds < 30
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 <= PEAK_RSS
+
+
+@pytest.mark.parametrize("expression", ["1 // 0", "1.0 / 0", '"{}".format()', "[1, 2, 3]|slice(0)|list"])
+def test_an_expression_that_raises_is_a_template_error_at_its_line(expression, tmp_path):
+    theme = _theme_with_base(tmp_path, "<p>{{ %s }}</p>" % expression)
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "base.html:2" in lines[0] and "Traceback" not in result.output, result.output
+
+
+def test_markup_nested_thousands_deep_is_one_line_not_a_crash(tmp_path):
+    theme = _theme_with_base(tmp_path, '<div style="display:none">{{ ("<b>" * 3000)|safe }}</div><script></script>')
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.html"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    assert len([line for line in result.output.splitlines() if line.strip()]) == 1, result.output
+
+
+@pytest.mark.parametrize("setting", ["page_sizes = [1]", "page_sizes = []", 'extends = "\\u0000"',
+                                     'stylesheets = ["\\u0000"]', "description = 3"])
+def test_a_theme_toml_value_of_the_wrong_kind_is_named_at_its_line(setting, tmp_path):
+    theme = tmp_path / "odd_toml"
+    theme.mkdir()
+    (theme / "theme.toml").write_text(f'name = "odd"\n{setting}\n', encoding="utf-8")
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    assert "theme.toml:2" in result.output and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_huge_json_indent_is_refused_before_it_allocates(tmp_path):
+    theme = _theme_with_base(tmp_path, "{{ range(600)|list|tojson(indent=1000000)|length }}")
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
+    assert result.exit_code not in (0, 4) and "base.html:2" in result.output and "tojson" in result.output
+
+
+def test_a_symlink_loop_among_the_sources_is_skipped_with_a_warning(tmp_path):
+    import shutil
+
+    sources = tmp_path / "sources"
+    shutil.copytree(EXAMPLES, sources)
+    (sources / "loop1.txt").symlink_to("loop2.txt")
+    (sources / "loop2.txt").symlink_to("loop1.txt")
+    result = _cli("extract", str(sources), "-o", str(tmp_path / "facts.json"))
+    assert result.exit_code == 0, result.output
+    assert "loop1.txt" in result.output and "Traceback" not in result.output
+
+
+def test_a_briefgen_toml_that_links_to_itself_is_one_line(tmp_path):
+    import shutil
+
+    sources = tmp_path / "sources"
+    shutil.copytree(EXAMPLES, sources)
+    (sources / "briefgen.toml").symlink_to("briefgen.toml")
+    result = _cli("build", str(sources), "-o", str(tmp_path / "b.json"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    assert "briefgen.toml" in result.output and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_facts_file_of_a_newer_schema_is_refused(tmp_path):
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"schema_version": 2, "sources": []}', encoding="utf-8")
+    result = _cli("render", str(facts), "-o", str(tmp_path / "b.pdf"))
+    assert result.exit_code not in (0, 4) and "schema_version" in result.output, result.output
