@@ -56,7 +56,7 @@ def handle_errors(func: Callable) -> Callable:
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        debug = click.get_current_context().find_root().params.get("debug", False)
+        debug = _global("debug")
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -136,7 +136,6 @@ _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), de
                           help="Longest brief allowed, in pages.")
 _notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
                           help="An analyst note in Markdown, shown in its own block.")
-_quiet_opt = click.option("-q", "--quiet", is_flag=True, help="No progress display, no summary.")
 _report_opt = click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
                            help="Write what the one-page fit left out (and pages, layout passes) to this JSON file.")
 _variant_opt = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b"]),
@@ -149,22 +148,62 @@ _jobs_opt = click.option("-j", "--jobs", type=click.IntRange(min=1), default=Non
                          help="Processes reading and extracting sources. [default: the cores available]")
 _cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
                           help="Read and extract every source again, ignoring the facts cache.")
-_cache_dir_opt = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                              help="Facts cache folder. [default: the user cache dir, see `briefgen cache info`]")
 _dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
                          help="Extract on a Dask cluster: tcp://scheduler:8786, or 'local' for a cluster "
                               "on this machine. Needs `pip install 'briefgen[dask]'` (docs/scaling.md).")
 
 
-def _corpus_settings(jobs, no_cache, cache_dir, dask) -> dict:
-    return {"jobs": jobs, "cache": not no_cache, "cache_dir": cache_dir, "dask": dask}
+def _corpus_settings(jobs, no_cache, dask) -> dict:
+    return {"jobs": jobs, "cache": not no_cache, "cache_dir": _global("cache_dir"), "dask": dask}
+
+
+# Global options: accepted before the subcommand (`briefgen --debug build …`) and after it
+# (`briefgen build … --debug`, as error messages suggest), so each is on the group and on every
+# command. Either place stores into ctx.meta, which the whole context chain shares.
+def _set_global(ctx: click.Context, param: click.Parameter, value):
+    if value:   # a flag left off after the subcommand must not undo one given before it
+        ctx.meta[f"briefgen.{param.name}"] = value
+        if param.name == "debug":
+            _configure_logging(debug=True)
+    return value
+
+
+def _global(name: str):
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(f"briefgen.{name}") if ctx is not None else None
+
+
+_global_opts = (
+    click.option("--debug", is_flag=True, expose_value=False, callback=_set_global,
+                 help="Show tracebacks and debug logging."),
+    click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_global,
+                 help="No progress display, no summary."),
+    click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, expose_value=False,
+                 callback=_set_global, help="Cache root (facts, fonts, places, templates), like "
+                                            "$BRIEFGEN_CACHE_DIR. [default: see `briefgen cache info`]"),
+)
+
+
+def _global_options(func: Callable) -> Callable:
+    for option in reversed(_global_opts):
+        func = option(func)
+    return func
+
+
+def _configure_logging(debug: bool) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_ShownFormatter("%(levelname)s: %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler], force=True)
+    # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
+    for name in ("fontTools", "weasyprint", "distributed"):
+        logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="briefgen")
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
-def main(debug: bool) -> None:
+@_global_options
+def main() -> None:
     """Turn a folder of news articles into a one-page, cited situation brief.
 
     \b
@@ -174,14 +213,8 @@ def main(debug: bool) -> None:
       briefgen extract sources/ -o facts.json   # review or edit, then:
       briefgen render facts.json -o brief.pdf
     """
-    handler = logging.StreamHandler()
-    handler.setFormatter(_ShownFormatter("%(levelname)s: %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
-    if not debug:
-        # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+    if not _global("debug"):
+        _configure_logging(debug=False)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -199,12 +232,11 @@ def main(debug: bool) -> None:
 @_variant_opt
 @_jobs_opt
 @_cache_opt
-@_cache_dir_opt
 @_dask_opt
-@_quiet_opt
+@_global_options
 @handle_errors
 def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, source_timeout, report_path,
-          pdf_variant, jobs, no_cache, cache_dir, dask, quiet) -> None:
+          pdf_variant, jobs, no_cache, dask) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -221,7 +253,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     outputs = list(outputs) or [Path("brief.pdf")]
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
-                         pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, cache_dir, dask))
+                         pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, dask))
+    quiet = bool(_global("quiet"))
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
@@ -245,11 +278,10 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 @_timeout_opt
 @_jobs_opt
 @_cache_opt
-@_cache_dir_opt
 @_dask_opt
-@_quiet_opt
+@_global_options
 @handle_errors
-def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cache, cache_dir, dask, quiet) -> None:
+def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cache, dask) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -268,7 +300,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
     if output.suffix.lower() not in (".json", *YAML_SUFFIXES):
         raise ConfigError("a facts file is .json, .yaml or .yml", output)
     settings = _settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
-                         **_corpus_settings(jobs, no_cache, cache_dir, dask))
+                         **_corpus_settings(jobs, no_cache, dask))
+    quiet = bool(_global("quiet"))
     with _ProgressDisplay(quiet) as progress:
         if update:
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
@@ -296,9 +329,9 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
 @_notes_opt
 @_report_opt
 @_variant_opt
-@_quiet_opt
+@_global_options
 @handle_errors
-def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, report_path, pdf_variant, quiet) -> None:
+def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, report_path, pdf_variant) -> None:
     """Render a brief from a facts file written by `briefgen extract` (and maybe edited).
 
     \b
@@ -316,6 +349,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          pdf_variant=pdf_variant)
     report = render_facts(facts, outputs, settings)
+    quiet = bool(_global("quiet"))
     if not quiet:
         _report_dropped(report.dropped)
     _write_report(report_path, report)
@@ -325,6 +359,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
 
 
 @main.command()
+@_global_options
 def schema() -> None:
     """Print the JSON Schema of the facts file."""
     from briefgen.model import Facts
@@ -333,6 +368,7 @@ def schema() -> None:
 
 
 @main.command()
+@_global_options
 @click.option("--check", is_flag=True, help="Exit 1 if any catalog has a missing, fuzzy or malformed entry.")
 def locales(check: bool) -> None:
     """List the shipped languages and how complete their catalogs are."""
@@ -355,6 +391,7 @@ def locales(check: bool) -> None:
 
 
 @main.command()
+@_global_options
 def doctor() -> None:
     """Check what makes PDFs slow or wrong here (font subsetter, fonts, Pango) and how to fix it."""
     from briefgen.render.doctor import run_checks
@@ -380,13 +417,13 @@ def cache() -> None:
 
 
 @cache.command("info")
-@_cache_dir_opt
-def cache_info(cache_dir) -> None:
+@_global_options
+def cache_info() -> None:
     """Show the facts cache folder of this briefgen version, its entries and size."""
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    info = FactCache(cache_dir).info()
+    info = FactCache(_global("cache_dir")).info()
     click.echo(f"folder   {shown(info.folder)}")
     click.echo(f"entries  {info.entries} (one per source file)")
     click.echo(f"size     {info.bytes / 1048576:.1f} MB")
@@ -399,8 +436,8 @@ def cache_info(cache_dir) -> None:
 
 
 @cache.command("clear")
-@_cache_dir_opt
-def cache_clear(cache_dir) -> None:
+@_global_options
+def cache_clear() -> None:
     """Remove the facts cache of every briefgen version.
 
     Only what briefgen made goes: folders holding its CACHEDIR.TAG and the entries it wrote in
@@ -408,7 +445,7 @@ def cache_clear(cache_dir) -> None:
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    store = FactCache(cache_dir)
+    store = FactCache(_global("cache_dir"))
     cleared = store.clear()
     _say(f"cleared {store.root} ({cleared.removed} folder{'s' if cleared.removed != 1 else ''})")
     if cleared.left:
@@ -427,6 +464,7 @@ def cache_clear(cache_dir) -> None:
 @_notes_opt
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
+@_global_options
 @handle_errors
 def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
     """Live preview of the brief from SOURCES (folders, articles, or one facts file) on 127.0.0.1.
@@ -472,6 +510,7 @@ def template() -> None:
 
 
 @template.command("list")
+@_global_options
 def template_list() -> None:
     """List the built-in themes."""
     from briefgen.render.theme import list_themes
@@ -483,6 +522,7 @@ def template_list() -> None:
 
 
 @template.command("new")
+@_global_options
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--from", "parent", default="default", show_default=True, help="Built-in theme (or folder) to extend.")
 @handle_errors
@@ -496,6 +536,7 @@ def template_new(folder, parent) -> None:
 
 
 @template.command("check")
+@_global_options
 @click.argument("theme")
 @click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Also render these facts files (repeatable).")
