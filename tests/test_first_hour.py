@@ -36,3 +36,33 @@ def test_cache_dir_after_the_subcommand_is_accepted_for_every_command(tmp_path):
                  ("extract", EXAMPLES, "-o", tmp_path / "f.json", "--cache-dir", tmp_path / "c")):
         result = run(*args)
         assert result.exit_code == 0, result.output
+
+
+# --- 5. files of a kind briefgen does not read -------------------------------------------------
+
+def _folder_with(tmp_path: Path, names: list[str]) -> Path:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in names:
+        (sources / name).write_bytes(b"%PDF-1.4 or some office file, not an article briefgen reads")
+    return sources
+
+
+def test_files_of_an_unread_kind_get_one_summary_warning_naming_them(tmp_path):
+    sources = _folder_with(tmp_path, [f"report{n}.pdf" for n in range(7)] + ["memo.docx"])
+    for article in EXAMPLES.iterdir():
+        (sources / article.name).write_bytes(article.read_bytes())
+    result = run("extract", sources, "-o", tmp_path / "facts.json", "-q")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "does not read" in line]
+    assert len(lines) == 1, result.output
+    assert "skipped 8 files" in lines[0] and "report0.pdf" in lines[0] and "and 3 more" in lines[0]
+    assert ".txt" in lines[0] and ".html" in lines[0]
+
+
+def test_a_folder_of_only_unread_files_says_no_readable_files_and_names_them(tmp_path):
+    sources = _folder_with(tmp_path, ["a.pdf", "b.docx", "c.rtf"])
+    result = run("extract", sources, "-o", tmp_path / "facts.json")
+    assert result.exit_code == 1
+    assert "no readable article files" in result.output
+    assert all(name in result.output for name in ("a.pdf", "b.docx", "c.rtf")), result.output
