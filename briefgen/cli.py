@@ -274,6 +274,9 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 @click.option("--update", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="An existing (maybe hand-edited) facts file: add only the new sources, keep every edit. "
                    "The old file is kept as FILE.bak.")
+@click.option("--force", is_flag=True,
+              help="Replace an -o facts file that holds edits (analyst facts, changed values); "
+                   "the old file is kept as FILE.bak. Without it, such a file is refused.")
 @_max_size_opt
 @_timeout_opt
 @_jobs_opt
@@ -281,7 +284,7 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 @_dask_opt
 @_global_options
 @handle_errors
-def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cache, dask) -> None:
+def extract(sources, output, update, force, max_source_mb, source_timeout, jobs, no_cache, dask) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -293,7 +296,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
       briefgen extract archive/ --jobs 8 -o facts.json    # unchanged files come from the cache
       briefgen extract archive/ --dask tcp://scheduler:8786 -o facts.json
     """
-    from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, load_facts
+    from briefgen.errors import OutputError
+    from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, edits_in, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
     output = output or update or Path("facts.json")
@@ -307,7 +311,11 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
         else:
             facts = extract_facts(list(sources), settings, progress.step, progress.total)
-    if update and output.exists():
+    edits = None if update and output == update else edits_in(output, facts)
+    if edits and not force:
+        raise OutputError(f"{edits}; keep your edits with `--update {output}`, or replace it with --force "
+                          f"(the old file is then kept as {output.name}.bak)", output)
+    if (update or edits) and output.exists():
         backup(output)
     dump_facts(facts, output)
     _warn_all(facts.warnings)

@@ -66,3 +66,39 @@ def test_a_folder_of_only_unread_files_says_no_readable_files_and_names_them(tmp
     assert result.exit_code == 1
     assert "no readable article files" in result.output
     assert all(name in result.output for name in ("a.pdf", "b.docx", "c.rtf")), result.output
+
+
+# --- 6. extract -o over an edited facts file --------------------------------------------------
+
+def _edited_facts(tmp_path: Path) -> Path:
+    facts = tmp_path / "facts.yaml"
+    assert run("extract", EXAMPLES, "-o", facts, "-q").exit_code == 0
+    text = facts.read_text(encoding="utf-8")
+    assert "figures:\n" in text
+    facts.write_text(text.replace("figures:\n", "figures:\n- value: 12\n  text: twelve pumps sent by the analyst's team\n"
+                                                "  source: analyst\n", 1), encoding="utf-8")
+    return facts
+
+
+def test_extract_over_an_edited_facts_file_refuses_and_suggests_update_or_force(tmp_path):
+    unedited = tmp_path / "unedited.json"
+    for _ in range(2):   # a file holding just what extraction gives is rewritten, as before
+        assert run("extract", EXAMPLES, "-o", unedited, "-q").exit_code == 0
+    assert not (tmp_path / "unedited.json.bak").exists()
+    facts = _edited_facts(tmp_path)
+    before = facts.read_bytes()
+    result = run("extract", EXAMPLES, "-o", facts)
+    assert result.exit_code == 1
+    assert "--update" in result.output and "--force" in result.output
+    assert result.output.strip().count("\n") == 0, result.output
+    assert facts.read_bytes() == before
+
+
+def test_extract_force_over_an_edited_facts_file_keeps_a_bak(tmp_path):
+    facts = _edited_facts(tmp_path)
+    before = facts.read_bytes()
+    result = run("extract", EXAMPLES, "-o", facts, "--force", "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "facts.yaml.bak").read_bytes() == before
+    assert b"source: analyst" not in facts.read_bytes()
+
