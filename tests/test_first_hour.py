@@ -102,3 +102,39 @@ def test_extract_force_over_an_edited_facts_file_keeps_a_bak(tmp_path):
     assert (tmp_path / "facts.yaml.bak").read_bytes() == before
     assert b"source: analyst" not in facts.read_bytes()
 
+
+
+# --- 7. the analyst's own facts are trimmed last ------------------------------------------------
+
+def test_the_fit_trims_the_analysts_own_facts_after_the_extracted_ones_of_their_section(tmp_path):
+    from briefgen.compose import compose, trim_order
+    from briefgen.facts_io import load_facts
+    from briefgen.model import Event, Mark, Quote
+
+    facts_file = tmp_path / "facts.json"
+    assert run("extract", EXAMPLES, "-o", facts_file, "-q").exit_code == 0
+    facts = load_facts(facts_file)
+    last = max(e.date for e in facts.events if e.date)
+    # A quote without a role and a one-source event: extracted, both would go before others of
+    # their section (quotes with a role, events more sources give).
+    facts.quotes.append(Quote(text="Fewer pumps work than the ministry says.", speaker="Field team lead",
+                              source="analyst"))
+    facts.events.append(Event(date=last, description="Our team flagged the dam's spillway", source="analyst"))
+    brief = compose(facts)
+    # An analyst's key figure of the lowest rank, as compose may rank one it added by hand.
+    lowest = max(brief.figures, key=lambda f: f.rank)
+    mine = lowest.model_copy(update={"id": "figure:analyst", "rank": lowest.rank + 1,
+                                     "marks": [Mark(number=0, source="analyst", sentence="added by the analyst")]})
+    brief = brief.model_copy(update={"figures": [*brief.figures, mine]})
+    order = trim_order(brief)
+
+    def analyst_last(items) -> None:
+        ids = [i.id for i in items]
+        mine = [i.id for i in items if any(m.source == "analyst" for m in i.marks)]
+        assert mine, "the analyst's fact is in the brief"
+        in_order = [i for i in order if i in ids]   # an id not in the order is never trimmed
+        assert in_order == [i for i in in_order if i not in mine] + [i for i in in_order if i in mine], in_order
+
+    analyst_last(brief.quotes)
+    analyst_last(brief.timeline)
+    analyst_last(brief.figures)
