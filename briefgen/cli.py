@@ -532,10 +532,11 @@ def template_list() -> None:
 @template.command("new")
 @_global_options
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--from", "parent", default="default", show_default=True, help="Built-in theme (or folder) to extend.")
+@click.option("--from", "parent", default="default", show_default=True, help="Built-in theme, or a theme folder, to extend.")
 @handle_errors
 def template_new(folder, parent) -> None:
-    """Write a working theme into FOLDER that extends a built-in one, with comments that teach."""
+    """Write a working theme into FOLDER that extends a built-in one or a theme folder, with
+    comments that teach."""
     from briefgen.render.scaffold import new_theme
 
     for path in new_theme(folder, parent):

@@ -138,3 +138,28 @@ def test_the_fit_trims_the_analysts_own_facts_after_the_extracted_ones_of_their_
     analyst_last(brief.quotes)
     analyst_last(brief.timeline)
     analyst_last(brief.figures)
+
+
+# --- 9. template new --from a theme folder ------------------------------------------------------
+
+def test_template_new_from_a_theme_folder_writes_a_theme_that_extends_it(tmp_path):
+    parent, child = tmp_path / "mytheme", tmp_path / "work" / "child"
+    assert run("template", "new", parent).exit_code == 0
+    with (parent / "style.css").open("a", encoding="utf-8") as css:
+        css.write("\n.house-mark { color: #123456; }\n")
+    result = run("template", "new", child, "--from", parent)
+    assert result.exit_code == 0, result.output
+    from briefgen.render.theme import load_theme
+
+    theme = load_theme(child)
+    assert theme.folders[:2] == (child.resolve(), parent.resolve())
+    html = tmp_path / "b.html"
+    result = run("render", _examples_facts(tmp_path), "--theme", child, "-o", html, "-q")
+    assert result.exit_code == 0, result.output
+    assert "#123456" in html.read_text(encoding="utf-8")
+
+
+def _examples_facts(tmp_path: Path) -> Path:
+    facts = tmp_path / "facts.json"
+    assert run("extract", EXAMPLES, "-o", facts, "-q").exit_code == 0
+    return facts
