@@ -154,7 +154,7 @@ _dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
 
 
 def _corpus_settings(jobs, no_cache, dask) -> dict:
-    return {"jobs": jobs, "cache": not no_cache, "cache_dir": _global("cache_dir"), "dask": dask}
+    return {"jobs": jobs, "cache": not no_cache, "dask": dask}   # --cache-dir: see _use_cache_root
 
 
 # Global options: accepted before the subcommand (`briefgen --debug build …`) and after it
@@ -165,7 +165,24 @@ def _set_global(ctx: click.Context, param: click.Parameter, value):
         ctx.meta[f"briefgen.{param.name}"] = value
         if param.name == "debug":
             _configure_logging(debug=True)
+        elif param.name == "cache_dir":
+            _use_cache_root(ctx, value)
     return value
+
+
+def _use_cache_root(ctx: click.Context, root: Path) -> None:
+    """--cache-dir ROOT means what BRIEFGEN_CACHE_DIR=ROOT means: the root holding facts, fonts,
+    places and templates. Set for this command (and the workers it starts, which inherit the
+    environment), then put back: a caller running several commands in one process (tests,
+    scripts) does not keep it."""
+    import os
+
+    name = "BRIEFGEN_CACHE_DIR"
+    if "briefgen.cache_env" not in ctx.meta:
+        before = ctx.meta["briefgen.cache_env"] = os.environ.get(name)
+        ctx.find_root().call_on_close(
+            lambda: os.environ.__setitem__(name, before) if before is not None else os.environ.pop(name, None))
+    os.environ[name] = str(root)
 
 
 def _global(name: str):
@@ -415,12 +432,14 @@ def doctor() -> None:
 
 
 @main.group()
+@_global_options
 def cache() -> None:
     """Where the facts cache is, how big, and clearing it.
 
     `build` and `extract` keep what they read out of each source file, keyed by the file's
     content and briefgen's version, so an unchanged file is never read twice. Bypass it with
-    --no-cache; move it with --cache-dir or $BRIEFGEN_CACHE_DIR.
+    --no-cache; move it with --cache-dir ROOT or $BRIEFGEN_CACHE_DIR=ROOT (the same thing: the
+    facts go in ROOT/facts, beside the fonts, places and templates briefgen makes once).
     """
 
 
@@ -431,7 +450,7 @@ def cache_info() -> None:
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    info = FactCache(_global("cache_dir")).info()
+    info = FactCache().info()
     click.echo(f"folder   {shown(info.folder)}")
     click.echo(f"entries  {info.entries} (one per source file)")
     click.echo(f"size     {info.bytes / 1048576:.1f} MB")
@@ -453,7 +472,7 @@ def cache_clear() -> None:
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    store = FactCache(_global("cache_dir"))
+    store = FactCache()
     cleared = store.clear()
     _say(f"cleared {store.root} ({cleared.removed} folder{'s' if cleared.removed != 1 else ''})")
     if cleared.left:
@@ -505,6 +524,7 @@ def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
 
 
 @main.group()
+@_global_options
 def template() -> None:
     """Write, list and check themes (see docs/templates.md).
 

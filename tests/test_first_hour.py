@@ -163,3 +163,19 @@ def _examples_facts(tmp_path: Path) -> Path:
     facts = tmp_path / "facts.json"
     assert run("extract", EXAMPLES, "-o", facts, "-q").exit_code == 0
     return facts
+
+
+# --- 10. --cache-dir and BRIEFGEN_CACHE_DIR name the same root ----------------------------------
+
+def test_cache_dir_and_the_environment_variable_name_the_same_cache_root(tmp_path, monkeypatch):
+    by_option, by_env = tmp_path / "option", tmp_path / "env"
+    assert run("extract", EXAMPLES, "-o", tmp_path / "a.json", "-q", "--cache-dir", by_option).exit_code == 0
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(by_env))
+    assert run("extract", EXAMPLES, "-o", tmp_path / "b.json", "-q").exit_code == 0
+    layout = {str(p.relative_to(by_env)) for p in (by_env / "facts").rglob("*")}
+    assert layout == {str(p.relative_to(by_option)) for p in (by_option / "facts").rglob("*")}
+    assert any(name.endswith(".json") for name in layout)
+    monkeypatch.delenv("BRIEFGEN_CACHE_DIR")
+    result = run("cache", "clear", "--cache-dir", by_env)
+    assert result.exit_code == 0 and "(1 folder)" in result.output, result.output
+    assert not list((by_env / "facts").rglob("*.json"))
