@@ -154,6 +154,13 @@ _dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
 
 
 def _corpus_settings(jobs, no_cache, dask) -> dict:
+    if dask and not _global("debug"):
+        import os
+
+        # distributed sets its loggers to INFO when imported (~30 lines per run, from the
+        # scheduler and every worker): its own config, read from the environment that the local
+        # cluster's workers inherit too, keeps them at WARNING. A user's own setting wins.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     return {"jobs": jobs, "cache": not no_cache, "dask": dask}   # --cache-dir: see _use_cache_root
 
 
@@ -276,7 +283,7 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
     if not quiet:
-        _report_dropped(report.dropped)
+        _report_dropped(report.dropped, report_path)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
@@ -376,7 +383,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     report = render_facts(facts, outputs, settings)
     quiet = bool(_global("quiet"))
     if not quiet:
-        _report_dropped(report.dropped)
+        _report_dropped(report.dropped, report_path)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
@@ -476,8 +483,8 @@ def cache_clear() -> None:
     cleared = store.clear()
     _say(f"cleared {store.root} ({cleared.removed} folder{'s' if cleared.removed != 1 else ''})")
     if cleared.left:
-        names = ", ".join(str(p) for p in cleared.left[:SHOWN_DROPPED])
-        more = f" and {len(cleared.left) - SHOWN_DROPPED} more" if len(cleared.left) > SHOWN_DROPPED else ""
+        names = ", ".join(str(p) for p in cleared.left[:SHOWN_LEFT_ALONE])
+        more = f" and {len(cleared.left) - SHOWN_LEFT_ALONE} more" if len(cleared.left) > SHOWN_LEFT_ALONE else ""
         _say(f"left alone (no briefgen {TAG_NAME}: not briefgen's, or from a briefgen before tags; "
              f"remove old caches by hand): {names}{more}")
 
@@ -602,15 +609,14 @@ def _write_report(path: Path | None, report) -> None:
         write_atomic(path, (json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-SHOWN_DROPPED = 8
+SHOWN_LEFT_ALONE = 8   # names listed by `cache clear` before "and N more"
 
 
-def _report_dropped(dropped: list[str]) -> None:
-    """What the page left out; a large corpus leaves out thousands of items, so the line names
-    the first few and counts the rest (`--report FILE` lists every one)."""
+def _report_dropped(dropped: list[str], report_path: Path | None) -> None:
+    """One line: how many items the page left out, and where to see them (a large corpus
+    leaves out thousands; even the example's list filled the terminal)."""
     if not dropped:
         return
-    listed = "; ".join(dropped[:SHOWN_DROPPED])
-    if len(dropped) > SHOWN_DROPPED:
-        listed += f"; and {len(dropped) - SHOWN_DROPPED:,} more (--report FILE lists them all)"
-    _say(f"note: to fit the page, left out: {listed}")
+    n = len(dropped)
+    where = f"listed in {report_path}" if report_path else "--report FILE lists them"
+    _say(f"note: {n:,} item{'s' if n != 1 else ''} left out to fit the page ({where})")

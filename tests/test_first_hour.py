@@ -2,14 +2,19 @@
 the behaviour they expect."""
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
 from briefgen.errors import NothingUsableError
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, REPO
 
 
 def run(*args, catch: bool = False):
@@ -179,3 +184,23 @@ def test_cache_dir_and_the_environment_variable_name_the_same_cache_root(tmp_pat
     result = run("cache", "clear", "--cache-dir", by_env)
     assert result.exit_code == 0 and "(1 folder)" in result.output, result.output
     assert not list((by_env / "facts").rglob("*.json"))
+
+
+# --- 12. a quiet build: one line for what was left out, no Dask chatter -----------------------
+
+def test_what_the_fit_left_out_is_one_line_with_the_count_and_the_report_hint(tmp_path):
+    result = run("build", EXAMPLES, "--notes", EXAMPLES.parent / "notes.md", "-o", tmp_path / "b.pdf")
+    assert result.exit_code == 0, result.output
+    [note] = [line for line in result.output.splitlines() if line.startswith("note:")]
+    assert re.fullmatch(r"note: \d+ items? left out to fit the page \(--report FILE lists them\)", note), note
+
+
+def test_dask_local_prints_no_info_lines(tmp_path):
+    pytest.importorskip("distributed")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("DASK_LOGGING__DISTRIBUTED", None)
+    proc = subprocess.run([sys.executable, "-m", "briefgen", "extract", str(EXAMPLES), "-o", str(tmp_path / "f.json"),
+                           "--dask", "local", "--no-cache", "-j", "1"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "INFO" not in proc.stderr, proc.stderr
