@@ -131,7 +131,9 @@ _lang_opt = click.option("--lang", "locale", default=None, metavar="LANG[,LANG..
                          help="Brief language(s): 'fr', or 'en,fr,ar,ru' for one brief per language "
                               "(brief.en.pdf, brief.fr.pdf, ...); 'ar-u-nu-arab' for Arabic-Indic digits. "
                               "Default: the sources' language, else English. See `briefgen locales`.")
-_page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+_page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
+                         help="Without -o, a Letter brief is written to brief-letter.pdf, so it never "
+                              "replaces the A4 brief.pdf of an earlier build.")
 _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), default=1, show_default=True,
                           help="Longest brief allowed, in pages.")
 _notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
@@ -151,6 +153,36 @@ _cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
 _dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
                          help="Extract on a Dask cluster: tcp://scheduler:8786, or 'local' for a cluster "
                               "on this machine. Needs `pip install 'briefgen[dask]'` (docs/scaling.md).")
+
+
+def _default_outputs(outputs, page_size: str) -> list[Path]:
+    """-o as given, else brief.pdf (A4) or brief-letter.pdf: a Letter build of the same sources
+    is another file, not a silent replacement of the A4 one."""
+    return list(outputs) or [Path("brief.pdf" if page_size == "A4" else f"brief-{page_size.lower()}.pdf")]
+
+
+def _sources_exist(sources) -> None:
+    """When no source path exists, one line naming it (and a close sibling, for a typo) instead
+    of a build that finds nothing. Some missing among others: a warning at build, as before."""
+    if any(path.exists() for path in sources):
+        return
+    path = sources[0]
+    _fail(EXIT_INPUT, f"{path}: no such file or folder{_did_you_mean(path)}")
+
+
+def _did_you_mean(path: Path) -> str:
+    """' (did you mean sources/?)' when a sibling's name is close to the missing one's."""
+    import difflib
+
+    try:
+        siblings = {p.name: p for p in path.parent.iterdir() if not p.name.startswith(".")}
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, list(siblings), n=1)
+    if not close:
+        return ""
+    found = siblings[close[0]]
+    return f" (did you mean {shown(str(found))}{'/' if found.is_dir() else ''}?)"
 
 
 def _corpus_settings(jobs, no_cache, dask) -> dict:
@@ -244,7 +276,8 @@ def main() -> None:
 @main.command(epilog=EXIT_CODES_HELP)
 @_sources_arg
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+              help="Output file; .pdf or .html. Repeat for several. "
+                   "[default: brief.pdf, or brief-letter.pdf with --page-size Letter]")
 @_theme_opt
 @_lang_opt
 @_page_opt
@@ -274,7 +307,8 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     """
     from briefgen.pipeline import build as run_build
 
-    outputs = list(outputs) or [Path("brief.pdf")]
+    _sources_exist(sources)
+    outputs = _default_outputs(outputs, page_size)
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
                          pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, dask))
@@ -324,6 +358,7 @@ def extract(sources, output, update, force, max_source_mb, source_timeout, jobs,
     from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, edits_in, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
+    _sources_exist(sources)
     output = output or update or Path("facts.json")
     if output.suffix.lower() not in (".json", *YAML_SUFFIXES):
         raise ConfigError("a facts file is .json, .yaml or .yml", output)
@@ -353,7 +388,8 @@ def extract(sources, output, update, force, max_source_mb, source_timeout, jobs,
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("facts_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+              help="Output file; .pdf or .html. Repeat for several. "
+                   "[default: brief.pdf, or brief-letter.pdf with --page-size Letter]")
 @_theme_opt
 @_lang_opt
 @_page_opt
@@ -374,7 +410,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     from briefgen.facts_io import load_facts
     from briefgen.pipeline import render_facts
 
-    outputs = list(outputs) or [Path("brief.pdf")]
+    outputs = _default_outputs(outputs, page_size)
     for path in outputs:
         output_format(path)
     facts = load_facts(facts_file)
@@ -589,6 +625,12 @@ def template_check(theme, facts_files, quick, max_pages) -> None:
     from briefgen.facts_io import load_facts
     from briefgen.render.check import check_theme
     from briefgen.render.samples import sample_briefs, sample_facts
+    from briefgen.render.theme import load_theme
+
+    try:
+        load_theme(theme)   # no such theme: a usage error (exit 2), as for `build --theme`
+    except TemplateError:
+        pass                # a broken theme.toml is one of the problems reported below
 
     extra = [(str(path), load_facts(path), "en") for path in facts_files]
     samples = sample_briefs(extra)

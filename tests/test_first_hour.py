@@ -204,3 +204,40 @@ def test_dask_local_prints_no_info_lines(tmp_path):
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "INFO" not in proc.stderr, proc.stderr
+
+
+# --- 13. smaller things ---------------------------------------------------------------------------
+
+def test_a_letter_build_without_o_does_not_replace_the_a4_brief(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("brief.pdf").write_bytes(b"%PDF-1.7 yesterday's A4 brief")
+    result = run("build", EXAMPLES, "--page-size", "Letter", "-q")
+    assert result.exit_code == 0, result.output
+    assert Path("brief.pdf").read_bytes() == b"%PDF-1.7 yesterday's A4 brief"
+    assert Path("brief-letter.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_missing_source_is_named_once_with_a_close_sibling_suggested(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("sources").mkdir()
+    result = run("build", "source/", "-o", "b.pdf")
+    assert result.exit_code == 1
+    assert result.output.strip() == "error: source: no such file or folder (did you mean sources/?)"
+
+
+def test_template_check_of_no_such_theme_is_a_usage_error_like_build():
+    result = run("template", "check", "nosuch-theme")
+    assert result.exit_code == 2 and "nosuch-theme" in result.output
+
+
+def test_the_benchmarks_without_the_shared_corpus_time_an_example_article(monkeypatch, capsys):
+    import importlib.util
+
+    monkeypatch.syspath_prepend(str(REPO / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(bench.common, "SEED", REPO / "no-shared" / "corpus" / "seed" / "x.txt")
+    article, name = bench.one_article()
+    assert article.is_file() and article.parent == EXAMPLES
+    assert "not found" in capsys.readouterr().err
