@@ -166,8 +166,9 @@ def _sources_exist(sources) -> None:
     of a build that finds nothing. Some missing among others: a warning at build, as before."""
     if any(path.exists() for path in sources):
         return
-    path = sources[0]
-    _fail(EXIT_INPUT, f"{path}: no such file or folder{_did_you_mean(path)}")
+    from briefgen.errors import NothingUsableError
+
+    raise NothingUsableError(f"no such file or folder{_did_you_mean(sources[0])}", sources[0])
 
 
 def _did_you_mean(path: Path) -> str:
@@ -182,7 +183,7 @@ def _did_you_mean(path: Path) -> str:
     if not close:
         return ""
     found = siblings[close[0]]
-    return f" (did you mean {shown(str(found))}{'/' if found.is_dir() else ''}?)"
+    return f" (did you mean {found}{'/' if found.is_dir() else ''}?)"
 
 
 def _corpus_settings(jobs, no_cache, dask) -> dict:
