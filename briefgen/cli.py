@@ -56,7 +56,7 @@ def handle_errors(func: Callable) -> Callable:
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        debug = click.get_current_context().find_root().params.get("debug", False)
+        debug = _global("debug")
         try:
             return func(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -131,12 +131,13 @@ _lang_opt = click.option("--lang", "locale", default=None, metavar="LANG[,LANG..
                          help="Brief language(s): 'fr', or 'en,fr,ar,ru' for one brief per language "
                               "(brief.en.pdf, brief.fr.pdf, ...); 'ar-u-nu-arab' for Arabic-Indic digits. "
                               "Default: the sources' language, else English. See `briefgen locales`.")
-_page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True)
+_page_opt = click.option("--page-size", type=click.Choice(["A4", "Letter"]), default="A4", show_default=True,
+                         help="Without -o, a Letter brief is written to brief-letter.pdf, so it never "
+                              "replaces the A4 brief.pdf of an earlier build.")
 _pages_opt = click.option("--pages", "max_pages", type=click.IntRange(1, 20), default=1, show_default=True,
                           help="Longest brief allowed, in pages.")
 _notes_opt = click.option("--notes", type=click.Path(exists=False, dir_okay=False, path_type=Path),
                           help="An analyst note in Markdown, shown in its own block.")
-_quiet_opt = click.option("-q", "--quiet", is_flag=True, help="No progress display, no summary.")
 _report_opt = click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
                            help="Write what the one-page fit left out (and pages, layout passes) to this JSON file.")
 _variant_opt = click.option("--pdf-variant", type=click.Choice(["pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-3b"]),
@@ -149,22 +150,117 @@ _jobs_opt = click.option("-j", "--jobs", type=click.IntRange(min=1), default=Non
                          help="Processes reading and extracting sources. [default: the cores available]")
 _cache_opt = click.option("--no-cache", "no_cache", is_flag=True,
                           help="Read and extract every source again, ignoring the facts cache.")
-_cache_dir_opt = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                              help="Facts cache folder. [default: the user cache dir, see `briefgen cache info`]")
 _dask_opt = click.option("--dask", "dask", metavar="ADDRESS", default=None,
                          help="Extract on a Dask cluster: tcp://scheduler:8786, or 'local' for a cluster "
                               "on this machine. Needs `pip install 'briefgen[dask]'` (docs/scaling.md).")
 
 
-def _corpus_settings(jobs, no_cache, cache_dir, dask) -> dict:
-    return {"jobs": jobs, "cache": not no_cache, "cache_dir": cache_dir, "dask": dask}
+def _default_outputs(outputs, page_size: str) -> list[Path]:
+    """-o as given, else brief.pdf (A4) or brief-letter.pdf: a Letter build of the same sources
+    is another file, not a silent replacement of the A4 one."""
+    return list(outputs) or [Path("brief.pdf" if page_size == "A4" else f"brief-{page_size.lower()}.pdf")]
+
+
+def _sources_exist(sources) -> None:
+    """When no source path exists, one line naming it (and a close sibling, for a typo) instead
+    of a build that finds nothing. Some missing among others: a warning at build, as before."""
+    if any(path.exists() for path in sources):
+        return
+    from briefgen.errors import NothingUsableError
+
+    raise NothingUsableError(f"no such file or folder{_did_you_mean(sources[0])}", sources[0])
+
+
+def _did_you_mean(path: Path) -> str:
+    """' (did you mean sources/?)' when a sibling's name is close to the missing one's."""
+    import difflib
+
+    try:
+        siblings = {p.name: p for p in path.parent.iterdir() if not p.name.startswith(".")}
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, list(siblings), n=1)
+    if not close:
+        return ""
+    found = siblings[close[0]]
+    return f" (did you mean {found}{'/' if found.is_dir() else ''}?)"
+
+
+def _corpus_settings(jobs, no_cache, dask) -> dict:
+    if dask and not _global("debug"):
+        import os
+
+        # distributed sets its loggers to INFO when imported (~30 lines per run, from the
+        # scheduler and every worker): its own config, read from the environment that the local
+        # cluster's workers inherit too, keeps them at WARNING. A user's own setting wins.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    return {"jobs": jobs, "cache": not no_cache, "dask": dask}   # --cache-dir: see _use_cache_root
+
+
+# Global options: accepted before the subcommand (`briefgen --debug build …`) and after it
+# (`briefgen build … --debug`, as error messages suggest), so each is on the group and on every
+# command. Either place stores into ctx.meta, which the whole context chain shares.
+def _set_global(ctx: click.Context, param: click.Parameter, value):
+    if value:   # a flag left off after the subcommand must not undo one given before it
+        ctx.meta[f"briefgen.{param.name}"] = value
+        if param.name == "debug":
+            _configure_logging(debug=True)
+        elif param.name == "cache_dir":
+            _use_cache_root(ctx, value)
+    return value
+
+
+def _use_cache_root(ctx: click.Context, root: Path) -> None:
+    """--cache-dir ROOT means what BRIEFGEN_CACHE_DIR=ROOT means: the root holding facts, fonts,
+    places and templates. Set for this command (and the workers it starts, which inherit the
+    environment), then put back: a caller running several commands in one process (tests,
+    scripts) does not keep it."""
+    import os
+
+    name = "BRIEFGEN_CACHE_DIR"
+    if "briefgen.cache_env" not in ctx.meta:
+        before = ctx.meta["briefgen.cache_env"] = os.environ.get(name)
+        ctx.find_root().call_on_close(
+            lambda: os.environ.__setitem__(name, before) if before is not None else os.environ.pop(name, None))
+    os.environ[name] = str(root)
+
+
+def _global(name: str):
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(f"briefgen.{name}") if ctx is not None else None
+
+
+_global_opts = (
+    click.option("--debug", is_flag=True, expose_value=False, callback=_set_global,
+                 help="Show tracebacks and debug logging."),
+    click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_global,
+                 help="No progress display, no summary."),
+    click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None, expose_value=False,
+                 callback=_set_global, help="Cache root (facts, fonts, places, templates), like "
+                                            "$BRIEFGEN_CACHE_DIR. [default: see `briefgen cache info`]"),
+)
+
+
+def _global_options(func: Callable) -> Callable:
+    for option in reversed(_global_opts):
+        func = option(func)
+    return func
+
+
+def _configure_logging(debug: bool) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_ShownFormatter("%(levelname)s: %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler], force=True)
+    # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
+    for name in ("fontTools", "weasyprint", "distributed"):
+        logging.getLogger(name).setLevel(logging.NOTSET if debug else logging.ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="briefgen")
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
-def main(debug: bool) -> None:
+@_global_options
+def main() -> None:
     """Turn a folder of news articles into a one-page, cited situation brief.
 
     \b
@@ -174,20 +270,15 @@ def main(debug: bool) -> None:
       briefgen extract sources/ -o facts.json   # review or edit, then:
       briefgen render facts.json -o brief.pdf
     """
-    handler = logging.StreamHandler()
-    handler.setFormatter(_ShownFormatter("%(levelname)s: %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
-    if not debug:
-        # Libraries (fontTools, WeasyPrint) are chatty at INFO; their warnings are ours to word.
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+    if not _global("debug"):
+        _configure_logging(debug=False)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
 @_sources_arg
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+              help="Output file; .pdf or .html. Repeat for several. "
+                   "[default: brief.pdf, or brief-letter.pdf with --page-size Letter]")
 @_theme_opt
 @_lang_opt
 @_page_opt
@@ -199,12 +290,11 @@ def main(debug: bool) -> None:
 @_variant_opt
 @_jobs_opt
 @_cache_opt
-@_cache_dir_opt
 @_dask_opt
-@_quiet_opt
+@_global_options
 @handle_errors
 def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_source_mb, source_timeout, report_path,
-          pdf_variant, jobs, no_cache, cache_dir, dask, quiet) -> None:
+          pdf_variant, jobs, no_cache, dask) -> None:
     """Build a brief from SOURCES (folders or article files).
 
     \b
@@ -218,15 +308,17 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
     """
     from briefgen.pipeline import build as run_build
 
-    outputs = list(outputs) or [Path("brief.pdf")]
+    _sources_exist(sources)
+    outputs = _default_outputs(outputs, page_size)
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
-                         pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, cache_dir, dask))
+                         pdf_variant=pdf_variant, **_corpus_settings(jobs, no_cache, dask))
+    quiet = bool(_global("quiet"))
     with _ProgressDisplay(quiet) as progress:
         report = run_build(list(sources), outputs, settings, progress.step, progress.total)
     _warn_all(report.warnings)
     if not quiet:
-        _report_dropped(report.dropped)
+        _report_dropped(report.dropped, report_path)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
@@ -241,15 +333,17 @@ def build(sources, outputs, theme, locale, page_size, max_pages, notes, max_sour
 @click.option("--update", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="An existing (maybe hand-edited) facts file: add only the new sources, keep every edit. "
                    "The old file is kept as FILE.bak.")
+@click.option("--force", is_flag=True,
+              help="Replace an -o facts file that holds edits (analyst facts, changed values); "
+                   "the old file is kept as FILE.bak. Without it, such a file is refused.")
 @_max_size_opt
 @_timeout_opt
 @_jobs_opt
 @_cache_opt
-@_cache_dir_opt
 @_dask_opt
-@_quiet_opt
+@_global_options
 @handle_errors
-def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cache, cache_dir, dask, quiet) -> None:
+def extract(sources, output, update, force, max_source_mb, source_timeout, jobs, no_cache, dask) -> None:
     """Extract the facts of SOURCES into a facts file you can review, then `briefgen render`.
 
     \b
@@ -261,20 +355,27 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
       briefgen extract archive/ --jobs 8 -o facts.json    # unchanged files come from the cache
       briefgen extract archive/ --dask tcp://scheduler:8786 -o facts.json
     """
-    from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, load_facts
+    from briefgen.errors import OutputError
+    from briefgen.facts_io import YAML_SUFFIXES, backup, dump_facts, edits_in, load_facts
     from briefgen.pipeline import extract_facts, update_facts
 
+    _sources_exist(sources)
     output = output or update or Path("facts.json")
     if output.suffix.lower() not in (".json", *YAML_SUFFIXES):
         raise ConfigError("a facts file is .json, .yaml or .yml", output)
     settings = _settings(max_source_bytes=int(max_source_mb * 1024 * 1024), source_timeout=source_timeout,
-                         **_corpus_settings(jobs, no_cache, cache_dir, dask))
+                         **_corpus_settings(jobs, no_cache, dask))
+    quiet = bool(_global("quiet"))
     with _ProgressDisplay(quiet) as progress:
         if update:
             facts, added = update_facts(load_facts(update), list(sources), settings, progress.step, progress.total)
         else:
             facts = extract_facts(list(sources), settings, progress.step, progress.total)
-    if update and output.exists():
+    edits = None if update and output == update else edits_in(output, facts)
+    if edits and not force:
+        raise OutputError(f"{edits}; keep your edits with `--update {output}`, or replace it with --force "
+                          f"(the old file is then kept as {output.name}.bak)", output)
+    if (update or edits) and output.exists():
         backup(output)
     dump_facts(facts, output)
     _warn_all(facts.warnings)
@@ -288,7 +389,8 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("facts_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; .pdf or .html. Repeat for several. [default: brief.pdf]")
+              help="Output file; .pdf or .html. Repeat for several. "
+                   "[default: brief.pdf, or brief-letter.pdf with --page-size Letter]")
 @_theme_opt
 @_lang_opt
 @_page_opt
@@ -296,9 +398,9 @@ def extract(sources, output, update, max_source_mb, source_timeout, jobs, no_cac
 @_notes_opt
 @_report_opt
 @_variant_opt
-@_quiet_opt
+@_global_options
 @handle_errors
-def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, report_path, pdf_variant, quiet) -> None:
+def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, report_path, pdf_variant) -> None:
     """Render a brief from a facts file written by `briefgen extract` (and maybe edited).
 
     \b
@@ -309,15 +411,16 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
     from briefgen.facts_io import load_facts
     from briefgen.pipeline import render_facts
 
-    outputs = list(outputs) or [Path("brief.pdf")]
+    outputs = _default_outputs(outputs, page_size)
     for path in outputs:
         output_format(path)
     facts = load_facts(facts_file)
     settings = _settings(theme=theme, locale=locale, page_size=page_size, max_pages=max_pages, notes=notes,
                          pdf_variant=pdf_variant)
     report = render_facts(facts, outputs, settings)
+    quiet = bool(_global("quiet"))
     if not quiet:
-        _report_dropped(report.dropped)
+        _report_dropped(report.dropped, report_path)
     _write_report(report_path, report)
     if not quiet:
         for path in report.written:
@@ -325,6 +428,7 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
 
 
 @main.command()
+@_global_options
 @click.option("--brief", "of_brief", is_flag=True, help="The schema of brief.json (what `-o brief.json` writes).")
 def schema(of_brief: bool) -> None:
     """Print the JSON Schema of the facts file (or, with --brief, of brief.json)."""
@@ -339,6 +443,7 @@ def schema(of_brief: bool) -> None:
 
 
 @main.command()
+@_global_options
 @click.option("--check", is_flag=True, help="Exit 1 if any catalog has a missing, fuzzy or malformed entry.")
 def locales(check: bool) -> None:
     """List the shipped languages and how complete their catalogs are."""
@@ -361,6 +466,7 @@ def locales(check: bool) -> None:
 
 
 @main.command()
+@_global_options
 def doctor() -> None:
     """Check what makes PDFs slow or wrong here (font subsetter, fonts, Pango) and how to fix it."""
     from briefgen.render.doctor import run_checks
@@ -376,23 +482,25 @@ def doctor() -> None:
 
 
 @main.group()
+@_global_options
 def cache() -> None:
     """Where the facts cache is, how big, and clearing it.
 
     `build` and `extract` keep what they read out of each source file, keyed by the file's
     content and briefgen's version, so an unchanged file is never read twice. Bypass it with
-    --no-cache; move it with --cache-dir or $BRIEFGEN_CACHE_DIR.
+    --no-cache; move it with --cache-dir ROOT or $BRIEFGEN_CACHE_DIR=ROOT (the same thing: the
+    facts go in ROOT/facts, beside the fonts, places and templates briefgen makes once).
     """
 
 
 @cache.command("info")
-@_cache_dir_opt
-def cache_info(cache_dir) -> None:
+@_global_options
+def cache_info() -> None:
     """Show the facts cache folder of this briefgen version, its entries and size."""
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    info = FactCache(cache_dir).info()
+    info = FactCache().info()
     click.echo(f"folder   {shown(info.folder)}")
     click.echo(f"entries  {info.entries} (one per source file)")
     click.echo(f"size     {info.bytes / 1048576:.1f} MB")
@@ -405,8 +513,8 @@ def cache_info(cache_dir) -> None:
 
 
 @cache.command("clear")
-@_cache_dir_opt
-def cache_clear(cache_dir) -> None:
+@_global_options
+def cache_clear() -> None:
     """Remove the facts cache of every briefgen version.
 
     Only what briefgen made goes: folders holding its CACHEDIR.TAG and the entries it wrote in
@@ -414,12 +522,12 @@ def cache_clear(cache_dir) -> None:
     from briefgen.cache import TAG_NAME
     from briefgen.factcache import FactCache
 
-    store = FactCache(cache_dir)
+    store = FactCache()
     cleared = store.clear()
     _say(f"cleared {store.root} ({cleared.removed} folder{'s' if cleared.removed != 1 else ''})")
     if cleared.left:
-        names = ", ".join(str(p) for p in cleared.left[:SHOWN_DROPPED])
-        more = f" and {len(cleared.left) - SHOWN_DROPPED} more" if len(cleared.left) > SHOWN_DROPPED else ""
+        names = ", ".join(str(p) for p in cleared.left[:SHOWN_LEFT_ALONE])
+        more = f" and {len(cleared.left) - SHOWN_LEFT_ALONE} more" if len(cleared.left) > SHOWN_LEFT_ALONE else ""
         _say(f"left alone (no briefgen {TAG_NAME}: not briefgen's, or from a briefgen before tags; "
              f"remove old caches by hand): {names}{more}")
 
@@ -433,6 +541,7 @@ def cache_clear(cache_dir) -> None:
 @_notes_opt
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0: any free port).")
+@_global_options
 @handle_errors
 def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
     """Live preview of the brief from SOURCES (folders, articles, or one facts file) on 127.0.0.1.
@@ -465,6 +574,7 @@ def serve(sources, theme, locale, page_size, max_pages, notes, port) -> None:
 
 
 @main.group()
+@_global_options
 def template() -> None:
     """Write, list and check themes (see docs/templates.md).
 
@@ -478,6 +588,7 @@ def template() -> None:
 
 
 @template.command("list")
+@_global_options
 def template_list() -> None:
     """List the built-in themes."""
     from briefgen.render.theme import list_themes
@@ -489,11 +600,13 @@ def template_list() -> None:
 
 
 @template.command("new")
+@_global_options
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--from", "parent", default="default", show_default=True, help="Built-in theme (or folder) to extend.")
+@click.option("--from", "parent", default="default", show_default=True, help="Built-in theme, or a theme folder, to extend.")
 @handle_errors
 def template_new(folder, parent) -> None:
-    """Write a working theme into FOLDER that extends a built-in one, with comments that teach."""
+    """Write a working theme into FOLDER that extends a built-in one or a theme folder, with
+    comments that teach."""
     from briefgen.render.scaffold import new_theme
 
     for path in new_theme(folder, parent):
@@ -502,6 +615,7 @@ def template_new(folder, parent) -> None:
 
 
 @template.command("check")
+@_global_options
 @click.argument("theme")
 @click.option("--facts", "facts_files", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Also render these facts files (repeatable).")
@@ -518,6 +632,12 @@ def template_check(theme, facts_files, quick, max_pages) -> None:
     from briefgen.facts_io import load_facts
     from briefgen.render.check import check_theme
     from briefgen.render.samples import sample_briefs, sample_facts
+    from briefgen.render.theme import load_theme
+
+    try:
+        load_theme(theme)   # no such theme: a usage error (exit 2), as for `build --theme`
+    except TemplateError:
+        pass                # a broken theme.toml is one of the problems reported below
 
     extra = [(str(path), load_facts(path), "en") for path in facts_files]
     samples = sample_briefs(extra)
@@ -538,15 +658,14 @@ def _write_report(path: Path | None, report) -> None:
         write_atomic(path, (json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-SHOWN_DROPPED = 8
+SHOWN_LEFT_ALONE = 8   # names listed by `cache clear` before "and N more"
 
 
-def _report_dropped(dropped: list[str]) -> None:
-    """What the page left out; a large corpus leaves out thousands of items, so the line names
-    the first few and counts the rest (`--report FILE` lists every one)."""
+def _report_dropped(dropped: list[str], report_path: Path | None) -> None:
+    """One line: how many items the page left out, and where to see them (a large corpus
+    leaves out thousands; even the example's list filled the terminal)."""
     if not dropped:
         return
-    listed = "; ".join(dropped[:SHOWN_DROPPED])
-    if len(dropped) > SHOWN_DROPPED:
-        listed += f"; and {len(dropped) - SHOWN_DROPPED:,} more (--report FILE lists them all)"
-    _say(f"note: to fit the page, left out: {listed}")
+    n = len(dropped)
+    where = f"listed in {report_path}" if report_path else "--report FILE lists them"
+    _say(f"note: {n:,} item{'s' if n != 1 else ''} left out to fit the page ({where})")

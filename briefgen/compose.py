@@ -142,15 +142,25 @@ def trim_order(brief: Brief, budget: Budget | None = None) -> list[str]:
     """Ids of what may go, lowest priority first (BRIEF.md): sources shrink to outlet + date,
     then upcoming events beyond the first, quotes (longest first), timeline events (least
     sourced, then oldest), key figures down to the minimum (least important first).
-    Header, bottom line, disputes, analyst note and footer are never trimmed."""
+    Header, bottom line, disputes, analyst note and footer are never trimmed. In each section
+    the analyst's own facts go last: what the user wrote outranks what was extracted."""
     budget = budget or Budget()
     order: list[str] = [COMPACT_SOURCES] if brief.sources and not brief.compact_sources else []
-    order += [e.id for e in reversed(brief.next[1:])]
-    order += _quote_trim_order(brief.quotes)
-    order += _timeline_trim_order(brief.timeline)
-    ranked = sorted(brief.figures, key=lambda f: f.rank)
-    order += [f.id for f in reversed(ranked[budget.min_figures:])]
+    order += _analyst_last(list(reversed(brief.next[1:])))
+    order += _analyst_last(brief.quotes, _quote_trim_order(brief.quotes))
+    order += _analyst_last(brief.timeline, _timeline_trim_order(brief.timeline))
+    # The minimum kept is counted after the analyst's figures move last, so one of low rank is
+    # kept in place of an extracted figure rather than trimmed before it.
+    figures = _analyst_last(list(reversed(sorted(brief.figures, key=lambda f: f.rank))))
+    order += figures[:max(0, len(figures) - budget.min_figures)]
     return order
+
+
+def _analyst_last(items: list, order: list[str] | None = None) -> list[str]:
+    """Ids of `items` in `order` (default: as given), the analyst's own facts moved last."""
+    analyst = {item.id for item in items if any(m.source == "analyst" for m in item.marks)}
+    ids = order if order is not None else [item.id for item in items]
+    return [i for i in ids if i not in analyst] + [i for i in ids if i in analyst]
 
 
 def trim(brief: Brief, ids: list[str] | set[str]) -> Brief:

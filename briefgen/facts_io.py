@@ -31,6 +31,27 @@ def backup(path: Path) -> Path:
     return target
 
 
+def edits_in(path: Path, facts: Facts) -> str | None:
+    """Why writing `facts` over the facts file at `path` would lose work, or None: it does not
+    exist or holds exactly these facts. Any analyst fact, any value that differs (an edited
+    role, a removed quote) or a file that no longer loads counts: an analyst's edits are never
+    overwritten without --force."""
+    if not path.exists():
+        return None
+    try:
+        old = load_facts(path)
+    except FactsFileError:
+        return "it is not a facts file briefgen can read (edited by hand?)"
+    ours = old.model_dump(mode="json", exclude={"warnings"})
+    analyst = sum(1 for kind in ours.values() if isinstance(kind, list)
+                  for item in kind if isinstance(item, dict) and item.get("source") == "analyst")
+    if analyst:
+        return f"it holds {analyst} analyst fact{'s' if analyst != 1 else ''}"
+    if ours != facts.model_dump(mode="json", exclude={"warnings"}):
+        return "it holds values this extraction does not give (edits, or other sources)"
+    return None
+
+
 def load_facts(path: Path) -> Facts:
     """The facts in a (maybe hand-edited, maybe hostile) facts file. Limits are checked before
     validation (see untrusted.py); every schema problem is reported with its field and line."""

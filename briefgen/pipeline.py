@@ -59,15 +59,22 @@ def extract_facts(paths: Sequence[Path], settings: Settings, progress: Progress 
     found = scan(paths, settings)
     if on_total:
         on_total(len(found.files))
-    return _merged(read_facts(found, settings, progress, known=set()), paths)
+    return _merged(read_facts(found, settings, progress, known=set()), paths, found)
 
 
-def _merged(parts: Parts, paths: Sequence[Path]) -> Facts:
+def _merged(parts: Parts, paths: Sequence[Path], found: Scan) -> Facts:
     facts = merge(parts.facts)
     facts.warnings = parts.warnings + facts.warnings
     if not facts.sources:
         where = ", ".join(str(p) for p in paths)
-        reason = parts.warnings[-1] if parts.warnings else "no readable article files (.txt, .html, .md, .json)"
+        from briefgen.ingest.base import known_extensions
+
+        if found.files and parts.warnings:   # files were read, none usable: the last one's reason
+            reason = parts.warnings[-1]
+        elif parts.warnings:                 # nothing to read: say so, and what was there instead
+            reason = "; ".join(["no readable article files", *parts.warnings])
+        else:
+            reason = f"no readable article files ({', '.join(known_extensions())})"
         raise NothingUsableError(f"no usable source: {reason}", where)
     return facts
 
@@ -175,7 +182,7 @@ def _compose_corpus(found: Scan, paths: Sequence[Path], settings: Settings, prog
     """Facts → composed brief, in a function of its own so the facts of a large corpus are
     freed before layout starts (the peak memory is then the larger of the two, not their sum)."""
     parts = read_facts(found, settings, progress, known=set())
-    return _compose(_merged(parts, paths), notes), parts.complete
+    return _compose(_merged(parts, paths, found), notes), parts.complete
 
 
 def _theme_folders(theme: str) -> list[Path]:

@@ -44,3 +44,16 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip(SHARED_REASON)
     return SEED
+
+
+def fresh_cache_root(root: Path) -> Path:
+    """A `--cache-dir` root, made as briefgen makes one when missing, holding a copy of the
+    session's static fonts: --cache-dir moves every store, fonts included, and making them
+    takes ~30 s."""
+    from briefgen.cache import private_folder
+    from briefgen.render.fonts import ensure_all, fonts_cache_dir
+
+    if not (root / "fonts").exists() and private_folder(root) is not None:
+        ensure_all()   # in the session's cache, once
+        shutil.copytree(fonts_cache_dir(), root / "fonts", symlinks=True)
+    return root

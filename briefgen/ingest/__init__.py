@@ -26,10 +26,12 @@ MAX_ARTICLE_CHARS = 200_000
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """Files to read, in a stable order: folders walked recursively, hidden entries skipped,
-    symlinks that leave the folder not followed. Unknown extensions inside folders are ignored
-    silently; a file named explicitly with an unknown extension gets a warning."""
+    symlinks that leave the folder not followed. Files of a kind briefgen does not read (.pdf,
+    .docx …) inside folders get one summary warning naming a few of them; a file named
+    explicitly with an unknown extension gets a warning of its own."""
     files: list[Path] = []
     warnings: list[str] = []
+    unread: list[Path] = []
     seen: set[Path] = set()
 
     def add(path: Path) -> None:  # the same file named twice (a folder and a file in it) is read once
@@ -45,7 +47,10 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     path = Path(dirpath) / name
-                    if name.startswith(".") or path.suffix.lower() not in known_extensions():
+                    if name.startswith("."):
+                        continue
+                    if path.suffix.lower() not in known_extensions():
+                        unread.append(path)
                         continue
                     if path.is_symlink():
                         target = _resolved(path)
@@ -64,6 +69,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
                                 f"(briefgen reads {', '.join(known_extensions())})")
         else:
             warnings.append(f"{given}: skipped: no such file or folder")
+    if unread:
+        warnings.insert(0, unread_summary(unread))
     return files, warnings
 
 
@@ -73,6 +80,18 @@ def _resolved(path: Path) -> Path | None:
         return path.resolve()
     except (RuntimeError, OSError):
         return None
+
+
+SHOWN_UNREAD = 5
+
+
+def unread_summary(unread: list[Path]) -> str:
+    """One line for every file skipped for its kind: a folder of PDFs must not vanish quietly,
+    nor fill the terminal."""
+    names = ", ".join(str(p) for p in unread[:SHOWN_UNREAD])
+    more = f" and {len(unread) - SHOWN_UNREAD} more" if len(unread) > SHOWN_UNREAD else ""
+    return (f"skipped {len(unread)} file{'s' if len(unread) != 1 else ''} of a kind briefgen does not read: "
+            f"{names}{more} (it reads {', '.join(known_extensions())})")
 
 
 def _inside(path: Path, root: Path) -> bool:

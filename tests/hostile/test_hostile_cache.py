@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root
 
 SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 NOTES = REPO / "examples" / "notes.md"
@@ -34,14 +34,15 @@ def briefgen(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 
 
 def build(cache: Path, out: Path, *more: str) -> str:
-    briefgen("build", str(EXAMPLES), "-o", str(out), "--cache-dir", str(cache), "--notes", str(NOTES), "-q", *more)
+    briefgen("build", str(EXAMPLES), "-o", str(out), "--cache-dir", str(fresh_cache_root(cache)),
+             "--notes", str(NOTES), "-q", *more)
     return out.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """A project folder whose cache (made by one build with a note) sits beside the user's own
-    `briefs` folder: the layout docs/scaling.md suggests for `--cache-dir`."""
+    """A project folder used as the cache root (made by one build with a note), also holding the
+    user's own `briefs` folder: the layout docs/scaling.md suggests for `--cache-dir`."""
     project = tmp_path_factory.mktemp("project")
     (project / "briefs").mkdir()
     (project / "briefs" / "my-brief.pdf").write_bytes(b"%PDF-1.7 the analyst's own brief")
@@ -57,25 +58,26 @@ def project(built, tmp_path) -> Path:
 
 
 def brief_entries(cache: Path) -> list[Path]:
-    return sorted(p for p in (cache / "briefs").rglob("*.json") if not p.name.endswith(".fit.json"))
+    return sorted(p for p in (cache / "facts" / "briefs").rglob("*.json") if not p.name.endswith(".fit.json"))
 
 
 # --- cache clear -----------------------------------------------------------------------------
 
 def test_cache_clear_keeps_the_users_briefs_folder_and_clears_briefgens_own(project):
-    facts_folders = [p for p in project.iterdir() if (p / "CACHEDIR.TAG").exists()]
+    facts_folders = [p for p in (project / "facts").iterdir() if (p / "CACHEDIR.TAG").exists()]
     assert facts_folders and brief_entries(project)
+    (project / "facts" / "briefs" / "my-notes.txt").write_text("the analyst's", encoding="utf-8")
     result = briefgen("cache", "clear", "--cache-dir", str(project))
     assert (project / "briefs" / "my-brief.pdf").read_bytes() == b"%PDF-1.7 the analyst's own brief"
-    assert not any(p.exists() for p in facts_folders)
+    assert not any(p.exists() for p in facts_folders if p.name != "briefs")
     assert brief_entries(project) == []
-    assert "left alone" in result.stderr and "my-brief.pdf" in result.stderr
+    assert "left alone" in result.stderr and "my-notes.txt" in result.stderr
 
 
 def test_cache_clear_leaves_an_untagged_folder_even_if_named_like_a_cache(tmp_path):
     from briefgen.factcache import code_fingerprint
 
-    lookalike = tmp_path / code_fingerprint() / "ab"
+    lookalike = tmp_path / "facts" / code_fingerprint() / "ab"
     lookalike.mkdir(parents=True)
     (lookalike / f"{KEY}.json").write_text("{}", encoding="utf-8")
     result = briefgen("cache", "clear", "--cache-dir", str(tmp_path))
@@ -96,7 +98,7 @@ def test_cache_clear_keeps_files_briefgen_did_not_name_inside_its_own_folder(tmp
 
 
 def test_cache_info_counts_only_briefgens_folders(project):
-    (project / "0.0.1-0123456789abcdef").mkdir()    # named like a version folder, not tagged
+    (project / "facts" / "0.0.1-0123456789abcdef").mkdir()    # named like a version folder, not tagged
     info = briefgen("cache", "info", "--cache-dir", str(project)).stdout
     assert "other briefgen versions" not in info
     assert "leaves them alone" in info
@@ -112,11 +114,13 @@ def test_cache_folders_are_created_0700_and_tagged(tmp_path, monkeypatch):
     from briefgen.cache import cache_root
 
     root = cache_root()
-    folders = [cache, *(p for p in cache.rglob("*") if p.is_dir()), root, *(p for p in root.rglob("*") if p.is_dir())]
+    folders = [cache, *(p for p in (cache / "facts").rglob("*") if p.is_dir()), root,
+               *(p for p in root.rglob("*") if p.is_dir())]
     assert len(folders) > 6
     for folder in folders:
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
-    stores = [p for p in (*root.iterdir(), *cache.rglob("*")) if p.is_dir() and len(p.name) > 2]   # not shards
+    stores = [p for p in (*root.iterdir(), *cache.iterdir(), *(cache / "facts").rglob("*"))
+              if p.is_dir() and len(p.name) > 2]   # not shards
     for folder in (cache, root, *stores):
         assert (folder / "CACHEDIR.TAG").read_bytes().startswith(SIGNATURE), folder
 

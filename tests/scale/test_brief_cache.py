@@ -4,18 +4,18 @@ from __future__ import annotations
 import json
 import shutil
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, fresh_cache_root
 
 from .conftest import briefgen
 
 
 def build(sources, out, cache, *more):
-    briefgen("build", str(sources), "-o", str(out), "--cache-dir", str(cache), "-q", *more)
+    briefgen("build", str(sources), "-o", str(out), "--cache-dir", str(fresh_cache_root(cache)), "-q", *more)
     return out.read_text(encoding="utf-8")
 
 
 def entries(cache):
-    return sorted(p for p in (cache / "briefs").rglob("*.json") if not p.name.endswith(".fit.json"))
+    return sorted(p for p in (cache / "facts" / "briefs").rglob("*.json") if not p.name.endswith(".fit.json"))
 
 
 def test_unchanged_corpus_reuses_the_composed_brief(tmp_path):
@@ -57,7 +57,7 @@ def test_any_change_composes_again(tmp_path):
 def test_no_cache_writes_no_brief(tmp_path):
     cache = tmp_path / "cache"
     build(EXAMPLES, tmp_path / "a.html", cache, "--no-cache")
-    assert not (cache / "briefs").exists()
+    assert not (cache / "facts" / "briefs").exists()
 
 
 def test_a_broken_entry_is_composed_again(tmp_path):
@@ -78,7 +78,7 @@ def test_the_fit_decision_is_reused_for_the_same_brief_theme_and_page(tmp_path):
     confirms last time's decision in one, and the PDF is byte-identical to a build without any cache."""
     cache = tmp_path / "cache"
     note = ["--notes", str(EXAMPLES.parent / "notes.md")]
-    args = ["build", str(EXAMPLES), "--cache-dir", str(cache), "-q", *note]
+    args = ["build", str(EXAMPLES), "--cache-dir", str(fresh_cache_root(cache)), "-q", *note]
     briefgen(*args, "-o", str(tmp_path / "a.pdf"), "--report", str(tmp_path / "a.json"))
     briefgen(*args, "-o", str(tmp_path / "b.pdf"), "--report", str(tmp_path / "b.json"))
     briefgen("build", str(EXAMPLES), "-q", "--no-cache", "-o", str(tmp_path / "c.pdf"), *note)
@@ -94,7 +94,7 @@ def test_a_theme_edit_searches_the_fit_again(tmp_path):
     (theme / "style.css").write_text("/* nothing yet */\n", encoding="utf-8")
     cache = tmp_path / "cache"
     note = ["--notes", str(EXAMPLES.parent / "notes.md")]   # with the note the fit must drop items
-    args = ["build", str(EXAMPLES), "--theme", str(theme), "--cache-dir", str(cache), "-q", *note]
+    args = ["build", str(EXAMPLES), "--theme", str(theme), "--cache-dir", str(fresh_cache_root(cache)), "-q", *note]
     briefgen(*args, "-o", str(tmp_path / "a.html"), "--report", str(tmp_path / "a.json"))
     (theme / "style.css").write_text("body { font-size: 6pt }\n", encoding="utf-8")   # room for more
     briefgen(*args, "-o", str(tmp_path / "b.html"), "--report", str(tmp_path / "b.json"))

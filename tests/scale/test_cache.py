@@ -16,7 +16,7 @@ from .conftest import briefgen, facts_json
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted(cache.rglob("*.json"))
+    return sorted((cache / "facts").rglob("*.json"))   # --cache-dir is the root; facts are in facts/
 
 
 def extract(corpus: Path, out: Path, cache: Path, *more: str) -> dict:

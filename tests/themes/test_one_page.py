@@ -37,7 +37,8 @@ def test_30_articles_give_exactly_one_page_and_a_report(corpus, corpus_build):
     assert report["pages"] == 1 and report["sources"] >= 30
     assert report["dropped"] and report["languages"][0]["dropped"] == report["dropped"]
     assert 1 <= report["passes"] <= 6
-    assert "note: to fit the page, left out:" in run.stderr
+    assert f"note: {len(report['dropped'])} items left out to fit the page (listed in {out / 'report.json'})" \
+        in run.stderr
     # The HTML holds the same selection as the PDF: nothing the report lists as dropped is in it.
     html = (out / "brief.html").read_text()
     assert html.count("data-item=") > 0
