@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 from briefgen.atomic import write_atomic
-from briefgen.cache import cache_root
+from briefgen.cache import cache_root, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,8 @@ def ensure_static(spec: FontSpec) -> Path:
     from fontTools.varLib import instancer
 
     log.info("making static font %s (first use; cached in %s)", target.name, target.parent)
+    # The folder is this user's alone (0700, tagged, owner-checked): fonts are parsed by C code.
+    private_folder(cache_root(), "fonts", target.parent.name)
     font = TTFont(spec.variable_path())
     # optimize=False: a third faster, and the output is the same size for these fonts.
     source_head = font["head"]

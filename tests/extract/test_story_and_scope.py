@@ -99,7 +99,7 @@ def _source(title: str, text: str) -> Source:
 def test_extract_marks_lead_figures_and_background_ones():
     text = ("A powerful earthquake struck Karsa on Tuesday, killing at least 120 people, officials said.\n\n"
             "Rescuers searched the rubble through the night.\n\n"
-            "In 2019, a quake in the same province killed 2,400 people.")
+            "Last year, a quake in the same province killed 2,400 people.")
     facts = extract_source(_source("Earthquake kills 120 in Karsa", text))
     by_value = {f.value: f for f in facts.figures}
     assert by_value[120].scope == "main" and by_value[120].lead
