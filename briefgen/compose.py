@@ -69,12 +69,14 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     figures, disputes, context = _key_figures(facts, cite)
     if story.type == "none" and not any(f.category != "other" for f in figures):
         figures = []            # a story with no crisis event and no people count shows no key figures
+    # Compose's own caps drop in the fit's order: the analyst's facts after the extracted ones.
     if len(figures) > budget.max_figures:
-        dropped += [_describe(f) for f in figures[budget.max_figures:]]
-        figures = figures[:budget.max_figures]
+        keep = set(_analyst_last(list(reversed(figures)))[len(figures) - budget.max_figures:])
+        dropped += [_describe(f) for f in figures if f.id not in keep]
+        figures = [f for f in figures if f.id in keep]
     timeline = _timeline(facts, cite)
     if len(timeline) > budget.max_timeline:
-        keep = set(_timeline_trim_order(timeline)[len(timeline) - budget.max_timeline:])
+        keep = set(_analyst_last(timeline, _timeline_trim_order(timeline))[len(timeline) - budget.max_timeline:])
         dropped += [_describe(e) for e in timeline if e.id not in keep]
         timeline = [e for e in timeline if e.id in keep]
     dates = sorted(s.published for s in facts.sources if s.published)
@@ -83,7 +85,8 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     upcoming = upcoming[:budget.max_next]
     quotes = _quotes(facts, cite)
     if len(quotes) > budget.max_quotes:
-        keep = {q.id for q in sorted(quotes, key=lambda q: (-quote_substance(q), len(q.text)))[:budget.max_quotes]}
+        keep = set(_analyst_last(quotes, [q.id for q in sorted(quotes, key=lambda q: (quote_substance(q), -len(q.text)))])
+                   [len(quotes) - budget.max_quotes:])
         dropped += [_describe(q) for q in quotes if q.id not in keep]
         quotes = [q for q in quotes if q.id in keep]
 
@@ -440,7 +443,11 @@ def _key_figures(facts: Facts, cite: _Citer) -> tuple[list[KeyFigure], list[Disp
 def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyFigure]:
     """One key figure a category, the best first: two "killed" tiles read as two tolls of one
     event. A second one only names another place (east and west Aleppo), and never beside a
-    count the headline or lead states (that one is the story's toll)."""
+    count the headline or lead states (that one is the story's toll). The analyst's own figures
+    stand for the category: what the user wrote outranks what was extracted."""
+    mine = [kf for kf in figures if any(m.source == "analyst" for m in kf.marks)]
+    if mine:
+        return mine
     if not figures or figures[0].id in leads:
         return figures[:1]
     kept = [figures[0]]

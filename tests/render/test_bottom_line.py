@@ -57,3 +57,16 @@ def test_upwards_of_is_printed_as_more_than():
                   figures=[Figure(value=300, approx=True, qualifier="upwards of", text="Upwards of 300 people",
                                   category="killed", citations=[Citation(source="s1", start=0, end=21)])])
     assert compose(facts).figures[0].qualifier == "more_than"
+
+
+def test_the_analysts_own_figure_stands_for_its_category():
+    from briefgen.compose import compose
+    from briefgen.model import Citation, Facts, Figure, Source
+
+    text = "At least 31 people were killed in the floods, officials said on Tuesday."
+    facts = Facts(sources=[Source(id="s1", path="a.txt", text=text)],
+                  figures=[Figure(value=31, qualifier="at least", approx=True, text="At least 31 people",
+                                  category="killed", lead=True, citations=[Citation(source="s1", start=0, end=18)]),
+                           Figure(value=40, text="40 people (field count)", category="killed", source="analyst")])
+    killed = [f for f in compose(facts).figures if f.category == "killed"]
+    assert [f.value for f in killed] == [40]
