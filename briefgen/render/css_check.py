@@ -50,7 +50,8 @@ def check_stylesheet(path: Path, source: str) -> list[CssProblem]:
         tokens = tinycss2.parse_component_value_list(source, skip_comments=True)     # once, for both
         checker.token_errors(tokens)
         rules = tinycss2.parse_stylesheet(tokens, skip_whitespace=True)
-        checker.rules(rules, file_ends_inside=bool(unclosed))
+        checker.file_ends_inside = unclosed is not None
+        checker.rules(rules)
     except RecursionError:
         checker.add(1, 1, "CSS nested too deeply to be read")
     unique = {(p.line, p.column, p.message): p for p in checker.found}
@@ -96,15 +97,16 @@ class _Checker:
         self.path = path
         self.base_url = path.resolve().as_uri()
         self.found: list[CssProblem] = []
+        self.file_ends_inside = False       # a bracket is left open (reported once, where it opens)
 
     def add(self, line: int, column: int, message: str) -> None:
         self.found.append(CssProblem(self.path, line, message, column))
 
-    def rules(self, rules, *, file_ends_inside: bool = False) -> None:
+    def rules(self, rules) -> None:
         for rule in rules:
             if rule.type == "error":
                 # The missing bracket is the problem already reported; tinycss2 only sees the file end.
-                if not (file_ends_inside and rule.message.startswith("EOF reached")):
+                if not (self.file_ends_inside and rule.message.startswith("EOF reached")):
                     self.syntax_error(rule)
             elif rule.type == "qualified-rule":
                 self.selector(rule)
@@ -159,7 +161,7 @@ class _Checker:
         for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
             if item.type == "error":
                 self.add(item.source_line, item.source_column,
-                             "CSS syntax error: expected `property: value;` (a ':' or ';' is missing?)")
+                         "CSS syntax error: expected `property: value;` (a ':' or ';' is missing?)")
             elif item.type == "qualified-rule" and descriptors is None:
                 # CSS nesting (WeasyPrint reads it); its selector is relative to the parent's, not checked alone.
                 self.declarations(item.content)
@@ -191,8 +193,8 @@ class _Checker:
         except InvalidValues as exc:
             self.invalid(declaration, name, exc.args[0] if exc.args else None)
         except (RecursionError, ValueError, TypeError, LookupError, AttributeError):
-            # A validator tripping over a value it did not foresee: WeasyPrint would stop the build on
-            # it, not ignore it, so it is not ours to report as ignored.
+            # A validator tripping over a value it did not foresee is WeasyPrint's failure, not a
+            # declaration it ignores: not reported here (and the check itself never stops on it).
             return
 
     def invalid(self, declaration, name: str, reason: str | None) -> None:
