@@ -311,6 +311,8 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
     with _quiet_fetch_logs():
         resolved = theme.resolved_css()
     problems += [Problem(display(p.path), p.line, p.message) for p in resolved.problems]
+    from briefgen.render.css_check import check_problems     # what WeasyPrint would ignore in the CSS
+    problems += check_problems(resolved.ignored, display)
     if resolved.error is not None or any(p.message.startswith("syntax error") for p in problems):
         return _unique(problems)     # rendering would only repeat the syntax errors (or the stylesheet budget)
 

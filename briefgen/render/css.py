@@ -7,6 +7,8 @@ theme would phone home every time the brief is opened. So every reference is res
 once per theme, through the same `SafeFetcher` rules (data: URLs and files inside the theme
 and font folders); what it refuses becomes `url("data:,")` (an empty resource) or a dropped
 `@import`, and a `CssProblem` naming the stylesheet and line (shown by `template check`).
+Each stylesheet file is also checked as it is read (render/css_check.py): what WeasyPrint would
+ignore in it is `ResolvedCss.ignored`, a few warnings at build.
 
 A theme's stylesheets are hostile input too: the whole theme has a budget of @imports and bytes,
 repeats counted (`_Budget`), and crossing it makes the theme unusable (`ResolvedCss.error`: an
@@ -46,9 +48,11 @@ class CssProblem:
     path: Path
     line: int
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.line}:{self.column}" if self.column else f"{self.line}"
+        return f"{self.path}:{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class ResolvedCss:
     problems: tuple[CssProblem, ...]
     # A budget crossed: the theme cannot be used (an error at build, a problem at `template check`).
     error: CssProblem | None = None
+    # What WeasyPrint would ignore (render/css_check.py): warnings at build, problems at `template check`.
+    ignored: tuple[CssProblem, ...] = ()
 
 
 class _OverBudget(Exception):
@@ -121,10 +127,12 @@ def resolve_stylesheets(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...])
 
 def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: list[Path]) -> ResolvedCss:
     from briefgen.errors import TemplateError
+    from briefgen.render.css_check import warning_lines
     from briefgen.render.theme import read_theme_file
 
     fetcher = SafeFetcher(allowed_dirs)
     problems: list[CssProblem] = []
+    ignored: dict[Path, list[CssProblem]] = {}
     parts = []
     budget = _Budget()
     try:
@@ -148,7 +156,7 @@ def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: 
                 problems.append(CssProblem(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
                                                        "save it as UTF-8"))
                 source = data.decode("utf-8", "replace")
-            text = _resolve(path, source, fetcher, problems, depth=0, read=read, budget=budget)
+            text = _resolve(path, source, fetcher, (problems, ignored), depth=0, read=read, budget=budget)
             parts.append(f"/* {path.parent.name}/{path.name} */\n{text}")
     except _OverBudget as over:
         # Alone (the loop's other problems only repeat it) and not logged: Theme.css() raises it as
@@ -156,7 +164,10 @@ def _resolve_all(files: tuple[Path, ...], allowed_dirs: tuple[Path, ...], read: 
         return ResolvedCss("", (over.problem,), error=over.problem)
     for problem in problems:
         log.warning("%s", problem)
-    return ResolvedCss("\n".join(parts), tuple(problems))
+    every_ignored = tuple(problem for found in ignored.values() for problem in found)
+    for line in warning_lines(every_ignored):
+        log.warning("%s", line)
+    return ResolvedCss("\n".join(parts), tuple(problems), ignored=every_ignored)
 
 
 class _Lines:
@@ -172,8 +183,17 @@ class _Lines:
         return self.line
 
 
-def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProblem], depth: int,
+def _resolve(path: Path, text: str, fetcher: SafeFetcher,
+             found: tuple[list[CssProblem], dict[Path, list[CssProblem]]], depth: int,
              read: list[Path], budget: _Budget) -> str:
+    """`text` (of the stylesheet `path`) self-contained; its refused references added to `found`'s
+    problems, what WeasyPrint would ignore in it to `found`'s second part (once per file)."""
+    from briefgen.render.css_check import check_stylesheet
+
+    problems, ignored = found
+    # Each file once, with its own lines (an @import of a data: URL is the importer's, already checked).
+    if path not in ignored:
+        ignored[path] = check_stylesheet(path, text)
     # Comments out first (lines kept), so a commented-out url() is neither fetched nor reported.
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = _Lines(text)
@@ -192,7 +212,7 @@ def _resolve(path: Path, text: str, fetcher: SafeFetcher, problems: list[CssProb
         target = _target(url, path)
         if target is not None:
             read.append(target)
-        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, problems, depth + 1, read, budget)
+        return _resolve(target or path, body.decode("utf-8", "replace"), fetcher, found, depth + 1, read, budget)
 
     def on_url(match: re.Match) -> str:
         url = match.group("url").strip()
