@@ -7,6 +7,7 @@ from, so a new package version or an edited lexicon builds a fresh one.
 """
 from __future__ import annotations
 
+
 import hashlib
 import marshal
 from dataclasses import dataclass
@@ -109,7 +110,14 @@ def lookup(name: str) -> PlaceInfo | None:
 
 
 def country_name(code: str | None) -> str | None:
+    return _country_names().get(code or "")
+
+
+@lru_cache(maxsize=None)
+def _country_names() -> dict[str, str]:
+    """ISO code -> the country's name, the first the table lists (one pass, not one per lookup)."""
+    names: dict[str, str] = {}
     for info in _table().values():
-        if info.kind == "country" and info.country == code:
-            return info.name
-    return None
+        if info.kind == "country" and info.country:
+            names.setdefault(info.country, info.name)
+    return names
