@@ -150,6 +150,8 @@ def template_files(folder: Path) -> list[Path]:
 
 
 def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Problem]:
+    from briefgen.render.unclosed import where_unclosed
+
     problems: list[Problem] = []
     for path in template_files(folder):
         shown = display(path)
@@ -165,7 +167,8 @@ def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Prob
         try:
             env.parse(source, path.name, str(path))
         except jinja2.TemplateSyntaxError as exc:
-            problems.append(Problem(shown, exc.lineno, f"syntax error: {exc.message}"))
+            message, line = where_unclosed(env, source, exc)
+            problems.append(Problem(shown, line, f"syntax error: {message}"))
             continue
         problems += [Problem(shown, line, message) for line, message in untranslated_text(env, source)]
         problems += unsafe_markup_problems(source, shown)

@@ -89,8 +89,13 @@ def _render(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Localiz
                                  for k in ("theme_css", "font_css", "page_css")}}
         return template.render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}",
-                            path=_display_path(exc.filename or exc.name, theme), line=exc.lineno) from exc
+        message, line = exc.message, exc.lineno
+        if exc.source is not None:
+            from briefgen.render.unclosed import where_unclosed
+
+            message, line = where_unclosed(env, exc.source, exc)
+        raise TemplateError(f"template syntax error: {message}",
+                            path=_display_path(exc.filename or exc.name, theme), line=line) from exc
     except jinja2.TemplateNotFound as exc:
         # An include/import names the file and line that asked for it; base.html itself, the theme.
         path, line = template_frame(exc, theme)
