@@ -175,6 +175,36 @@ def static_problems(env: jinja2.Environment, folder: Path, display) -> list[Prob
     return problems
 
 
+def untranslated_labels(env: jinja2.Environment, theme, display) -> list[Problem]:
+    """A label a theme adds (`_()`, `{% trans %}`) that a shipped language's catalogs, the theme's
+    own included, do not translate: the brief would show English words in that language."""
+    from briefgen.i18n import get_locale, load_translations, shipped_locales
+    from briefgen.paths import TEMPLATES_DIR
+    from briefgen.render.env import theme_locale_dirs
+
+    builtin = TEMPLATES_DIR.resolve()
+    languages = [lang for lang in shipped_locales() if lang.split("_")[0] != "en"]
+    catalogs = {lang: load_translations(get_locale(lang), theme_locale_dirs(theme)) for lang in languages}
+    problems: list[Problem] = []
+    for folder in dict.fromkeys(theme.folders):
+        if folder.resolve().is_relative_to(builtin):
+            continue                        # the shipped templates: `briefgen locales --check`
+        for path in template_files(folder):
+            try:
+                found = list(env.extract_translations(path.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+                continue                    # reported by static_problems
+            for line, _function, message in found:
+                msgid = message if isinstance(message, str) else next((m for m in message if m), None)
+                if not msgid:
+                    continue
+                missing = [lang for lang, t in catalogs.items() if t.gettext(msgid) == msgid]
+                if missing:
+                    problems.append(Problem(display(path), line, f"label {msgid!r} has no translation in "
+                                            f"{', '.join(missing)} (add it to the theme's locales/; docs/i18n.md)"))
+    return problems
+
+
 def unsafe_markup_problems(source: str, shown: str) -> list[Problem]:
     """Markup the HTML output loses (render/sanitise.py), at the line of the template that writes it."""
     from briefgen.render.sanitise import unsafe_markup
@@ -311,6 +341,7 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
     for folder in dict.fromkeys(theme.folders):
         problems += static_problems(renderer.env, folder, display)
     problems += missing_blocks(renderer.env, theme, display)
+    problems += untranslated_labels(renderer.env, theme, display)
     with _quiet_fetch_logs():
         resolved = theme.resolved_css()
     problems += [Problem(display(p.path), p.line, p.message) for p in resolved.problems]

@@ -32,3 +32,15 @@ def test_check_and_build_name_the_line_of_the_unclosed_if(tmp_path):
     assert "partials/header.html:2: syntax error: {% if %} opened here is never closed" in check.output
     build = CliRunner().invoke(main, ["build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf")])
     assert build.exit_code not in (0, 4) and "partials/header.html:2:" in build.output, build.output
+
+
+def test_a_new_label_no_catalog_translates_is_a_problem_of_template_check(tmp_path):
+    theme = tmp_path / "labels"
+    (theme / "partials").mkdir(parents=True)
+    (theme / "theme.toml").write_text('name = "labels"\nextends = "default"\n', encoding="utf-8")
+    (theme / "partials" / "header.html").write_text('<div>\n<p>{{ _("Flood watch level") }}</p>\n'
+                                                    '<p>{{ _("Key figures") }}</p>\n</div>\n', encoding="utf-8")
+    check = CliRunner().invoke(main, ["template", "check", str(theme)])
+    assert check.exit_code == 1
+    assert "partials/header.html:2: label 'Flood watch level' has no translation in ar, de, es, fr" in check.output
+    assert "Key figures" not in check.output            # a shipped label every catalog translates
