@@ -7,6 +7,9 @@ a sentence; chrome is short and says "subscribe", "share", "©", "Scroll down fo
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 from briefgen.ingest.dates import find_date
 
@@ -28,8 +31,26 @@ _PHRASES = re.compile(
     re.I,
 )
 _LABEL = re.compile(r"^(?:video|watch|photo|image|picture|gallery|listen|audio|read more|see also|related)\s*:", re.I)
+# Whole-line furniture that is not about one phrase but one *kind* of line: contact details,
+# embedded-post attributions, wire graphics/credits, export metadata, press-release notes.
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_FURNITURE = re.compile(
+    rf"^(?:{_EMAIL}|"  # a contact block's bare address
+    r"[—–-]+\s*[^()\n]{1,80}\(@\w{1,30}\).{0,40}|"  # "— Name (@handle) November 20, 2019"
+    r"\((?:graphics?|chart|interactive|factbox|reporting|additional reporting|writing|editing)\b[^()]*\)|"
+    r"\d{1,3}(?:,\d{3})*\s+words|"  # "611 words" in a database export header
+    r"document\s+[a-z0-9]*\d[a-z0-9]{8,}|"  # "Document AJAZEN0020180215ee2f000um"
+    r"(?-i:[A-Z][A-Z0-9]{2,15})|"  # one all-caps code token alone ("AJAZEN"); case-sensitive
+    r"follow [^.!?]{1,60}:|"  # "Follow Al Jazeera English:"
+    r"notes? to editors?:?|free photos?:?|(?:photos?|images?|b-roll) (?:are )?available[^.]{0,40}:?|"
+    r".{0,60}\bis available for (?:interviews?|comment)\.?)$",
+    re.I,
+)
+_CONTACT_LABEL = re.compile(rf"\b(?:mobile|tel|phone|fax|e-?mail)\s*:|{_EMAIL}", re.I)
+_EMPHASIS = "*_# "
 _CHROME_MAX_WORDS = 14
-_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
+# CJK full-width stops count too: without them every line of a Chinese page looked like a trailer.
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]。！？；：」』）]$")
 _TIME_OR_ZONE = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|gmt|bst|utc|est|edt|cet|cest|ist|pst|pdt|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -54,6 +75,8 @@ def is_chrome(line: str) -> bool:
         return True
     if short and stripped.count("|") >= 2:  # "Home | World | Politics"
         return True
+    if is_furniture(stripped):
+        return True
     return is_date_line(stripped)
 
 
@@ -69,3 +92,66 @@ def is_date_line(line: str) -> bool:
 
 def looks_like_sentence_end(line: str) -> bool:
     return bool(_SENTENCE_END.search(line.strip()))
+
+
+def is_furniture(line: str) -> bool:
+    """Contact, attribution, credit and export-metadata lines (see _FURNITURE)."""
+    bare = line.strip().strip(_EMPHASIS)
+    if not bare:
+        return False
+    if _FURNITURE.match(bare):
+        return True
+    # "Jane Roe | Media Adviser | Oslo | Mobile: +47 ... | Email: ..." - long, but no sentence.
+    return line.count("|") >= 2 and bool(_CONTACT_LABEL.search(line))
+
+
+# "{articleGUID}": a template field the exporter never filled, glued to a real sentence.
+_PLACEHOLDER = re.compile(r"\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?\s*")
+# "... to forecast”.   Follow Al Jazeera English:" - a social line run onto the last paragraph.
+_TRAILING_FOLLOW = re.compile(r"\s+follow [^.!?]{1,60}:\s*$", re.I)
+
+
+def scrub_line(line: str) -> str:
+    """Cut furniture glued inside a real line (placeholders, a trailing "Follow X:")."""
+    line = _PLACEHOLDER.sub("", line)
+    return _TRAILING_FOLLOW.sub("", line).strip()
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str | None:
+    """The writing system of a letter by its Unicode name ("LATIN", "CJK", "ARABIC"...)."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC"):
+        return "CJK"
+    return first or None
+
+
+def main_script(lines: list[str]) -> str | None:
+    """The script most of the letters are in. Counted per distinct character first, so a
+    2 MB page costs one Counter pass, not two million Unicode name lookups."""
+    counts: Counter[str] = Counter()
+    for char, n in Counter("".join(lines)).items():
+        script = script_of(char)
+        if script:
+            counts[script] += n
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_FOREIGN_HEADING_MAX_CHARS = 40
+
+
+def is_foreign_heading(line: str, script: str | None) -> bool:
+    """A short non-sentence line written mostly in another script than the article's: the
+    section headings of a multilingual page template ("## 摘要" over an English report)."""
+    bare = line.strip().strip(_EMPHASIS)
+    if script is None or not bare or len(bare) > _FOREIGN_HEADING_MAX_CHARS:
+        return False
+    letters = [s for s in map(script_of, bare) if s]
+    own = letters.count(script)
+    # "萃取時間: 2026-02-05T15:09:30Z" still counts as foreign: its few Latin letters are a timestamp.
+    if not letters or own * 2 >= len(letters):
+        return False
+    return not looks_like_sentence_end(bare)

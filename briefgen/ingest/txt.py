@@ -13,12 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.ingest.base import Article, Reader, register
-from briefgen.ingest.chrome import is_chrome, is_date_line, looks_like_sentence_end, word_count
+from briefgen.ingest.chrome import (
+    is_chrome,
+    is_date_line,
+    is_foreign_heading,
+    looks_like_sentence_end,
+    main_script,
+    scrub_line,
+    word_count,
+)
 from briefgen.ingest.dates import find_date
 
 _ANCHOR_SCAN = 40  # metadata sits near the top; don't mistake a body line for it
 _TITLE_MAX_WORDS = 30
 _TRAILER_MAX_WORDS = 12
+_TEASER_MIN_WORDS = 3
 _BY = re.compile(r"^by\b[:\s]*(?P<rest>.*)$", re.I)
 # Words that mark a name as a publication rather than a person.
 _OUTLET_WORDS = re.compile(
@@ -129,11 +138,40 @@ def _byline_after(lines: list[str], idx: list[int], anchor: int) -> str | None:
 
 def _body_lines(lines: list[str], start: int, title: str | None, meta: _Meta) -> list[str]:
     skip = {s.lower() for s in (title, meta.byline) if s}
-    body = [line for line in lines[start:]
-            if line and not is_chrome(line) and line.lower() not in skip]
+    kept = [i for i in range(start, len(lines))
+            if lines[i] and not is_chrome(lines[i]) and lines[i].lower() not in skip]
+    script = main_script([lines[i] for i in kept])
+    kept = [i for i in kept if not is_foreign_heading(lines[i], script)]
+    kept = _drop_teaser_runs(lines, kept)
+    body = [line for line in (scrub_line(lines[i]) for i in kept) if line]
     while body and word_count(body[-1]) <= _TRAILER_MAX_WORDS and not looks_like_sentence_end(body[-1]):
         body.pop()
     return body
+
+
+def _teaser_like(lines: list[str], i: int) -> bool:
+    """A headline of *another* story: a few capitalised words, no figures, no full stop, and a
+    paragraph of its own (blank lines around it), so a hard-wrapped sentence is never one."""
+    line = lines[i]
+    alone = (i == 0 or not lines[i - 1]) and (i + 1 >= len(lines) or not lines[i + 1])
+    return (alone and _TEASER_MIN_WORDS <= word_count(line) <= _TRAILER_MAX_WORDS
+            and line[:1].isupper() and not looks_like_sentence_end(line) and not re.search(r"\d", line))
+
+
+def _drop_teaser_runs(lines: list[str], kept: list[int]) -> list[int]:
+    """Related-story links stand as two or more bare headlines in a row between paragraphs.
+    One such line alone is more likely a sub-heading of this article, so it stays; a run sits
+    between real paragraphs only, so a list at the end of the page is the trailer's business."""
+    drop: set[int] = set()
+    pos = 0
+    while pos < len(kept):
+        end = pos
+        while end < len(kept) and _teaser_like(lines, kept[end]):
+            end += 1
+        if end - pos >= 2 and pos > 0 and end < len(kept):
+            drop.update(kept[pos:end])
+        pos = max(end, pos + 1)
+    return [i for i in kept if i not in drop]
 
 
 def _first_date_line(lines: list[str], idx: list[int]):
