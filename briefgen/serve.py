@@ -242,6 +242,7 @@ class Preview:
             renderer = self.renderer(stamps)
             brief = compose(facts, notes_markdown=notes)
             l10n = self.localization(renderer, main_language(brief), facts)
+            renderer.fetcher.layout_seconds = 0.0      # each rebuild has the layout budget of a build
             if self._fit_ids is not None:
                 candidates = set(trim_order(brief))
                 guess = [item for item in self._fit_ids if item in candidates]

@@ -61,14 +61,20 @@ _OPENING_TIME = re.compile(r"\s*[^,;.]{2,40},")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 
+# A sentence is read at most this far on either side of a figure: a 200 KB page with no full stop
+# must not make every figure scan the whole page (quadratic time).
+SENTENCE_WINDOW = 1_500
+
+
 def clause_of(text: str, start: int, end: int) -> tuple[str, str, str]:
     """(the clause holding text[start:end] with an opening time phrase, its words before start,
     its words from start on)."""
-    sentence_start = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    sentence_start = max(0, start - SENTENCE_WINDOW)
+    for match in _SENTENCE_END.finditer(text, sentence_start, start):
         sentence_start = match.end()
-    stop = _SENTENCE_END.search(text, end)
-    sentence_end = stop.start() + 1 if stop else len(text)
+    limit = min(len(text), end + SENTENCE_WINDOW)
+    stop = _SENTENCE_END.search(text, end, limit)
+    sentence_end = stop.start() + 1 if stop else limit
     clause_start = sentence_start
     for match in _CLAUSE_BREAK.finditer(text, sentence_start, start):
         clause_start = match.end()

@@ -175,9 +175,14 @@ def brief_json(brief: Brief, l10n: Localization, page_html: str | None = None) -
 def bottom_line_sentences(page_html: str) -> list[str]:
     """The bottom line's sentences as the page prints them (elements of class `sentence` inside
     the one of class `bottom-line`), without their source marks."""
+    import lxml.etree
     import lxml.html
 
-    root = lxml.html.document_fromstring(page_html)
+    try:
+        # Bytes: a theme's page may open with an XML declaration, which lxml refuses in a str.
+        root = lxml.html.document_fromstring(page_html.encode("utf-8"))
+    except (ValueError, lxml.etree.ParserError):
+        return []                   # an empty page (a theme of only a comment) has no bottom line
     sentences = []
     for node in root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " bottom-line ")]'
                            '//*[contains(concat(" ", normalize-space(@class), " "), " sentence ")]'):

@@ -50,6 +50,9 @@ def make_fetcher(theme_folders: Iterable[Path]) -> SafeFetcher:
 # here), so it is bounded here: by elements before it starts, then by time and memory.
 MAX_ELEMENTS = 20_000
 LAYOUT_SECONDS = 60
+# All the layouts of one run (the fit's passes, the sample briefs of `template check`) share one
+# budget: nested grids cost WeasyPrint exponential time in very few elements.
+LAYOUT_BUDGET_SECONDS = 120
 LAYOUT_MEMORY_HEADROOM = 1024 * 2**20
 _ELEMENT = re.compile(r"<[A-Za-z]")
 
@@ -63,9 +66,14 @@ def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
     if elements > MAX_ELEMENTS:
         raise TemplateError(f"the page has {elements:,} elements; a one-page brief has a few thousand "
                             f"(the limit is {MAX_ELEMENTS:,})", path=entry)
+    used = getattr(fetcher, "layout_seconds", 0.0)
+    if used >= LAYOUT_BUDGET_SECONDS:
+        raise TemplateError(f"layout stopped: the pages took more than {LAYOUT_BUDGET_SECONDS} s to lay out "
+                            "in all (nested grid or flex boxes?)", path=entry)
     fetcher.start_document()
+    start = time.monotonic()
     try:
-        with bounded_layout(entry):
+        with bounded_layout(entry, min(LAYOUT_SECONDS, LAYOUT_BUDGET_SECONDS - used)):
             document = HTML(string=html, base_url=entry.as_uri(), url_fetcher=fetcher)
             return document.render(font_config=font_configuration())
     except FetchLimitError as exc:
@@ -77,11 +85,13 @@ def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one message
         # Cut: the message may quote a whole data: URL (megabytes).
         raise RenderError(f"layout failed: {type(exc).__name__}: {short_url(str(exc))}", path=base_dir) from exc
+    finally:
+        fetcher.layout_seconds = used + (time.monotonic() - start)
 
 
 @contextmanager
-def bounded_layout(entry: Path) -> Iterator[None]:
-    """At most LAYOUT_SECONDS (SIGALRM, main thread only) and LAYOUT_MEMORY_HEADROOM more address
+def bounded_layout(entry: Path, seconds: float = LAYOUT_SECONDS) -> Iterator[None]:
+    """At most `seconds` (SIGALRM, main thread only) and LAYOUT_MEMORY_HEADROOM more address
     space (RLIMIT_AS, where the platform has it) for one layout; both restored after."""
     from briefgen.render.isolate import mapped_bytes
 
@@ -98,10 +108,10 @@ def bounded_layout(entry: Path) -> Iterator[None]:
         if hard == resource.RLIM_INFINITY or limit < hard:
             resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), hard))
     try:
-        with time_limit(LAYOUT_SECONDS, entry):
+        with time_limit(seconds, entry):
             yield
     except SourceTimeout:
-        raise TemplateError(f"layout stopped: the page took more than {LAYOUT_SECONDS} s to lay out", path=entry) from None
+        raise TemplateError(f"layout stopped: the page took more than {seconds:g} s to lay out", path=entry) from None
     except MemoryError:
         raise TemplateError("layout stopped: the page needs more than "
                             f"{LAYOUT_MEMORY_HEADROOM // 2**20} MB to lay out", path=entry) from None

@@ -17,6 +17,7 @@ when the theme is loaded, before the template loader, the fit cache or the PDF f
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -160,9 +161,12 @@ def css_length_pt(value: str) -> float:
     for unit, factor in units.items():
         if text.endswith(unit):
             try:
-                return float(text[: -len(unit)]) * factor
+                points = float(text[: -len(unit)]) * factor
             except ValueError:
                 break
+            if math.isfinite(points) and 0 < points <= 72:
+                return points
+            break
     raise ConfigError(f"bad min_font_size {value!r} in theme.toml (use a length such as '7pt')")
 
 

@@ -372,3 +372,33 @@ def test_a_facts_file_of_a_newer_schema_is_refused(tmp_path):
     facts.write_text('{"schema_version": 2, "sources": []}', encoding="utf-8")
     result = _cli("render", str(facts), "-o", str(tmp_path / "b.pdf"))
     assert result.exit_code not in (0, 4) and "schema_version" in result.output, result.output
+
+
+def test_all_the_layouts_of_a_run_share_one_time_budget(tmp_path, monkeypatch):
+    """Nested grids cost WeasyPrint exponential time in a few elements: past the budget of all
+    the fit's layouts together, the build stops with one line naming the theme."""
+    import briefgen.render.pdf as pdf
+
+    monkeypatch.setattr(pdf, "LAYOUT_BUDGET_SECONDS", 0.001)
+    theme = _theme_with_base(tmp_path, "<p>an ordinary page</p>")
+    result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
+    assert result.exit_code not in (0, 4), result.output
+    assert "layout stopped" in result.output and "base.html" in result.output
+
+
+def test_a_long_page_without_full_stops_reads_in_linear_time():
+    from briefgen.extract.scope import SENTENCE_WINDOW, clause_of
+
+    text = "Floods displaced 1,200 people and damaged 3,400 homes while officials said 56 died " * 2000
+    at = len(text) // 2
+    words, before, after = clause_of(text, at, at + 5)
+    assert len(words) <= 2 * SENTENCE_WINDOW + 100      # a window, not the whole page
+
+
+def test_a_brief_json_from_a_page_with_an_xml_declaration_or_nothing_has_no_bottom_line_crash():
+    from briefgen.render.brief_json import bottom_line_sentences
+
+    assert bottom_line_sentences('<?xml version="1.0" encoding="utf-8"?>\n<html><body>'
+                                 '<p class="bottom-line"><span class="sentence">Hi.</span></p></body></html>') == ["Hi."]
+    assert bottom_line_sentences("<!-- nothing -->") == []
+    assert bottom_line_sentences("") == []
