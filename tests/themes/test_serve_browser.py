@@ -111,11 +111,11 @@ def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace
     title = theme / "partials" / "title.html"
     title.write_text("{{ brief.place }} v1\n", encoding="utf-8")
     with preview(sources, theme, tmp_path) as (server, server_log, port, devtools):
-        assert wait_title(devtools, lambda t: t.endswith("v1")) == "Orvana v1"
+        assert wait_title(devtools, lambda t: t.endswith("v1")) == "Valdera v1"
 
         # A template edit: the server rebuilds, the page reloads itself through /events.
         title.write_text("{{ brief.place }} v2\n", encoding="utf-8")
-        assert wait_title(devtools, lambda t: t.endswith("v2")) == "Orvana v2"
+        assert wait_title(devtools, lambda t: t.endswith("v2")) == "Valdera v2"
 
         # A broken template: an overlay (and the tab title) name the file and line; the server lives on.
         title.write_text("{{ brief.place }}\n{{ brief.no_such_field }}\n", encoding="utf-8")
@@ -128,7 +128,7 @@ def test_serve_reloads_chromium_after_a_template_edit_and_shows_errors(workspace
 
         # Fixed: the brief is back.
         title.write_text("{{ brief.place }} v3\n", encoding="utf-8")
-        assert wait_title(devtools, lambda t: t.endswith("v3")) == "Orvana v3"
+        assert wait_title(devtools, lambda t: t.endswith("v3")) == "Valdera v3"
         assert "Traceback" not in "".join(server_log.lines)
 
 
@@ -142,8 +142,8 @@ def test_serve_runs_its_own_scripts_but_not_a_themes(workspace, tmp_path):
         "<script>document.title = 'pwned by script';</script>\n"
         "<img src=\"data:,\" onerror=\"document.title = 'pwned by handler'\" alt=\"\">\n", encoding="utf-8")
     with preview(sources, theme, tmp_path) as (server, server_log, port, devtools):
-        assert wait_title(devtools, lambda t: t.endswith("v1") or "pwned" in t) == "Orvana v1"
+        assert wait_title(devtools, lambda t: t.endswith("v1") or "pwned" in t) == "Valdera v1"
         title.write_text("{{ brief.place }} v2\n", encoding="utf-8")
-        assert wait_title(devtools, lambda t: t.endswith("v2") or "pwned" in t) == "Orvana v2"
+        assert wait_title(devtools, lambda t: t.endswith("v2") or "pwned" in t) == "Valdera v2"
         time.sleep(1)
-        assert tab_title(devtools) == "Orvana v2"
+        assert tab_title(devtools) == "Valdera v2"
