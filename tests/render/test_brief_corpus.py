@@ -22,7 +22,9 @@ from ..extract.conftest import corpus_source
 
 pytestmark = [needs_shared, pytest.mark.slow]
 
-FOUND = 124  # measured 124 brief checks found on seed + dev (2026-12-07)
+FOUND = 123  # measured 123 brief checks found on seed + dev (2026-12-07). It was 124 until ingest
+             # dropped press-contact lines: d29's "displacement" title came from "Norwegian Refugee
+             # Council" in a contact line, a lucky hit, not a reading of the story.
 WRONG = 5    # measured 5 context figures shown as key figures
 
 BRIEF_CHECKS = ("brief title", "first key figure", "no key figures", "key figure ")
