@@ -147,14 +147,19 @@ def another_event(c: Clause) -> str | None:
         for name, pattern in lexicon().diseases:
             if name.lower() != c.story.hazard.lower() and pattern.search(c.text):
                 return "another_event"
+    pattern = _other_families(kind)
+    return "another_event" if pattern is not None and pattern.search(c.text) else None
+
+
+@functools.cache
+def _other_families(kind: str | None) -> re.Pattern | None:
+    """One pattern for the words of every event type outside `kind`'s family (None: no family)."""
     family = frozenset().union(*(f for f in FAMILIES if kind in f))
     if not family:
         return None
-    types = dict(lexicon().types)
-    for other in _NAMED_IN_CLAUSES:
-        if other not in family and other != "epidemic" and types[other].search(c.text):
-            return "another_event"
-    return None
+    others = [p.pattern for name, p in lexicon().types
+              if name in _NAMED_IN_CLAUSES and name not in family and name != "epidemic"]
+    return re.compile("|".join(others), re.IGNORECASE) if others else None
 
 
 def another_place(c: Clause) -> str | None:
@@ -175,8 +180,23 @@ RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
 ])
 
 
+@functools.cache
+def _any_cue() -> re.Pattern:
+    """Every word any rule looks for, in one pattern: most clauses hold none, and then no rule
+    needs to run (the other-country rule reads no words)."""
+    words = tomllib.loads((DATA / "figure_scope.toml").read_text(encoding="utf-8"))
+    entries = [w for table in words.values() for key, values in table.items() if key != "not_after_modal"
+               for w in values]
+    entries += [name for name, _ in lexicon().diseases]
+    pattern = word_pattern(entries).pattern
+    types = "|".join(p.pattern for name, p in lexicon().types if name in _NAMED_IN_CLAUSES)
+    return re.compile(pattern + "|" + types + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)", re.IGNORECASE)
+
+
 def scope_of(clause: Clause) -> str | None:
     """The first reason a rule gives, or None (the figure counts the story's event)."""
+    if not _any_cue().search(clause.text):
+        return another_place(clause)
     for _name, rule in RULES:
         reason = rule(clause)
         if reason:

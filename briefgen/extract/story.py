@@ -108,6 +108,8 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
 
 
 def _named_in(place: Place, text: str) -> int | None:
+    if place.name not in text:
+        return None                 # most places are not in a headline: no pattern needed
     match = re.search(r"(?<!\w)" + re.escape(place.name) + r"(?!\w)", text)
     return match.start() if match else None
 
