@@ -22,12 +22,16 @@ def test_the_innermost_unclosed_block_is_found_where_it_opened(source, expected)
     assert unclosed_block(jinja2.Environment(), source) == expected
 
 
+def _theme_with_header(folder, header: str):
+    (folder / "partials").mkdir(parents=True)
+    (folder / "theme.toml").write_text(f'name = "{folder.name}"\nextends = "default"\n', encoding="utf-8")
+    (folder / "partials" / "header.html").write_text(header, encoding="utf-8")
+    return folder
+
+
 def test_check_and_build_name_the_line_of_the_unclosed_if(tmp_path):
-    theme = tmp_path / "open_if"
-    (theme / "partials").mkdir(parents=True)
-    (theme / "theme.toml").write_text('name = "open_if"\nextends = "default"\n', encoding="utf-8")
-    (theme / "partials" / "header.html").write_text("<div>\n{% if brief.place %}\n<p>{{ brief.place }}</p>\n"
-                                                    "<p>more</p>\n</div>\n", encoding="utf-8")
+    theme = _theme_with_header(tmp_path / "open_if", "<div>\n{% if brief.place %}\n<p>{{ brief.place }}</p>\n"
+                                                     "<p>more</p>\n</div>\n")
     check = CliRunner().invoke(main, ["template", "check", str(theme)])
     assert "partials/header.html:2: syntax error: {% if %} opened here is never closed" in check.output
     build = CliRunner().invoke(main, ["build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf")])
@@ -35,11 +39,8 @@ def test_check_and_build_name_the_line_of_the_unclosed_if(tmp_path):
 
 
 def test_a_new_label_no_catalog_translates_is_a_problem_of_template_check(tmp_path):
-    theme = tmp_path / "labels"
-    (theme / "partials").mkdir(parents=True)
-    (theme / "theme.toml").write_text('name = "labels"\nextends = "default"\n', encoding="utf-8")
-    (theme / "partials" / "header.html").write_text('<div>\n<p>{{ _("Flood watch level") }}</p>\n'
-                                                    '<p>{{ _("Key figures") }}</p>\n</div>\n', encoding="utf-8")
+    theme = _theme_with_header(tmp_path / "labels", '<div>\n<p>{{ _("Flood watch level") }}</p>\n'
+                                                    '<p>{{ _("Key figures") }}</p>\n</div>\n')
     check = CliRunner().invoke(main, ["template", "check", str(theme)])
     assert check.exit_code == 1
     assert "partials/header.html:2: label 'Flood watch level' has no translation in ar, de, es, fr" in check.output
