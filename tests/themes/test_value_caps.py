@@ -23,7 +23,7 @@ CHILD = textwrap.dedent("""
     from briefgen.errors import TemplateError
     from briefgen.render import prepare
     from briefgen.render.html import render_html
-    from briefgen.render.samples import sample_briefs
+    from briefgen.themetools.samples import sample_briefs
 
     folder = Path(sys.argv[1])
     label, brief, locale = sample_briefs()[0]

@@ -14,7 +14,7 @@ What is checked, and how:
   page's side margins, is any text smaller than the theme's `min_font_size`.
 
 The samples are the example facts (examples/sources, extracted) and edge cases built from them
-(`briefgen.render.samples`): empty sections, very long names and quotes, many figures, and the
+(`briefgen.themetools.samples`): empty sections, very long names and quotes, many figures, and the
 example in Arabic (right to left).
 """
 from __future__ import annotations
@@ -326,7 +326,7 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
     """Every problem of the theme, deduplicated, in file order."""
     from briefgen.render import prepare
     from briefgen.render.html import _display_path
-    from briefgen.render.samples import sample_briefs
+    from briefgen.themetools.samples import sample_briefs
 
     try:
         renderer = prepare(str(theme_arg))
@@ -345,8 +345,7 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
     with _quiet_fetch_logs():
         resolved = theme.resolved_css()
     problems += [Problem(display(p.path), p.line, p.message) for p in resolved.problems]
-    from briefgen.render.css_check import check_problems     # what WeasyPrint would ignore in the CSS
-    problems += check_problems(resolved.ignored, display)
+    problems += css_problems(resolved.ignored, display)     # what WeasyPrint would ignore in the CSS
     if resolved.error is not None or any(p.message.startswith("syntax error") for p in problems):
         return _unique(problems)     # rendering would only repeat the syntax errors (or the stylesheet budget)
 
@@ -355,6 +354,12 @@ def check_theme(theme_arg: str | Path, samples: list | None = None, *, max_pages
         for label, brief, locale in (samples if samples is not None else sample_briefs()):
             problems += _render_problems(renderer, brief, locale, label, max_pages, display)
     return _unique(problems)
+
+
+def css_problems(ignored, display) -> list[Problem]:
+    """What WeasyPrint would ignore (render/css_check.py) as problems, `style.css:LINE:COL: …` (the
+    column goes with the file and line, as compilers write it; a Problem has no column of its own)."""
+    return [Problem(f"{display(p.path)}:{p.line}:{p.column}", None, p.message) for p in ignored]
 
 
 @contextlib.contextmanager
