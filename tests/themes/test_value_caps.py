@@ -14,7 +14,8 @@ import textwrap
 import pytest
 from jinja2 import StrictUndefined
 
-from briefgen.render.sandbox import MAX_VALUE_LENGTH, GuardedEnvironment
+from briefgen.render.budget import MAX_VALUE_LENGTH
+from briefgen.render.sandbox import GuardedEnvironment
 
 CHILD = textwrap.dedent("""
     import json, resource, sys, time
