@@ -469,7 +469,7 @@ def locales(check: bool) -> None:
 @_global_options
 def doctor() -> None:
     """Check what makes PDFs slow or wrong here (font subsetter, fonts, Pango) and how to fix it."""
-    from briefgen.render.doctor import run_checks
+    from briefgen.doctor import run_checks
 
     checks = run_checks()
     err = _console()
@@ -607,7 +607,7 @@ def template_list() -> None:
 def template_new(folder, parent) -> None:
     """Write a working theme into FOLDER that extends a built-in one or a theme folder, with
     comments that teach."""
-    from briefgen.render.scaffold import new_theme
+    from briefgen.themetools.scaffold import new_theme
 
     for path in new_theme(folder, parent):
         _say(f"wrote {path}")
@@ -630,8 +630,8 @@ def template_check(theme, facts_files, quick, max_pages) -> None:
     quotes, many figures, right to left). One line per problem, file:line first; exit 1 if any.
     """
     from briefgen.facts_io import load_facts
-    from briefgen.render.check import check_theme
-    from briefgen.render.samples import sample_briefs, sample_facts
+    from briefgen.themetools.check import check_theme
+    from briefgen.themetools.samples import sample_briefs, sample_facts
     from briefgen.render.theme import load_theme
 
     try:

@@ -32,7 +32,8 @@ from briefgen.cache import cache_root, private_folder
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
-from briefgen.render.sandbox import GuardedEnvironment, ThemeLoader
+from briefgen.render.sandbox import GuardedEnvironment
+from briefgen.render.theme_loader import ThemeLoader
 from briefgen.render.theme import Theme
 from briefgen.render.view import LocaleView, unwrapping
 

@@ -86,7 +86,7 @@ def test_an_odd_facts_date_still_gives_a_valid_subset_date(monkeypatch, when):
 def test_doctor_says_a_missing_harfbuzz_subset_only_makes_pdfs_slower(monkeypatch):
     import weasyprint.text.ffi as ffi
 
-    from briefgen.render.doctor import run_checks
+    from briefgen.doctor import run_checks
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", None)
     check = next(c for c in run_checks() if c.name == "HarfBuzz subset")

@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from briefgen.render import CONTENT_POLICY, render, with_content_policy
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 
 TRACKER = "https://tracker.example/pixel.png"
 HEADLESS = ('<!doctype html>\n<meta charset="utf-8">\n<title>{{ brief.place }}</title>\n'
@@ -23,7 +23,7 @@ COMMENT_TRICK = ('<!DOCTYPE html><!-- <head> -->\n<html lang="{{ locale_tag }}">
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 

@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from briefgen.render import CONTENT_POLICY, prepare, render, with_content_policy
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.paths import TEMPLATES_DIR
 from tests.themes.test_theme_walls import write
 
@@ -89,7 +89,7 @@ def test_a_page_without_payloads_is_left_byte_for_byte():
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 

@@ -55,7 +55,7 @@ def test_pages_option_allows_a_longer_brief(corpus, corpus_build, tmp_path):
 
 
 def test_identical_input_gives_byte_identical_pdfs(tmp_path):
-    facts = Path(__file__).resolve().parents[2] / "briefgen" / "render" / "samples" / "example.facts.json"
+    facts = Path(__file__).resolve().parents[2] / "briefgen" / "themetools" / "samples" / "example.facts.json"
     for name in ("a", "b"):
         run = subprocess.run([BRIEFGEN, "render", str(facts), "-o", str(tmp_path / f"{name}.pdf"), "-q"],
                              capture_output=True, text=True, timeout=300)

@@ -10,7 +10,7 @@ import pytest
 
 from briefgen.errors import TemplateError
 from briefgen.render import render
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.render.theme import load_theme
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
@@ -36,7 +36,7 @@ def secret(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 

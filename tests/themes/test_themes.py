@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.render import render
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.render.theme import list_themes, load_theme
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
@@ -25,7 +25,7 @@ def default_html(example_facts):
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 
