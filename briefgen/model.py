@@ -225,7 +225,7 @@ class Facts(_Model):
 
 
 # --- The composed brief (what templates receive) ------------------------------------------
-# Owned by compose.py; defined here so every stage shares one model module.
+# Owned by compose (briefgen/compose/); defined here so every stage shares one model module.
 
 BottomLineKind = Literal["figures", "latest", "next"]
 
