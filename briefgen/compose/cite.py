@@ -3,12 +3,12 @@ printed mark; with many sources, a sources list of only the sources cited on the
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from briefgen.model import (
     Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
     Mark, Quote, SourceEntry, TimelineEntry,
 )
+from briefgen.sentences import sentence_span
 
 # Past this many sources the list holds only the sources cited on the page (renumbered [1]..[k]);
 # a 10,000-article archive cannot list every article on one page, and the facts file has them all.
@@ -108,25 +108,10 @@ def cite_printed(brief: Brief) -> Brief:
     return brief
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s+|$)|\n")
-# A full stop after these does not end a sentence ("U.S. and Russian", "Mr. Kerry").
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|No|vs|etc|Jan|Feb|"
-                           r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))$")
-
-
-def _sentence_ends(text: str, begin: int, end: int) -> list[re.Match]:
-    return [m for m in _SENTENCE_END.finditer(text, begin, end)
-            if m.group().startswith("\n") or not _ABBREVIATION.search(text, max(0, m.start() - 6), m.start())]
-
-
 def cited_sentence(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence(s) holding `text[start:end]`, for the hover title; clipped to `limit`."""
-    before = _sentence_ends(text, 0, start)
-    begin = before[-1].end() if before else 0
-    after = _sentence_ends(text, max(end - 1, begin), len(text))
-    stop = after[0].end() if after else len(text)
-    sentence = " ".join(text[begin:stop].split())
-    return shorten(sentence, limit)
+    begin, stop = sentence_span(text, start, end)
+    return shorten(" ".join(text[begin:stop].split()), limit)
 
 
 def shorten(text: str, limit: int = 60) -> str:

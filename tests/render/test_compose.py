@@ -80,3 +80,31 @@ def test_trim_order_follows_priorities(overflow_facts):
 def test_note_markdown_has_raw_html_off(seed_facts):
     brief = compose(seed_facts, notes_markdown="*Watch* <b>bold</b>")
     assert brief.note_html == "<p><em>Watch</em> &lt;b&gt;bold&lt;/b&gt;</p>\n"
+
+
+def _marked_sentence(text: str, cited: str) -> str:
+    from briefgen.model import Facts, Source
+
+    start = text.index(cited)
+    facts = Facts(sources=[Source(id="s1", path="a.txt", text=text)],
+                  figures=[Figure(value=120, text=cited, category="displaced", lead=True,
+                                  citations=[Citation(source="s1", start=start, end=start + len(cited))])])
+    return compose(facts).figures[0].marks[0].sentence
+
+
+def test_a_marks_hover_sentence_runs_on_across_a_wrapped_line():
+    text = ("Water rose through the night along the lower valley and\nforced 120 families out of their homes, "
+            "the district office said. Two roads are shut.")
+    assert _marked_sentence(text, "120 families") == (
+        "Water rose through the night along the lower valley and forced 120 families out of their homes, "
+        "the district office said.")
+
+
+def test_a_marks_hover_sentence_splits_where_the_extractor_splits():
+    from briefgen.sentences import sentences
+
+    text = "Crews from Harbour Pumps Ltd. reached the school. They moved 120 families by boat before noon."
+    assert _marked_sentence(text, "120 families") == "They moved 120 families by boat before noon."
+    assert [text[s:e] for s, e in sentences(text)][-1] == "They moved 120 families by boat before noon."
+    text = "Staff of Harbour Pumps Ltd. moved 120 families by boat. The river fell."
+    assert _marked_sentence(text, "120 families") == "Staff of Harbour Pumps Ltd. moved 120 families by boat."
