@@ -178,8 +178,8 @@ class BriefCache(_Store):
     note) and a fingerprint of all the code before rendering. A hit means nothing to read,
     extract, merge or compose: an unchanged corpus of any size is only laid out again.
 
-    No markup is kept: the analyst note's HTML is made again from the note on every hit, so an
-    entry someone else wrote cannot put raw HTML into a brief."""
+    No markup is kept: the analyst note is put back from the note read for the key on every hit,
+    and render makes its HTML, so an entry someone else wrote cannot put raw HTML into a brief."""
 
     KEEP = 32   # newest entries kept; each is one corpus (about 0.1-2 MB)
 
@@ -204,9 +204,8 @@ class BriefCache(_Store):
         except (ValidationError, ValueError, RecursionError):
             self._drop(f"{key}.json")
             return None
-        from briefgen.compose import render_note
-
-        composed.brief.note_html = render_note(notes)
+        # The note is part of the key: the entry's own copy of it is not trusted, nor any HTML.
+        composed.brief.note_markdown, composed.brief.note_html = notes, None
         return composed
 
     def put(self, key: str, composed: Composed) -> None:
@@ -274,7 +273,7 @@ def code_fingerprint(scope: str = "facts") -> str:
     for path in files:
         if "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    extra = {"facts": (), "brief": ("markdown-it-py", "babel"),
+    extra = {"facts": (), "brief": ("babel",),
              "all": ("markdown-it-py", "babel", "jinja2", "weasyprint", "pydyf", "fonttools", "fontpkg-noto-sans",
                      "fontpkg-noto-sans-arabic")}[scope]
     for library in (*_LIBRARIES, *extra):

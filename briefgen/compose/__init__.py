@@ -26,7 +26,7 @@ from briefgen.compose.trim import COMPACT_SOURCES, analyst_last, describe, timel
 from briefgen.model import Brief, Facts
 
 __all__ = ["CATEGORY_RANK", "COMPACT_SOURCES", "Budget", "compose", "cited_sentence", "quote_substance",
-           "reads_alone", "render_note", "trim", "trim_order"]
+           "reads_alone", "trim", "trim_order"]
 
 COMPACT_FROM = 20          # listed sources from which the list starts as outlet + date
 
@@ -85,7 +85,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes, context=context,
         gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)
               and not any(d.category == c for d in disputes)],
-        note_html=render_note(notes_markdown),
+        note_markdown=notes_markdown,
         sources=cite.entries,
         build_date=dates[-1] if dates else None,
         version=__version__,
@@ -99,13 +99,3 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
                                          "dropped": [*brief.dropped, "sources: headlines left out"]})
     return brief
 
-
-def render_note(markdown: str | None) -> str | None:
-    """The analyst's Markdown as HTML; 'js-default' keeps raw HTML off and rejects javascript: links.
-    Images are off too: a remote image in a self-contained brief is a tracking pixel, and the PDF
-    renderer would refuse it anyway."""
-    if not markdown or not markdown.strip():
-        return None
-    from markdown_it import MarkdownIt  # only with a note: 0.1 s of import otherwise spent for nothing
-
-    return MarkdownIt("js-default").disable("image").render(markdown)

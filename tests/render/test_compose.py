@@ -78,8 +78,19 @@ def test_trim_order_follows_priorities(overflow_facts):
 
 
 def test_note_markdown_has_raw_html_off(seed_facts):
-    brief = compose(seed_facts, notes_markdown="*Watch* <b>bold</b>")
+    from briefgen.render.note import with_note_html
+
+    brief = with_note_html(compose(seed_facts, notes_markdown="*Watch* <b>bold</b>"))
     assert brief.note_html == "<p><em>Watch</em> &lt;b&gt;bold&lt;/b&gt;</p>\n"
+
+
+def test_compose_keeps_the_note_as_markdown_and_render_makes_its_html(seed_facts):
+    from briefgen.render.note import with_note_html
+
+    brief = compose(seed_facts, notes_markdown="Roads *north* of the dam are cut.")
+    assert (brief.note_markdown, brief.note_html) == ("Roads *north* of the dam are cut.", None)
+    planted = brief.model_copy(update={"note_html": "<img src=x onerror=alert(1)>"})
+    assert with_note_html(planted).note_html == "<p>Roads <em>north</em> of the dam are cut.</p>\n"
 
 
 def _marked_sentence(text: str, cited: str) -> str:
