@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +25,9 @@ from briefgen import __version__
 from briefgen.cache import TAG_NAME, Cleared, cache_root, clear, is_tagged, private_folder, read_entry, write_entry
 from briefgen.display import shown
 from briefgen.model import Brief, Facts
+
+if TYPE_CHECKING:
+    from briefgen.compose.trim import TrimPlan
 
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
@@ -233,7 +237,11 @@ class BriefCache(_Store):
                 digest.update(str(path).encode() + b"\0" + read_theme_file(path, (root,)))
         return digest.hexdigest()
 
-    def get_fit(self, key: str) -> dict[str, list[str]] | None:
+    def get_fit(self, key: str) -> dict[str, TrimPlan] | None:
+        """Per language, what the fit did last time; stored readable: {"en": ["sources:compact",
+        "quote:1a2b3c4d", ...]} (`TrimPlan.keys`)."""
+        from briefgen.compose.trim import TrimPlan
+
         data = self._read(f"{key}.fit.json")
         try:
             hints = json.loads(data) if data is not None else None
@@ -241,10 +249,11 @@ class BriefCache(_Store):
             return None
         valid = isinstance(hints, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v)
                                                 for v in hints.values())
-        return hints if valid else None
+        return {language: TrimPlan.from_keys(keys) for language, keys in hints.items()} if valid else None
 
-    def put_fit(self, key: str, hints: dict[str, list[str]]) -> None:
-        self._write(f"{key}.fit.json", json.dumps(hints).encode("utf-8"))
+    def put_fit(self, key: str, hints: dict[str, TrimPlan]) -> None:
+        self._write(f"{key}.fit.json", json.dumps({language: plan.keys() for language, plan in hints.items()})
+                    .encode("utf-8"))
 
 
 def default_root() -> Path:

@@ -22,11 +22,14 @@ from briefgen.compose.ids import brief_id
 from briefgen.compose.key_figures import CATEGORY_RANK, EXPECTED_CATEGORIES, TOPIC_OF_CATEGORY, key_figures
 from briefgen.compose.quotes import quote_substance, quotes as quotes_of
 from briefgen.compose.story import main_place, story as story_of
-from briefgen.compose.trim import COMPACT_SOURCES, analyst_last, describe, timeline_trim_order, trim, trim_order
+from briefgen.compose.trim import (
+    COMPACT_SOURCES, CompactSources, DropItem, TrimPlan, TrimStep, analyst_last, describe, timeline_trim_order, trim,
+    trim_order,
+)
 from briefgen.model import Brief, Facts
 
-__all__ = ["CATEGORY_RANK", "COMPACT_SOURCES", "Budget", "compose", "cited_sentence", "quote_substance",
-           "reads_alone", "trim", "trim_order"]
+__all__ = ["CATEGORY_RANK", "COMPACT_SOURCES", "Budget", "CompactSources", "DropItem", "TrimPlan", "TrimStep",
+           "compose", "cited_sentence", "quote_substance", "reads_alone", "trim", "trim_order"]
 
 COMPACT_FROM = 20          # listed sources from which the list starts as outlet + date
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefgen.compose import COMPACT_SOURCES, trim, trim_order
+from briefgen.compose import CompactSources, TrimPlan, TrimStep, trim, trim_order
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 
@@ -32,11 +32,11 @@ class FitResult:
     document: object          # weasyprint Document of the chosen brief
     html: str                 # the HTML that was laid out
     passes: int
-    dropped_ids: list[str] = field(default_factory=list)
+    trimmed: TrimPlan = field(default_factory=TrimPlan)   # what the fit did (its hint next time)
 
 
 def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pages: int = 1,
-        max_passes: int = 3, hint: Sequence[str] | None = None) -> FitResult:
+        max_passes: int = 3, hint: TrimPlan | None = None) -> FitResult:
     """The brief with few low-priority items dropped that lays out on `max_pages`.
 
     `max_passes` bounds the give-back search only; finding a fit takes what it needs (each
@@ -44,15 +44,15 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
     `hint`: what this search dropped for the very same brief, theme and page before (the
     build's fit cache); one layout confirms it, and if it does not fit the search runs as usual.
     """
-    candidates = trim_order(brief)
+    candidates = list(trim_order(brief))
     if hint is not None and set(hint) <= set(candidates):
-        hinted = trim(brief, list(hint))
+        hinted = trim(brief, hint)
         html, document = lay_out(hinted)
         if len(document.pages) <= max_pages:
-            return FitResult(hinted, document, html, 1, list(hint))
+            return FitResult(hinted, document, html, 1, hint)
     tried: dict[int, tuple[str, object]] = {}
-    dropped: list[str] = []
-    gains: dict[str, float] = {}           # what each dropped item was measured to free
+    dropped: list[TrimStep] = []
+    gains: dict[TrimStep, float] = {}      # what each dropped step was measured to free
 
     def attempt(count: int) -> tuple[str, object]:
         if count not in tried:
@@ -93,7 +93,7 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
     html, document = attempt(hi)
     if hi:
         log.info("one-page fit: dropped %d item(s) in %d layout pass(es)", hi, len(tried))
-    return FitResult(trim(brief, dropped[:hi]), document, html, len(tried), dropped[:hi])
+    return FitResult(trim(brief, dropped[:hi]), document, html, len(tried), TrimPlan(tuple(dropped[:hi])))
 
 
 def _room(document, max_pages: int) -> float:
@@ -102,7 +102,7 @@ def _room(document, max_pages: int) -> float:
     return max(0.0, last._page_box.height - _used_height(last))
 
 
-def _choose(document, remaining: list[str], max_pages: int) -> dict[str, float]:
+def _choose(document, remaining: list[TrimStep], max_pages: int) -> dict[TrimStep, float]:
     """Which of `remaining` to drop, in priority order, so the height they free covers the spill:
     {item: height it frees}, in the order chosen.
 
@@ -124,27 +124,27 @@ def _choose(document, remaining: list[str], max_pages: int) -> dict[str, float]:
     pending = list(remaining)
     while pending and freed < spill:
         before_sweep = len(chosen)
-        for item in pending:
-            if item == COMPACT_SOURCES:
+        for step in pending:
+            if isinstance(step, CompactSources):
                 gain = measure.items.get("sources", 0.0) * COMPACT_SOURCES_SAVING
-            elif item in measure.column_of:
+            elif step.id in measure.column_of:
                 before = max(columns.values())
                 after = dict(columns)
-                after[measure.column_of[item]] -= measure.items.get(item, 0.0)
+                after[measure.column_of[step.id]] -= measure.items.get(step.id, 0.0)
                 gain = before - max(after.values())
                 if gain > 0:
                     columns = after
             else:
-                gain = measure.items.get(item, 0.0) / measure.row_of.get(item, 1)
+                gain = measure.items.get(step.id, 0.0) / measure.row_of.get(step.id, 1)
             if gain <= 0:
                 continue
-            chosen[item] = gain
+            chosen[step] = gain
             freed += gain
             if freed >= spill:
                 break
         if len(chosen) == before_sweep:
             break
-        pending = [item for item in pending if item not in chosen]
+        pending = [step for step in pending if step not in chosen]
     return chosen
 
 
