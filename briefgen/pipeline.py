@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.atomic import write_all_atomic
 from briefgen.config import Settings, output_format
@@ -18,6 +19,9 @@ from briefgen.errors import NothingUsableError, SourceError
 from briefgen.factcache import BriefCache, Composed
 from briefgen.merge import merge, resolve
 from briefgen.model import Facts
+
+if TYPE_CHECKING:
+    from briefgen.compose import TrimPlan
 
 Progress = Callable[[str], None]
 
@@ -32,7 +36,7 @@ class BuildReport:
     passes: int = 0                                            # layout passes, every language together
     languages: list[dict] = field(default_factory=list)       # per language: pages, passes, dropped
     seconds: dict[str, float] = field(default_factory=dict)   # wall time per stage: extract, render
-    fit_hints: dict[str, list[str]] = field(default_factory=dict)  # per language: what the fit dropped
+    fit_hints: dict[str, TrimPlan] = field(default_factory=dict)  # per language: what the fit dropped
 
     def as_dict(self) -> dict:
         """What `--report report.json` holds: what the one-page fit left out, in how many passes,
@@ -110,7 +114,7 @@ def _compose(facts: Facts, notes: str | None) -> Composed:
 
 
 def render_composed(composed: Composed, outputs: Sequence[Path], settings: Settings,
-                    hints: dict[str, list[str]] | None = None) -> BuildReport:
+                    hints: dict[str, TrimPlan] | None = None) -> BuildReport:
     """Lay out and render a composed brief in every language asked for, then write all outputs.
     `hints`: what the one-page fit dropped for this very brief, theme and layout last time."""
     from briefgen.i18n import parse_locales
@@ -133,7 +137,7 @@ def render_composed(composed: Composed, outputs: Sequence[Path], settings: Setti
                for result in results for path, fmt in formats.items()}
     write_all_atomic(outputs)
     report.written = list(outputs)
-    report.fit_hints = {r.locale: r.dropped_ids for r in results}
+    report.fit_hints = {r.locale: r.trimmed for r in results}
     return report
 
 

@@ -36,9 +36,13 @@ from dataclasses import dataclass, field
 from http.client import HTTPException
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, ConfigError
+
+if TYPE_CHECKING:
+    from briefgen.compose import TrimStep
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +131,7 @@ class Preview:
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._l10ns: dict = {}
-        self._fit_ids: list[str] | None = None    # what the last one-page fit left out
+        self._fit_ids: list[TrimStep] | None = None    # what the last one-page fit left out
 
     # -- inputs ---------------------------------------------------------------------------
     def is_facts_file(self) -> bool:
@@ -249,9 +253,9 @@ class Preview:
                 guessed = trim(brief, guess)
                 shown = self._publish(renderer.preview_html(guessed, l10n), start, guessed.dropped)
             fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=self.settings.max_pages)
-            self._fit_ids = list(fitted.dropped_ids)
+            self._fit_ids = list(fitted.trimmed)
             pages = len(fitted.document.pages)
-            if shown is not None and set(fitted.dropped_ids) == set(guess):
+            if shown is not None and set(fitted.trimmed) == set(guess):
                 with self.changed:
                     shown.pages, shown.passes = pages, fitted.passes
                     shown.checked_seconds = time.perf_counter() - start

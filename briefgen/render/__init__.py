@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.compose import compose
+from briefgen.compose import TrimPlan, compose
 from briefgen.errors import ConfigError
 from briefgen.i18n import SOURCE_LANGUAGE, LocaleSpec, catalog_for, majority_language, parse_locale, shipped_locales
 from briefgen.model import Brief, Facts
@@ -42,7 +42,7 @@ class RenderResult:
     brief: Brief | None = None
     passes: int = 0
     locale: str = "en"
-    dropped_ids: list[str] = field(default_factory=list)   # what the fit left out (its hint next time)
+    trimmed: TrimPlan = field(default_factory=TrimPlan)   # what the fit left out (its hint next time)
 
 
 # The HTML brief is self-contained: nothing in it may load or run anything, whatever a theme or a
@@ -163,7 +163,7 @@ def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", loca
 def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
                    theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
                    max_pages: int = 1, pdf_variant: str | None = None,
-                   brief: Brief | None = None, hints: dict[str, list[str]] | None = None) -> list[RenderResult]:
+                   brief: Brief | None = None, hints: dict[str, TrimPlan] | None = None) -> list[RenderResult]:
     """One brief per language, composed once (or given composed: `brief`); results in the
     order of `locales`. `hints`: per language tag, what the fit dropped last time (see `fit`).
 
@@ -202,7 +202,7 @@ def main_language(brief: Brief) -> str:
 
 
 def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,
-                 max_pages: int = 1, pdf_variant: str | None = None, hint: list[str] | None = None) -> RenderResult:
+                 max_pages: int = 1, pdf_variant: str | None = None, hint: TrimPlan | None = None) -> RenderResult:
     from briefgen.render.fit import fit
     from briefgen.render.pdf import set_metadata, write_pdf
 
@@ -223,4 +223,4 @@ def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l1
     for item in fitted.brief.dropped:
         log.info("left out (%s): %s", l10n.tag, item)
     return RenderResult(outputs=outputs, pages=len(fitted.document.pages), dropped=list(fitted.brief.dropped),
-                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag, dropped_ids=fitted.dropped_ids)
+                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag, trimmed=fitted.trimmed)
