@@ -26,7 +26,8 @@ from briefgen.pipeline.preview import PreviewPage, preview_pages
 from briefgen.pipeline.report import BuildReport, localized_path, peak_rss_mb
 
 if TYPE_CHECKING:
-    from briefgen.render import RenderResult
+    from briefgen.render import Renderer, RenderResult
+    from briefgen.render.env import Localization
 
 __all__ = ["BuildReport", "Pipeline", "build", "check_render_settings", "extract_facts", "localized_path",
            "peak_rss_mb", "read_notes", "render_facts", "update_facts"]
@@ -45,6 +46,9 @@ class Pipeline:
     caches: Caches | None = None           # None: the caches the settings ask for
     _l10ns: dict = field(default_factory=dict, repr=False)    # (locale, source language) -> wording
     _l10n_renderer: object = field(default=None, repr=False)  # ... of this renderer
+    # The last extract's results are all cacheable (no timeout, no crash, no file edited while
+    # read): what is made from them may be kept in the brief cache.
+    _complete: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
         self.executor = self.executor or executor_for(self.settings)
@@ -176,13 +180,13 @@ class Pipeline:
     def check(self, outputs: Sequence[Path]) -> None:
         check_render_settings(outputs, self.settings)
 
-    def renderer(self):
+    def renderer(self) -> Renderer:
         """The theme, its Jinja environment and fetcher, for `localize` and `preview`."""
         from briefgen.render import prepare
 
         return prepare(self.settings.theme, self.settings.page_size)
 
-    def localize(self, renderer, composed: Composed):
+    def localize(self, renderer: Renderer, composed: Composed) -> Localization:
         """The wording of the brief's language (--lang, else the sources'), kept per renderer."""
         from briefgen.render import main_language
 
@@ -193,13 +197,11 @@ class Pipeline:
             self._l10ns[key] = renderer.localize(*key)
         return self._l10ns[key]
 
-    def preview(self, composed: Composed, renderer, hint: list[str] | None) -> Iterator[PreviewPage]:
+    def preview(self, composed: Composed, renderer: Renderer, hint: list[str] | None) -> Iterator[PreviewPage]:
         """The render stage of `serve`: the page at once with what the last fit (`hint`) left
         out, then the page the one-page fit makes (see preview.py)."""
         return preview_pages(composed.brief, renderer, self.localize(renderer, composed), self.settings.max_pages,
                              hint)
-
-    _complete = True   # the last extract's results are all cacheable: what it makes may be kept
 
 
 def _why_nothing(parts: Parts) -> str:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefgen.model import Brief
+
+if TYPE_CHECKING:
+    from briefgen.render import Renderer
+    from briefgen.render.env import Localization
 
 
 @dataclass
@@ -17,7 +22,8 @@ class PreviewPage:
     passes: int = 0
 
 
-def preview_pages(brief: Brief, renderer, l10n, max_pages: int, hint: list[str] | None) -> Iterator[PreviewPage]:
+def preview_pages(brief: Brief, renderer: Renderer, l10n: Localization, max_pages: int,
+                  hint: list[str] | None) -> Iterator[PreviewPage]:
     """With a fit decided before (`hint`), the page with the same items left out, at once; then
     the page the fit makes, or a page with `html` None when that is the one already given."""
     from briefgen.compose import trim, trim_order
