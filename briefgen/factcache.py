@@ -47,8 +47,9 @@ class FactCache(Store):
         super().__init__(FACTS, root)
 
     @staticmethod
-    def key(path: Path, data: bytes) -> str:
-        return entry_key(data, path.suffix.lower())
+    def key(path: Path, data: bytes, language: str | None = None) -> str:
+        # The folder's briefgen.toml language changes how the bytes are read.
+        return entry_key(data, path.suffix.lower(), *([language] if language else []))
 
     @staticmethod
     def _entry(key: str) -> str:

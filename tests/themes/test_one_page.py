@@ -72,17 +72,19 @@ def test_pdf_metadata_comes_from_the_facts(seed_pdf):
 
 
 def test_pdf_ua_variant_is_tagged():
-    from tests.render.conftest import load_facts
+    from briefgen.compose import compose
     from briefgen.render import render
+    from tests.render.conftest import load_facts
 
-    pdf = render(load_facts("seed"), formats=["pdf"], pdf_variant="pdf/ua-1").outputs["pdf"]
+    pdf = render(compose(load_facts("seed")), formats=["pdf"], pdf_variant="pdf/ua-1").outputs["pdf"]
     root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
 
 
 @pytest.fixture(scope="module")
 def seed_pdf():
-    from tests.render.conftest import load_facts
+    from briefgen.compose import compose
     from briefgen.render import render
+    from tests.render.conftest import load_facts
 
-    return render(load_facts("seed"), formats=["pdf"]).outputs["pdf"]
+    return render(compose(load_facts("seed")), formats=["pdf"]).outputs["pdf"]
