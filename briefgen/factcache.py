@@ -81,8 +81,8 @@ class BriefCache(Store):
     note), and the fit decisions made for them. A hit means nothing to read, extract, merge or
     compose: an unchanged corpus of any size is only laid out again.
 
-    No markup is kept: the analyst note's HTML is made again from the note on every hit, so an
-    entry someone else wrote cannot put raw HTML into a brief."""
+    No markup is kept: the analyst note is put back from the note read for the key on every hit,
+    and render makes its HTML, so an entry someone else wrote cannot put raw HTML into a brief."""
 
     def __init__(self, root: Path | None = None) -> None:
         super().__init__(BRIEFS, root)
@@ -102,9 +102,8 @@ class BriefCache(Store):
         except (ValidationError, ValueError, RecursionError):
             self.drop(f"{key}.json")
             return None
-        from briefgen.compose import render_note
-
-        composed.brief.note_html = render_note(notes)
+        # The note is part of the key: the entry's own copy of it is not trusted, nor any HTML.
+        composed.brief.note_markdown, composed.brief.note_html = notes, None
         return composed
 
     def put(self, key: str, composed: Composed) -> None:
