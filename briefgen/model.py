@@ -287,6 +287,7 @@ class BriefQuote(_Model):
     speaker: str | None = None
     role: str | None = None
     language: str | None = None
+    lang: str | None = None
     date: dt.date | None = None
     marks: list[Mark] = Field(default_factory=list)
 

@@ -66,6 +66,9 @@ LOCALIZED_FILTERS = {
     "group_label": ("phrases", "group_label"),
     "place_name": ("phrases", "place_name"),
     "verbatim": ("phrases", "verbatim"),
+    "quote_language": ("phrases", "quote_language"),
+    "quoted": ("phrases", "quoted"),
+    "language_tag": ("phrases", "language_tag"),
 }
 
 

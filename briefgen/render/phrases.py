@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefgen.i18n import N_, NNP_, Formatters
-from briefgen.model import Brief, BriefStory, DisputedValue, KeyFigure, Mark, Subset
+from briefgen.i18n import N_, NNP_, NP_, Formatters, language_direction
+from briefgen.model import Brief, BriefQuote, BriefStory, DisputedValue, KeyFigure, Mark, SourceEntry, Subset
 from briefgen.render import wording
 
 CATEGORY_LABELS = {
@@ -87,6 +87,8 @@ SCOPE_REASONS = {
     "rate": N_("rate"), "projection": N_("projection"), "population": N_("population"),
     "cumulative": N_("cumulative"),
 }
+# After a quote or role kept in another language: '(FR)'; the brackets are the catalog's.
+LANGUAGE_TAG = NP_("language tag", "(%(code)s)")
 _SENTINEL = "\x00"
 _PEOPLE = wording.GROUPS["people"]
 
@@ -119,6 +121,37 @@ class Phrases:
         # dir as an embedding, which keeps an English clause's punctuation at its own end.
         direction = "rtl" if language.split("-")[0] in _RTL_LANGUAGES else "ltr"
         return Markup('<bdi lang="%s" dir="%s">%s</bdi>') % (language, direction, text)
+
+    # --- quotes: the speaker's own words, never translated -----------------------------------
+
+    def quote_language(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
+        """The language a quote was said in: its own `lang`, else its first cited source's."""
+        if quote.lang:
+            return quote.lang
+        # Quote.language defaults to 'en' when extraction did not know it; the source knows better.
+        by_number = {source.number: source.language for source in sources}
+        for mark in quote.marks:
+            if by_number.get(mark.number):
+                return by_number[mark.number]
+        return quote.language or self.source_language
+
+    def quoted(self, text: str, language: str) -> Markup:
+        """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""
+        own = language_direction(language)
+        if own != language_direction(self.language):
+            return Markup('<q lang="%s" dir="%s">%s</q>') % (language, own, text)
+        return Markup('<q lang="%s">%s</q>') % (language, text)
+
+    def language_tag(self, language: str | None) -> Markup:
+        """'(FR)' after words kept in another language than the brief's; nothing in its own.
+
+        The code is the ISO one (CLDR has no abbreviated language names); the full name, in the
+        brief's language, is the tag's title."""
+        if not language or language.split("-")[0] == self.language:
+            return Markup("")
+        code = language.replace("_", "-").split("-")[0].upper()
+        text = self._p("language tag", LANGUAGE_TAG) % {"code": code}
+        return Markup('<abbr class="lang-tag" title="%s">%s</abbr>') % (self.formatters.language_name(language), text)
 
     # --- the story ---------------------------------------------------------------------------
 
