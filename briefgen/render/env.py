@@ -69,6 +69,7 @@ LOCALIZED_FILTERS = {
     "quote_language": ("phrases", "quote_language"),
     "quoted": ("phrases", "quoted"),
     "language_tag": ("phrases", "language_tag"),
+    "role_label": ("phrases", "role_label"),
 }
 
 

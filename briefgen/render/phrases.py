@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefgen.i18n import N_, NNP_, NP_, Formatters, language_direction
+from briefgen.errors import ConfigError
+from briefgen.i18n import (
+    N_, NNP_, NP_, SOURCE_LANGUAGE, Formatters, get_locale, language_direction, load_translations)
 from briefgen.model import Brief, BriefQuote, BriefStory, DisputedValue, KeyFigure, Mark, SourceEntry, Subset
-from briefgen.render import wording
+from briefgen.render import roles, wording
 
 CATEGORY_LABELS = {
     "killed": N_("killed"), "injured": N_("injured"), "missing": N_("missing"),
@@ -126,14 +128,27 @@ class Phrases:
 
     def quote_language(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
         """The language a quote was said in: its own `lang`, else its first cited source's."""
-        if quote.lang:
-            return quote.lang
+        return quote.lang or self._reported_in(quote, sources)
+
+    def _reported_in(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
+        """The language of the article that reports the quote (its role words are in it)."""
         # Quote.language defaults to 'en' when extraction did not know it; the source knows better.
         by_number = {source.number: source.language for source in sources}
         for mark in quote.marks:
             if by_number.get(mark.number):
                 return by_number[mark.number]
         return quote.language or self.source_language
+
+    def role_label(self, quote: BriefQuote, sources: list[SourceEntry]) -> Markup:
+        """The speaker's role: a common title in the brief's language ('spokesperson' →
+        'porte-parole'), any other in the source's words, marked with their language."""
+        language = self._reported_in(quote, sources)
+        if not quote.role or language.split("-")[0] == self.language:
+            return escape(quote.role or "")
+        msgid = roles.find_role(quote.role, _catalog(language))
+        if msgid:
+            return escape(self._p("role", msgid))
+        return self.verbatim(quote.role, language)
 
     def quoted(self, text: str, language: str) -> Markup:
         """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""
@@ -327,6 +342,16 @@ class Phrases:
         parts = [self.group_label(figure.group) if figure.group else None,
                  self.place_name(figure.place) if figure.place else None]
         return Markup(" · ").join(part for part in parts if part)
+
+
+def _catalog(language: str):
+    """The built-in catalog of `language` (its own titles are looked up in it), or None."""
+    if language.split("-")[0] == SOURCE_LANGUAGE:
+        return None
+    try:
+        return load_translations(get_locale(language))
+    except ConfigError:
+        return None
 
 
 def _squash(text: str) -> str:
