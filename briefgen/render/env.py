@@ -31,7 +31,7 @@ from briefgen.cache import cache_root, private_folder
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
-from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
+from briefgen.render.phrases import Phrases, capitalize_in, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment, ThemeLoader
 from briefgen.render.theme import Theme
 from briefgen.render.view import LocaleView, unwrapping
@@ -53,6 +53,7 @@ LOCALIZED_FILTERS = {
     "language_name": ("formatters", "language_name"),
     "territory_name": ("formatters", "territory_name"),
     "category_label": ("phrases", "category_label"),
+    "category_heading": ("phrases", "category_heading"),
     "story_title": ("phrases", "story_title"),
     "story_kicker": ("phrases", "story_kicker"),
     "event_label": ("phrases", "event_label"),
@@ -120,6 +121,12 @@ def _localized(owner: str, method: str):
 
     call.__name__ = method
     return call
+
+
+@pass_context
+def capitalize_first(context, text: str) -> str:
+    # The brief's language decides the capital ('i' → 'İ' in Turkish).
+    return capitalize_in(text, context[L10N_KEY].language)
 
 
 @pass_context

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from briefgen.errors import ConfigError
 from briefgen.i18n import (
     N_, NNP_, NP_, SOURCE_LANGUAGE, Formatters, get_locale, language_direction, load_translations)
-from briefgen.model import Brief, BriefQuote, BriefStory, DisputedValue, KeyFigure, Mark, SourceEntry, Subset
+from briefgen.model import Brief, BriefQuote, BriefStory, Dispute, DisputedValue, KeyFigure, Mark, SourceEntry, Subset
 from briefgen.render import roles, wording
 
 CATEGORY_LABELS = {
@@ -29,6 +29,26 @@ CATEGORY_LABELS = {
     "displaced": N_("displaced"), "evacuated": N_("evacuated"), "trapped": N_("trapped"),
     "refugees": N_("refugees"), "detained": N_("detained"), "released": N_("released"),
     "affected": N_("affected"), "in_need": N_("in need"), "assisted": N_("assisted"), "other": N_("other"),
+}
+# A figure's heading ('Killed' above '369 civilians'): its own message, cased as a heading (no CSS
+# text-transform: upper-casing is not the same in every language), agreeing with the group's gender
+# (Spanish 'Muertos' for civiles, 'Muertas' for mujeres).
+CATEGORY_HEADINGS = {
+    "killed": NP_("heading", "Killed"), "injured": NP_("heading", "Injured"), "missing": NP_("heading", "Missing"),
+    "displaced": NP_("heading", "Displaced"), "evacuated": NP_("heading", "Evacuated"),
+    "trapped": NP_("heading", "Trapped"), "refugees": NP_("heading", "Refugees"),
+    "detained": NP_("heading", "Detained"), "released": NP_("heading", "Released"),
+    "affected": NP_("heading", "Affected"), "in_need": NP_("heading", "In need"),
+    "assisted": NP_("heading", "Assisted"), "other": NP_("heading", "Other"),
+}
+CATEGORY_HEADINGS_FEMININE = {
+    "killed": NP_("heading, feminine", "Killed"), "injured": NP_("heading, feminine", "Injured"),
+    "missing": NP_("heading, feminine", "Missing"), "displaced": NP_("heading, feminine", "Displaced"),
+    "evacuated": NP_("heading, feminine", "Evacuated"), "trapped": NP_("heading, feminine", "Trapped"),
+    "refugees": NP_("heading, feminine", "Refugees"), "detained": NP_("heading, feminine", "Detained"),
+    "released": NP_("heading, feminine", "Released"), "affected": NP_("heading, feminine", "Affected"),
+    "in_need": NP_("heading, feminine", "In need"), "assisted": NP_("heading, feminine", "Assisted"),
+    "other": NP_("heading, feminine", "Other"),
 }
 # "%(count)s %(group)s <past participle>": the whole phrase is one msgid so word order can change;
 # plural by the figure's value, and a second set for feminine groups (French 'personnes tuées').
@@ -195,7 +215,7 @@ class Phrases:
             return self.place_name(brief.place) if brief.place else escape(self._("Situation update"))
         what = self.event_label(story)
         if not brief.place:
-            return Markup(capitalize_first(what))
+            return Markup(capitalize_in(what, self.language))
         return Markup(escape(self._("%(place)s: %(event)s"))) % {"place": self.place_name(brief.place), "event": what}
 
     def _untold_title(self, brief: Brief) -> Markup:
@@ -222,6 +242,13 @@ class Phrases:
 
     def category_label(self, category: str) -> str:
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))
+
+    def category_heading(self, figure: KeyFigure | Dispute) -> str:
+        """A figure's heading, agreeing with its group: 'Killed' / 'Tués' / 'Muertas' (mujeres)."""
+        words = wording.find_group(figure.group) if figure.group else _PEOPLE
+        feminine = self._p("gender", (words or _PEOPLE).gender) == "f"
+        table, context = (CATEGORY_HEADINGS_FEMININE, "heading, feminine") if feminine else (CATEGORY_HEADINGS, "heading")
+        return self._p(context, table.get(figure.category, table["other"]))
 
     def topic_label(self, topic: str) -> str:
         return self._(TOPIC_LABELS[topic]) if topic in TOPIC_LABELS else topic
@@ -374,5 +401,35 @@ def merge_marks(mark_lists) -> list[Mark]:
     return [merged[n] for n in sorted(merged)]
 
 
+# Languages whose capital of 'i' is the dotted 'İ' (str.upper gives the dotless 'I').
+_DOTTED_I = {"tr", "az", "crh", "kk", "tt"}
+# Leading markup and punctuation a capital steps over: '<bdi lang="en">tens…', '« tens…', '¿…'.
+_BEFORE_FIRST_LETTER = re.compile(r"(?:<[^>]*>|&[#\w]+;|[^\w<&])*")
+
+
 def capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
+    """Upper-cases the first letter only ('tens of thousands' → 'Tens of thousands'), by the
+    brief language's rules ('ijssel' → 'IJssel' in Dutch, 'i' → 'İ' in Turkish)."""
+    # The filter of that name passes the brief's language (env.py); this is its documented face.
+    return capitalize_in(text, None)
+
+
+def capitalize_in(text: str, language: str | None) -> str:
+    """`capitalize_first` by the rules of `language` (a tag such as 'tr' or 'nl-BE')."""
+    if not text:
+        return text
+    plain = str(text)
+    start = _BEFORE_FIRST_LETTER.match(plain).end()
+    if start >= len(plain) or not plain[start].isalpha():
+        return text
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    first = plain[start]
+    if primary == "nl" and plain[start:start + 2].lower() == "ij":
+        capital, first = "IJ", plain[start:start + 2]
+    elif primary in _DOTTED_I and first == "i":
+        capital = "İ"
+    else:
+        # Title case, not upper: one letter's capital, even for digraph letters ('ǆ' → 'ǅ').
+        capital = first.title()
+    result = plain[:start] + capital + plain[start + len(first):]
+    return Markup(result) if isinstance(text, Markup) else result
