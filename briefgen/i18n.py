@@ -22,10 +22,12 @@ from babel import dates as babel_dates
 from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from markupsafe import Markup, escape
 
+from briefgen.display import shown
 from briefgen.errors import ConfigError
 from briefgen.paths import LOCALES_DIR
 
@@ -250,7 +252,43 @@ def catalog_status(lang: str, locales_dir: Path = LOCALES_DIR, template: Path | 
     for message, errors in po.check():
         for error in errors:
             status.errors.append(f"{_key(message)[0]}: {error}")
+    status.errors += plural_rule_problems(lang, po, catalog_path(lang, locales_dir))
     return status
+
+
+# Integers whose CLDR category tells the rules apart: all of 0..1000 (the mod-10/mod-100 rules
+# of Slavic and Arabic), and round and near-round large numbers (French 'many': a million).
+_PLURAL_SAMPLES = (*range(1001), 10_000, 100_000, 1_000_000, 1_000_001, 2_000_000, 10_000_000, 1_000_000_000)
+
+
+def plural_rule_problems(lang: str, po, path: Path) -> list[str]:
+    """The catalog's `Plural-Forms` against CLDR's plural categories for `lang` (Babel's
+    `Locale.plural_form`): one form per category an integer can take, each form one category."""
+    try:
+        rule = Locale.parse(lang).plural_form
+        header = gettext.c2py(po.plural_expr)
+    except (ValueError, UnknownLocaleError, SyntaxError) as exc:
+        return [f"{shown(path)}: Plural-Forms not read ({exc})"]
+    forms: dict[int, set[str]] = {}
+    for n in _PLURAL_SAMPLES:
+        forms.setdefault(header(n), set()).add(rule(n))
+    categories = sorted({rule(n) for n in _PLURAL_SAMPLES})
+    where = f"{shown(path)}:{_header_line(path)}"
+    problems = []
+    if po.num_plurals != len(categories) or any(len(cats) > 1 for cats in forms.values()) \
+            or any(form >= po.num_plurals for form in forms):
+        problems.append(f"{where}: Plural-Forms gives {po.num_plurals} forms; CLDR's {lang} numbers take "
+                        f"{len(categories)} ({', '.join(categories)}): "
+                        f"nplurals={get_plural(lang).num_plurals}; plural={get_plural(lang).plural_expr}")
+    return problems
+
+
+def _header_line(path: Path) -> int:
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, line in enumerate(fh, 1):
+            if line.startswith('"Plural-Forms:'):
+                return number
+    return 1
 
 
 # --- Formatting -------------------------------------------------------------------------------

@@ -286,7 +286,7 @@ class BriefQuote(_Model):
     text: str
     speaker: str | None = None
     role: str | None = None
-    language: str | None = None
+    language: str | None = None     # what it was said in (verbatim, never translated)
     date: dt.date | None = None
     marks: list[Mark] = Field(default_factory=list)
 

@@ -26,7 +26,8 @@ def schema(of_brief: bool) -> None:
 
 @click.command()
 @global_options
-@click.option("--check", is_flag=True, help="Exit 1 if any catalog has a missing, fuzzy or malformed entry.")
+@click.option("--check", is_flag=True, help="Exit 1 if any catalog has a missing, fuzzy or malformed entry or "
+              "Plural-Forms unlike CLDR's, or a shipped theme changes the case of text in CSS.")
 def locales(check: bool) -> None:
     """List the shipped languages and how complete their catalogs are."""
     from briefgen.i18n import catalog_status, get_locale, shipped_locales, text_direction
@@ -43,6 +44,11 @@ def locales(check: bool) -> None:
             for item in items:
                 out.print(f"      {label}: {item}", markup=False)
         failed = failed or not status.complete
+    from briefgen.render.casing import case_changes, shipped_stylesheets
+
+    for problem in case_changes(shipped_stylesheets()):
+        out.print(f"!!  {problem}", markup=False)
+        failed = True
     if check and failed:
         sys.exit(1)
 

@@ -28,7 +28,7 @@ from briefgen.cache import TEMPLATES, Store
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
-from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
+from briefgen.render.phrases import Phrases, capitalize_in, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment
 from briefgen.render.theme_loader import ThemeLoader
 from briefgen.render.theme import Theme
@@ -51,6 +51,7 @@ LOCALIZED_FILTERS = {
     "language_name": ("formatters", "language_name"),
     "territory_name": ("formatters", "territory_name"),
     "category_label": ("phrases", "category_label"),
+    "category_heading": ("phrases", "category_heading"),
     "story_title": ("phrases", "story_title"),
     "story_kicker": ("phrases", "story_kicker"),
     "event_label": ("phrases", "event_label"),
@@ -64,6 +65,10 @@ LOCALIZED_FILTERS = {
     "group_label": ("phrases", "group_label"),
     "place_name": ("phrases", "place_name"),
     "verbatim": ("phrases", "verbatim"),
+    "quote_language": ("phrases", "quote_language"),
+    "quoted": ("phrases", "quoted"),
+    "language_tag": ("phrases", "language_tag"),
+    "role_label": ("phrases", "role_label"),
 }
 
 
@@ -114,6 +119,12 @@ def _localized(owner: str, method: str):
 
     call.__name__ = method
     return call
+
+
+@pass_context
+def capitalize_first(context, text: str) -> str:
+    # The brief's language decides the capital ('i' → 'İ' in Turkish).
+    return capitalize_in(text, context[L10N_KEY].language)
 
 
 @pass_context

@@ -18,15 +18,37 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefgen.i18n import N_, NNP_, Formatters
-from briefgen.model import Brief, BriefStory, DisputedValue, KeyFigure, Mark, Subset
-from briefgen.render import wording
+from briefgen.errors import ConfigError
+from briefgen.i18n import (
+    N_, NNP_, NP_, SOURCE_LANGUAGE, Formatters, get_locale, language_direction, load_translations)
+from briefgen.model import Brief, BriefQuote, BriefStory, Dispute, DisputedValue, KeyFigure, Mark, SourceEntry, Subset
+from briefgen.render import roles, wording
 
 CATEGORY_LABELS = {
     "killed": N_("killed"), "injured": N_("injured"), "missing": N_("missing"),
     "displaced": N_("displaced"), "evacuated": N_("evacuated"), "trapped": N_("trapped"),
     "refugees": N_("refugees"), "detained": N_("detained"), "released": N_("released"),
     "affected": N_("affected"), "in_need": N_("in need"), "assisted": N_("assisted"), "other": N_("other"),
+}
+# A figure's heading ('Killed' above '369 civilians'): its own message, cased as a heading (no CSS
+# text-transform: upper-casing is not the same in every language), agreeing with the group's gender
+# (Spanish 'Muertos' for civiles, 'Muertas' for mujeres).
+CATEGORY_HEADINGS = {
+    "killed": NP_("heading", "Killed"), "injured": NP_("heading", "Injured"), "missing": NP_("heading", "Missing"),
+    "displaced": NP_("heading", "Displaced"), "evacuated": NP_("heading", "Evacuated"),
+    "trapped": NP_("heading", "Trapped"), "refugees": NP_("heading", "Refugees"),
+    "detained": NP_("heading", "Detained"), "released": NP_("heading", "Released"),
+    "affected": NP_("heading", "Affected"), "in_need": NP_("heading", "In need"),
+    "assisted": NP_("heading", "Assisted"), "other": NP_("heading", "Other"),
+}
+CATEGORY_HEADINGS_FEMININE = {
+    "killed": NP_("heading, feminine", "Killed"), "injured": NP_("heading, feminine", "Injured"),
+    "missing": NP_("heading, feminine", "Missing"), "displaced": NP_("heading, feminine", "Displaced"),
+    "evacuated": NP_("heading, feminine", "Evacuated"), "trapped": NP_("heading, feminine", "Trapped"),
+    "refugees": NP_("heading, feminine", "Refugees"), "detained": NP_("heading, feminine", "Detained"),
+    "released": NP_("heading, feminine", "Released"), "affected": NP_("heading, feminine", "Affected"),
+    "in_need": NP_("heading, feminine", "In need"), "assisted": NP_("heading, feminine", "Assisted"),
+    "other": NP_("heading, feminine", "Other"),
 }
 # "%(count)s %(group)s <past participle>": the whole phrase is one msgid so word order can change;
 # plural by the figure's value, and a second set for feminine groups (French 'personnes tuées').
@@ -87,6 +109,8 @@ SCOPE_REASONS = {
     "rate": N_("rate"), "projection": N_("projection"), "population": N_("population"),
     "cumulative": N_("cumulative"),
 }
+# After a quote or role kept in another language: '(FR)'; the brackets are the catalog's.
+LANGUAGE_TAG = NP_("language tag", "(%(code)s)")
 _SENTINEL = "\x00"
 _PEOPLE = wording.GROUPS["people"]
 
@@ -120,6 +144,51 @@ class Phrases:
         direction = "rtl" if language.split("-")[0] in _RTL_LANGUAGES else "ltr"
         return Markup('<bdi lang="%s" dir="%s">%s</bdi>') % (language, direction, text)
 
+    # --- quotes: the speaker's own words, never translated -----------------------------------
+
+    def quote_language(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
+        """The language a quote was said in: its own (extraction gives it its article's; an analyst
+        may set another in the facts file), else its first cited source's."""
+        return quote.language or self._reported_in(quote, sources)
+
+    def _reported_in(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
+        """The language of the article that reports the quote (its role words are in it)."""
+        # Quote.language defaults to 'en' when extraction did not know it; the source knows better.
+        by_number = {source.number: source.language for source in sources}
+        for mark in quote.marks:
+            if by_number.get(mark.number):
+                return by_number[mark.number]
+        return quote.language or self.source_language
+
+    def role_label(self, quote: BriefQuote, sources: list[SourceEntry]) -> Markup:
+        """The speaker's role: a common title in the brief's language ('spokesperson' →
+        'porte-parole'), any other in the source's words, marked with their language."""
+        language = self._reported_in(quote, sources)
+        if not quote.role or language.split("-")[0] == self.language:
+            return escape(quote.role or "")
+        msgid = roles.find_role(quote.role, _catalog(language))
+        if msgid:
+            return escape(self._p("role", msgid))
+        return self.verbatim(quote.role, language)
+
+    def quoted(self, text: str, language: str) -> Markup:
+        """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""
+        own = language_direction(language)
+        if own != language_direction(self.language):
+            return Markup('<q lang="%s" dir="%s">%s</q>') % (language, own, text)
+        return Markup('<q lang="%s">%s</q>') % (language, text)
+
+    def language_tag(self, language: str | None) -> Markup:
+        """'(FR)' after words kept in another language than the brief's; nothing in its own.
+
+        The code is the ISO one (CLDR has no abbreviated language names); the full name, in the
+        brief's language, is the tag's title."""
+        if not language or language.split("-")[0] == self.language:
+            return Markup("")
+        code = language.replace("_", "-").split("-")[0].upper()
+        text = self._p("language tag", LANGUAGE_TAG) % {"code": code}
+        return Markup('<abbr class="lang-tag" title="%s">%s</abbr>') % (self.formatters.language_name(language), text)
+
     # --- the story ---------------------------------------------------------------------------
 
     def event_label(self, story: BriefStory) -> Markup:
@@ -147,7 +216,7 @@ class Phrases:
             return self.place_name(brief.place) if brief.place else escape(self._("Situation update"))
         what = self.event_label(story)
         if not brief.place:
-            return Markup(capitalize_first(what))
+            return Markup(capitalize_in(what, self.language))
         return Markup(escape(self._("%(place)s: %(event)s"))) % {"place": self.place_name(brief.place), "event": what}
 
     def _untold_title(self, brief: Brief) -> Markup:
@@ -174,6 +243,13 @@ class Phrases:
 
     def category_label(self, category: str) -> str:
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))
+
+    def category_heading(self, figure: KeyFigure | Dispute) -> str:
+        """A figure's heading, agreeing with its group: 'Killed' / 'Tués' / 'Muertas' (mujeres)."""
+        words = wording.find_group(figure.group) if figure.group else _PEOPLE
+        feminine = self._p("gender", (words or _PEOPLE).gender) == "f"
+        table, context = (CATEGORY_HEADINGS_FEMININE, "heading, feminine") if feminine else (CATEGORY_HEADINGS, "heading")
+        return self._p(context, table.get(figure.category, table["other"]))
 
     def topic_label(self, topic: str) -> str:
         return self._(TOPIC_LABELS[topic]) if topic in TOPIC_LABELS else topic
@@ -296,6 +372,16 @@ class Phrases:
         return Markup(" · ").join(part for part in parts if part)
 
 
+def _catalog(language: str):
+    """The built-in catalog of `language` (its own titles are looked up in it), or None."""
+    if language.split("-")[0] == SOURCE_LANGUAGE:
+        return None
+    try:
+        return load_translations(get_locale(language))
+    except ConfigError:
+        return None
+
+
 def _squash(text: str) -> str:
     """Drop the spaces an empty slot leaves ('%(count)s %(group)s' with no group); only ASCII
     spaces: the no-break spaces inside a number ('9 000') stay."""
@@ -316,5 +402,35 @@ def merge_marks(mark_lists) -> list[Mark]:
     return [merged[n] for n in sorted(merged)]
 
 
+# Languages whose capital of 'i' is the dotted 'İ' (str.upper gives the dotless 'I').
+_DOTTED_I = {"tr", "az", "crh", "kk", "tt"}
+# Leading markup and punctuation a capital steps over: '<bdi lang="en">tens…', '« tens…', '¿…'.
+_BEFORE_FIRST_LETTER = re.compile(r"(?:<[^>]*>|&[#\w]+;|[^\w<&])*")
+
+
 def capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
+    """Upper-cases the first letter only ('tens of thousands' → 'Tens of thousands'), by the
+    brief language's rules ('ijssel' → 'IJssel' in Dutch, 'i' → 'İ' in Turkish)."""
+    # The filter of that name passes the brief's language (env.py); this is its documented face.
+    return capitalize_in(text, None)
+
+
+def capitalize_in(text: str, language: str | None) -> str:
+    """`capitalize_first` by the rules of `language` (a tag such as 'tr' or 'nl-BE')."""
+    if not text:
+        return text
+    plain = str(text)
+    start = _BEFORE_FIRST_LETTER.match(plain).end()
+    if start >= len(plain) or not plain[start].isalpha():
+        return text
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    first = plain[start]
+    if primary == "nl" and plain[start:start + 2].lower() == "ij":
+        capital, first = "IJ", plain[start:start + 2]
+    elif primary in _DOTTED_I and first == "i":
+        capital = "İ"
+    else:
+        # Title case, not upper: one letter's capital, even for digraph letters ('ǆ' → 'ǅ').
+        capital = first.title()
+    result = plain[:start] + capital + plain[start + len(first):]
+    return Markup(result) if isinstance(text, Markup) else result

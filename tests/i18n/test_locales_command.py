@@ -27,7 +27,7 @@ def test_locales_lists_every_catalog_complete():
 def test_catalog_complete(lang):
     status = catalog_status(lang)
     assert status.complete, (status.missing, status.fuzzy, status.errors)
-    assert status.plural_forms == {"ru": 3, "uk": 3, "ar": 6}.get(lang, 2)
+    assert status.plural_forms == {"ru": 3, "uk": 3, "ar": 6, "fr": 3, "es": 3, "pt": 3}.get(lang, 2)
 
 
 def test_check_finds_missing_and_fuzzy(tmp_path):

@@ -1,0 +1,72 @@
+"""Labels are cased by the catalogs and the language's rules (no CSS text-transform), agree with
+the noun they stand for, and units agree with their number."""
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from briefgen.compose import compose
+from briefgen.model import KeyFigure
+from briefgen.render import prepare
+from briefgen.render.phrases import capitalize_in
+from tests.render.conftest import load_facts
+
+
+def phrases(lang: str):
+    return prepare("default").localize(lang).phrases
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("istanbul", "tr", "İstanbul"), ("istanbul", "en", "Istanbul"), ("ijsselmeer", "nl", "IJsselmeer"),
+    ("« été »", "fr", "« Été »"), ("¿dónde?", "es", "¿Dónde?"), ("ǆungla", "hr", "ǅungla"),
+])
+def test_first_letter_is_capitalised_by_the_language_rules(text, lang, expected):
+    assert capitalize_in(text, lang) == expected
+
+
+def test_capital_steps_over_leading_markup():
+    text = Markup('<bdi lang="en" dir="ltr">tens of thousands</bdi>')
+    assert capitalize_in(text, "fr") == Markup('<bdi lang="en" dir="ltr">Tens of thousands</bdi>')
+
+
+def figure(group: str | None, category: str = "killed") -> KeyFigure:
+    return KeyFigure(id="f", category=category, value=12, group=group)
+
+
+@pytest.mark.parametrize(("lang", "group", "expected"), [
+    ("es", "civilians", "Muertos"), ("es", "women", "Muertas"),
+    ("pt", "men", "Mortos"), ("pt", "children", "Mortas"),
+    ("fr", "soldiers", "Tués"), ("fr", "women", "Tuées"),
+    ("de", "women", "Tote"), ("ru", "women", "Погибшие"), ("en", "women", "Killed"),
+])
+def test_figure_heading_agrees_with_its_group(lang, group, expected):
+    assert phrases(lang).category_heading(figure(group)) == expected
+
+
+@pytest.mark.parametrize(("lang", "forms"), [
+    ("ru", {1: "человек", 2: "человека", 5: "человек", 21: "человек", 22: "человека", 112: "человек"}),
+    ("uk", {1: "людина", 2: "людини", 5: "людей", 21: "людина", 24: "людини", 111: "людей"}),
+    ("ar", {2: "شخصين", 3: "أشخاص", 11: "شخصاً", 100: "شخص"}),
+])
+def test_units_agree_with_their_number(lang, forms):
+    words = phrases(lang)
+    for n, expected in forms.items():
+        assert words.counted(None, n)[0] == expected, n
+
+
+@pytest.mark.parametrize("theme", ["default", "flash"])
+def test_figure_headings_are_cased_by_the_catalog(theme):
+    brief = compose(load_facts("seed"))
+    renderer = prepare(theme)
+    page = renderer.bare_html(brief, renderer.localize("fr"))
+    assert ">Tués<" in page or ">Tuées<" in page
+    assert ">tués<" not in page
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "1\u202f000\u202f000 de personnes tuées"), ("es", "1.000.000 de personas muertas"),
+    ("pt", "1.000.000 de pessoas mortas"), ("fr", "2 personnes tuées"),
+])
+def test_a_round_million_takes_the_many_form(lang, expected):
+    value = 2 if expected.startswith("2") else 1_000_000
+    assert phrases(lang).figure_phrase(KeyFigure(id="f", category="killed", value=value, group="people")) == expected
