@@ -1,0 +1,38 @@
+"""One language's word tables, read once from `data/<lang>/` (TOML tables, or plain lists one
+entry a line with `#` comments)."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=None)
+def toml(lang: str, name: str) -> dict:
+    with (DATA / lang / f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=None)
+def lines(lang: str, name: str) -> tuple[str, ...]:
+    path = DATA / lang / f"{name}.txt"
+    if not path.exists():
+        return ()
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def mapping(lang: str, name: str) -> dict[str, str]:
+    """`word = value` lines (a TOML table per value): {form: value}, e.g. lemma -> category."""
+    out: dict[str, str] = {}
+    for value, forms in toml(lang, name).items():
+        for form in forms:
+            out[form] = value
+    return out
