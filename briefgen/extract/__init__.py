@@ -26,6 +26,7 @@ from . import events, figures, orgs, people, places, quotes, scope
 from .story import tell as tell_story
 from .doc import Doc
 from .ruler import Ruler
+from .lang import plug as intl
 
 STAGES: Ruler[Callable[[Doc], None]] = Ruler([
     ("orgs", orgs.run),
@@ -109,6 +110,8 @@ def extract_source(source: Source) -> Facts:
         _quotes(doc, facts)
         _figures(doc, facts)
         _events(doc, facts)
+        intl.extend(facts, source.text or "", source.id, source.published,
+                    intl.script_language(source.text or "") if source.language in (None, "en") else source.language)
         story = tell_story(facts, source)
         scope.run(facts, story, source.text or "", source.published)
         facts.stories.append(story)

