@@ -56,3 +56,22 @@ def dedupe(figs: list[FoundFigure]) -> list[FoundFigure]:
         if not any(o.num.value == f.num.value and o.category == f.category for o in out):
             out.append(f)
     return out
+
+
+@dataclass
+class FoundName:
+    kind: str                      # person | org | place
+    name: str                      # canonical: the nominative, as the text prints it when it does
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+
+
+def add_name(names: dict[tuple[str, str], FoundName], kind: str, name: str, start: int, end: int,
+             role: str | None = None, country: str | None = None) -> FoundName:
+    item = names.setdefault((kind, name), FoundName(kind, name, country=country))
+    if (start, end) not in item.mentions:
+        item.mentions.append((start, end))
+    if role and not item.role:
+        item.role = role
+    return item

@@ -18,6 +18,7 @@ class Parse:
     lemma: str
     pos: str | None           # NOUN, VERB, ADJF, PRTF, PRTS, NUMR, PREP ...
     grammemes: frozenset[str]  # case, number, tense, and Name/Surn/Geox for proper names
+    known: bool = True         # in the dictionary, not guessed from the word's ending
 
 
 @lru_cache(maxsize=2)
@@ -31,7 +32,7 @@ def _analyzer(lang: str):
 def parses(lang: str, word: str) -> tuple[Parse, ...]:
     """Every reading of `word`, the likeliest first."""
     key = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-    return tuple(Parse(p.normal_form.replace("ё", "е"), p.tag.POS, frozenset(p.tag.grammemes))
+    return tuple(Parse(p.normal_form.replace("ё", "е"), p.tag.POS, frozenset(p.tag.grammemes), p.is_known)
                  for p in _analyzer(lang).parse(key))
 
 

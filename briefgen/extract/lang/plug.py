@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...model import Citation, Event, Facts, Figure, Subset
-from . import dates_intl, found, morph
+from ...model import Citation, Event, Facts, Figure, Organization, Person, Place, Quote, Subset
+from . import dates_intl, found, morph, quotes_intl
 
 LANGS = ("ru", "uk", "ar")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
@@ -37,6 +37,8 @@ def extend(facts: Facts, text: str, source_id: str, published: dt.date | None, l
         return
     cite = lambda s, e: Citation(source=source_id, start=s, end=e)  # noqa: E731
     published = published or _header_date(text, lang)
+    names = _names(facts, text, lang, cite)
+    _quotes(facts, text, lang, names, cite)
     _figures(facts, text, lang, cite)
     _events(facts, text, lang, published, cite)
 
@@ -49,6 +51,39 @@ def _header_date(text: str, lang: str) -> dt.date | None:
         if d.date.year > 1900:
             return d.date
     return None
+
+
+def _names(facts: Facts, text: str, lang: str, cite) -> list[found.FoundName]:
+    if lang == "ar":
+        from . import names_ar
+        names = names_ar.find(text)
+    else:
+        from . import names_cyrillic
+        names = names_cyrillic.find(text, lang)
+    have = {(k, x.name.lower()) for k, xs in (("person", facts.people), ("org", facts.organizations),
+                                              ("place", facts.places)) for x in xs}
+    for n in names:
+        if (n.kind, n.name.lower()) in have or not n.mentions:
+            continue
+        cites = [cite(s, e) for s, e in sorted(n.mentions)]
+        if n.kind == "person":
+            facts.people.append(Person(name=n.name, role=n.role, citations=cites))
+        elif n.kind == "org":
+            facts.organizations.append(Organization(name=n.name, citations=cites))
+        else:
+            facts.places.append(Place(name=n.name, country=n.country, citations=cites))
+    return names
+
+
+def _quotes(facts: Facts, text: str, lang: str, names: list[found.FoundName], cite) -> None:
+    roles = {n.name: n.role for n in names if n.kind == "person"}
+    for q in quotes_intl.find(text, lang, names):
+        words = text[q.start:q.end]
+        facts.quotes = [x for x in facts.quotes if not (x.text.strip() == words.strip() and not x.speaker)]
+        if any(x.text.strip() == words.strip() for x in facts.quotes):
+            continue
+        facts.quotes.append(Quote(text=words, speaker=q.speaker, role=roles.get(q.speaker), language=lang,
+                                  citations=[cite(q.start, q.end)]))
 
 
 def _figures(facts: Facts, text: str, lang: str, cite) -> None:
