@@ -49,17 +49,11 @@ def output_format(path: Path) -> str:
     return fmt
 
 
-def outlet_tiers(paths: list[Path]) -> dict[str, int]:
-    """Outlet tiers from `briefgen.toml` in the given source folders (1 = most trusted):
-
-        [outlets]
-        "VOA News" = 1
-        "Daily Mail" = 3
-
-    Outlet names match case-insensitively. Every problem is an error naming file and line."""
+def _folder_configs(paths: list[Path]) -> list[tuple[Path, dict]]:
+    """(path, table) of the `briefgen.toml` in each given source folder that has one."""
     from briefgen.untrusted import CONFIG_LIMITS, load_toml, read_text
 
-    tiers: dict[str, int] = {}
+    found: list[tuple[Path, dict]] = []
     for folder in paths:
         path = folder / SOURCES_CONFIG
         if not folder.is_dir() or not os.path.lexists(path):
@@ -72,7 +66,20 @@ def outlet_tiers(paths: list[Path]) -> dict[str, int]:
             if not inside:
                 # Never followed: the sources folder may come from someone else, the file it names is ours.
                 raise ConfigError(f"symlink points outside {folder}; not followed", path)
-        data = load_toml(read_text(path, CONFIG_LIMITS, ConfigError), path, CONFIG_LIMITS, ConfigError)
+        found.append((path, load_toml(read_text(path, CONFIG_LIMITS, ConfigError), path, CONFIG_LIMITS, ConfigError)))
+    return found
+
+
+def outlet_tiers(paths: list[Path]) -> dict[str, int]:
+    """Outlet tiers from `briefgen.toml` in the given source folders (1 = most trusted):
+
+        [outlets]
+        "VOA News" = 1
+        "Daily Mail" = 3
+
+    Outlet names match case-insensitively. Every problem is an error naming file and line."""
+    tiers: dict[str, int] = {}
+    for path, data in _folder_configs(paths):
         outlets = data.get("outlets", {})
         if not isinstance(outlets, dict):
             raise ConfigError("[outlets] must be a table of outlet = tier", path)
@@ -81,3 +88,19 @@ def outlet_tiers(paths: list[Path]) -> dict[str, int]:
                 raise ConfigError(f"tier of outlet {name!r} must be a whole number from 1 to 9", path)
             tiers[" ".join(name.casefold().split())] = tier
     return tiers
+
+
+def sources_languages(paths: list[Path]) -> dict[Path, str]:
+    """Source folder -> the language its `briefgen.toml` gives its articles (`language = "fr"`),
+    for the ones whose own metadata names none; a folder without one: detect it from each text."""
+    from briefgen.language import normalize
+
+    found: dict[Path, str] = {}
+    for path, data in _folder_configs(paths):
+        if "language" not in data:
+            continue
+        lang = normalize(data["language"])
+        if lang is None:
+            raise ConfigError(f"language must be a language code such as \"fr\" (got {data['language']!r})", path)
+        found[path.parent] = lang
+    return found

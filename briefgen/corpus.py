@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.config import Settings, outlet_tiers
+from briefgen.config import Settings, outlet_tiers, sources_languages
 from briefgen.errors import SourceError
 from briefgen.factcache import FactCache, FileFacts
 from briefgen.ingest import discover, load_bytes
@@ -31,6 +31,7 @@ class Scan:
     skipped: dict[str, FileFacts] = field(default_factory=dict)     # path -> why it cannot be read
     warnings: list[str] = field(default_factory=list)
     tiers: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)        # path -> language from briefgen.toml
 
     def digest(self) -> str:
         """One hash of everything the facts of this corpus depend on besides code: each file's
@@ -47,9 +48,13 @@ class Scan:
 def scan(paths: Sequence[Path], settings: Settings) -> Scan:
     files, warnings = discover(list(paths))
     found = Scan(files=files, warnings=warnings, tiers=outlet_tiers(list(paths)))
+    folders = sources_languages(list(paths))
     for path in files:
+        lang = next((lang for folder, lang in folders.items() if path.is_relative_to(folder)), None)
+        if lang:
+            found.languages[str(path)] = lang
         try:
-            found.keys[str(path)] = FactCache.key(path, load_bytes(path, settings.max_source_bytes))
+            found.keys[str(path)] = FactCache.key(path, load_bytes(path, settings.max_source_bytes), lang)
         except SourceError as exc:
             found.skipped[str(path)] = FileFacts(path=str(path), error=f"{exc} (skipped)")
     return found
@@ -82,7 +87,7 @@ def read_facts(found: Scan, settings: Settings, progress: Progress | None, known
             progress(name)
 
     changed: list[str] = []
-    for result_json in _run(_items(missing, settings, done, found.keys, changed), len(missing), settings):
+    for result_json in _run(_items(missing, settings, done, found, changed), len(missing), settings):
         result = FileFacts.model_validate_json(result_json)
         if cache and result.cacheable and result.key:
             cache.put(result.key, result_json)
@@ -107,7 +112,7 @@ def read_facts(found: Scan, settings: Settings, progress: Progress | None, known
     return Parts(parts, warnings, complete=not changed and all(r.cacheable for r in done.values()))
 
 
-def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts], scanned: dict[str, str],
+def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts], found: Scan,
            changed: list[str]) -> Iterator[Item]:
     """(key, path, bytes) of each file to extract, read only when a worker is ready for it (so
     the bytes of a large corpus are never all held). A file edited since the scan is noted."""
@@ -118,10 +123,11 @@ def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts], 
             done[str(path)] = FileFacts(path=str(path), error=f"{exc} (skipped)")
             changed.append(str(path))
             continue
-        key = FactCache.key(path, data)
-        if key != scanned.get(str(path)):
+        lang = found.languages.get(str(path))
+        key = FactCache.key(path, data, lang)
+        if key != found.keys.get(str(path)):
             changed.append(str(path))
-        yield key, str(path), data
+        yield key, str(path), data, lang
 
 
 def _run(items: Iterator[Item], count: int, settings: Settings) -> Iterator[str]:

@@ -120,9 +120,11 @@ class FactCache(_Store):
         self.folder = self.root / code_fingerprint()
 
     @staticmethod
-    def key(path: Path, data: bytes) -> str:
+    def key(path: Path, data: bytes, language: str | None = None) -> str:
         digest = hashlib.blake2b(data, digest_size=20)
         digest.update(b"\0" + path.suffix.lower().encode())
+        if language:  # the folder's briefgen.toml language changes how the bytes are read
+            digest.update(b"\0lang\0" + language.encode())
         return digest.hexdigest()
 
     @staticmethod

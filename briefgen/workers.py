@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, ExtractError, SourceError, SourceTimeout
 
-Item = tuple[str, str, bytes]          # (cache key, path, file bytes)
+Item = tuple[str, str, bytes, str | None]   # (cache key, path, file bytes, briefgen.toml language)
 BATCH_FILES = 16                       # files per task: amortises the trip to a worker
 MIN_PARALLEL = 24                      # fewer files than this: starting workers costs more than it saves
 
@@ -31,7 +31,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_one(key: str, path: str, data: bytes, timeout: float | None) -> str:
+def extract_one(key: str, path: str, data: bytes, timeout: float | None, language: str | None = None) -> str:
     """One file's `FileFacts` as JSON. Skips become `error` (never an exception), except errors
     that must stop the build; a timeout or a crash is marked not cacheable."""
     from briefgen.extract import extract_source
@@ -42,7 +42,7 @@ def extract_one(key: str, path: str, data: bytes, timeout: float | None) -> str:
     where = Path(path)
     try:
         with time_limit(timeout, where):
-            sources, warnings = read_data(data, where)
+            sources, warnings = read_data(data, where, language)
             parts = [extract_source(source) for source in sources]
         result = FileFacts(key=key, path=path, parts=parts, warnings=warnings)
     except SourceTimeout as exc:
@@ -58,7 +58,7 @@ def extract_one(key: str, path: str, data: bytes, timeout: float | None) -> str:
 
 
 def extract_batch(items: list[Item], timeout: float | None) -> list[str]:
-    return [extract_one(key, path, data, timeout) for key, path, data in items]
+    return [extract_one(key, path, data, timeout, lang) for key, path, data, lang in items]
 
 
 def batches(items: Iterable[Item], size: int = BATCH_FILES) -> Iterator[list[Item]]:
@@ -76,8 +76,8 @@ def run_local(items: Iterable[Item], count: int, jobs: int, timeout: float | Non
     """`FileFacts` JSON for every item, in any order: in this process when the work is small or
     one job is asked for, else in a pool of `jobs` processes with a bounded window of batches."""
     if jobs <= 1 or count < MIN_PARALLEL:
-        for key, path, data in items:
-            yield extract_one(key, path, data, timeout)
+        for key, path, data, lang in items:
+            yield extract_one(key, path, data, timeout, lang)
         return
     size = max(1, min(BATCH_FILES, count // (jobs * 4)))
     yield from _pooled(batches(items, size), jobs, timeout)

@@ -19,7 +19,7 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=SHARED_REASON)
 # The session's cache root, shared by every test and every briefgen subprocess (they inherit the
 # environment), so nothing lands in the user's ~/.cache/briefgen or their $BRIEFGEN_CACHE_DIR.
 # Set in pytest_configure, before pytest-xdist starts its workers: they inherit it and share the
-# static fonts made once (~30 s). _OWNED_BY marks the value as ours, so a worker reuses it and
+# static fonts, made there once (~30 s of CPU) when the run has workers. _OWNED_BY marks the value as ours, so a worker reuses it and
 # only the process that made the folder removes it.
 _OWNED_BY = "BRIEFGEN_TEST_CACHE_OWNER"
 _made_here: Path | None = None
@@ -32,6 +32,12 @@ def pytest_configure(config: pytest.Config) -> None:
     _made_here = Path(tempfile.mkdtemp(prefix="briefgen-test-cache-"))
     os.environ["BRIEFGEN_CACHE_DIR"] = str(_made_here)
     os.environ[_OWNED_BY] = str(os.getpid())
+    if config.getoption("numprocesses", None):
+        # Several workers: make the fonts here, once, before they start; left to the first test
+        # that needs them, every worker would make its own copy at the same time.
+        from briefgen.render.fonts import ensure_all
+
+        ensure_all()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -22,7 +22,7 @@ from ..model import (
     Source,
     Subset,
 )
-from . import events, figures, orgs, people, places, quotes, scope
+from . import events, figures, lexicon, orgs, people, places, quotes, scope
 from .story import tell as tell_story
 from .doc import Doc
 from .ruler import Ruler
@@ -72,8 +72,9 @@ def _quotes(doc: Doc, facts: Facts) -> None:
         q = it.quote
         speaker = it.speaker if isinstance(it.speaker, str) else None
         ent = doc.entities.get(("person", speaker)) if speaker else None
+        # quotes stay verbatim in the article's language; the brief marks them with it
         facts.quotes.append(Quote(text=doc.text[q.start:q.end], speaker=speaker, role=ent.role if ent else None,
-                                  citations=[_cite(doc, q.start, q.end)]))
+                                  language=facts.sources[0].language, citations=[_cite(doc, q.start, q.end)]))
 
 
 def _figures(doc: Doc, facts: Facts) -> None:
@@ -102,20 +103,22 @@ def extract_source(source: Source) -> Facts:
     """Facts read from one ingested source; `sources=[source]`, every citation
     {source: source.id, start, end} indexes source.text."""
     try:
-        doc = Doc.build(source.text or "", source.id, source.published, source.dateline, source.title)
-        for _name, stage in STAGES:
-            stage(doc)
-        facts = Facts(sources=[source])
-        _names(doc, facts)
-        _quotes(doc, facts)
-        _figures(doc, facts)
-        _events(doc, facts)
-        intl.extend(facts, source.text or "", source.id, source.published,
-                    intl.script_language(source.text or "") if source.language in (None, "en") else source.language)
-        story = tell_story(facts, source)
-        scope.run(facts, story, source.text or "", source.published)
-        facts.stories.append(story)
-        return facts
+        with lexicon.reading(source.language):  # every rule below reads this language's lists
+            doc = Doc.build(source.text or "", source.id, source.published, source.dateline, source.title,
+                            source.language)
+            for _name, stage in STAGES:
+                stage(doc)
+            facts = Facts(sources=[source])
+            _names(doc, facts)
+            _quotes(doc, facts)
+            _figures(doc, facts)
+            _events(doc, facts)
+            # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
+            intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
+            story = tell_story(facts, source)
+            scope.run(facts, story, source.text or "", source.published)
+            facts.stories.append(story)
+            return facts
     except ExtractError:
         raise
     except Exception as exc:  # a bug must not take the whole build down: report it as this source's failure

@@ -114,14 +114,14 @@ def _title_years(title: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=None)
-def _hazard_index() -> dict[str, str]:
-    return {word: group for group, words in lexicon.hazards().items() for word in words}
+def _hazard_index(lang: str) -> dict[str, str]:
+    return {word: group for group, words in lexicon._table("hazards.txt", lang).items() for word in words}
 
 
 def hazards(text: str) -> set[str]:
     """The kinds of event (data/hazards.txt) the words of `text` name."""
-    index = _hazard_index()
-    return {index[w] for w in re.findall(r"[a-z]+", text.lower()) if w in index}
+    index = _hazard_index(lexicon.current())
+    return {index[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in index}
 
 
 _OTHER_WORDS = frozenset({"also", "separate", "separately", "elsewhere", "meanwhile", "unrelated"})
@@ -141,6 +141,6 @@ def other_event(doc: Doc, sent: tuple[int, int], story: set[str]) -> bool:
     if not story:
         return False
     words = _words(doc, sent)
-    index = _hazard_index()
+    index = _hazard_index(lexicon.current())
     kinds = {index[w] for w in words if w in index}
     return bool(kinds) and not kinds & story and bool(_OTHER_WORDS & set(words))

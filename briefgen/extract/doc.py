@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
+from . import lexicon
 from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
@@ -42,6 +43,7 @@ class Doc:
     published: dt.date | None = None
     dateline: str | None = None
     title: str | None = None
+    lang: str = "en"             # the source's language: which lexicon (data/<lang>/) the rules read
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
@@ -55,11 +57,12 @@ class Doc:
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
-              dateline: str | None = None, title: str | None = None) -> Doc:
-        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline, title=title)
+              dateline: str | None = None, title: str | None = None, lang: str | None = None) -> Doc:
+        doc = cls(text=text, source_id=source_id, published=published, dateline=dateline, title=title,
+                  lang=lexicon.data_language(lang))
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
-        doc.quotes = find_quotes(text, doc.paragraphs)
+        doc.quotes = find_quotes(text, doc.paragraphs, lexicon.quote_marks(doc.lang))
         doc.tokens = T.tokens(text)
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._para_starts = [s for s, _ in doc.paragraphs]

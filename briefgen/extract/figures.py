@@ -259,7 +259,8 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(text, pos)
         if m:
             pos = m.end()
-        m = _movement_re().search(text, pos, min(c.sent[1], pos + 80))
+        movement_re = _movement_re(doc.lang)
+        m = movement_re.search(text, pos, min(c.sent[1], pos + 80)) if movement_re else None
         lead = text[pos:m.start()] if m else ""
         # the phrase opens the predicate: at most "from Jonglei" between the group and it
         if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
@@ -290,9 +291,12 @@ POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
 
 
 @lru_cache(maxsize=None)
-def _movement_re() -> re.Pattern[str]:
-    """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to")."""
-    phrases = sorted(lexicon.movement_phrases(), key=len, reverse=True)
+def _movement_re(lang: str) -> re.Pattern[str] | None:
+    """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to");
+    None for a language without any."""
+    phrases = sorted(lexicon.movement_phrases(lang), key=len, reverse=True)
+    if not phrases:
+        return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
                       + r")(?![\w-])", re.IGNORECASE)
 

@@ -94,13 +94,13 @@ def _build_table() -> dict[str, PlaceInfo]:
         put(name, PlaceInfo(name, "subdivision", next(iter(codes)) if len(codes) == 1 else None))
     for state in gc.get_us_states().values():
         put(state["name"], PlaceInfo(state["name"], "state", "US"))
-    for name, code in lexicon.regions().items():
+    for name, code in lexicon.regions(lexicon.DEFAULT).items():
         put(name, PlaceInfo(name, "region", code))
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", None)}:
             if name and "," not in name:
                 put(name, PlaceInfo(name, "country", country.alpha_2))
-    for line in lexicon._lines("countries.txt"):
+    for line in lexicon._lines("countries.txt", lexicon.DEFAULT):  # the table is shared: English names
         name, _, code = line.partition("|")
         put(name.strip(), PlaceInfo(name.strip(), "country", code.strip()))
     return table

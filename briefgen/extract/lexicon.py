@@ -1,52 +1,160 @@
-"""The word lists the rules read, loaded once from `data/` (plain text, one entry a line).
+"""The word lists the rules read, loaded once per language from `data/` (plain text, one
+entry a line).
 
 Lists are data, not code, so they can grow without touching the rules; none of them
 names anything specific to one article.
+
+Layout (docs/languages.md): English lists sit at the top of `data/` (the layout predates
+other languages: they are the `en` data); another language's lists sit in `data/<lang>/`,
+under the same file names. A rule asks for a list without naming the language: the
+document being read sets it once (`reading(lang)`, in `extract_source`), so the same rule
+chain reads French lists for a French article. Threading the language through every word
+test instead would touch each rule, and the word caches below are keyed by it anyway.
+Lists of names that do not change with the language (organisations, outlets, countries)
+are SHARED: another language reads the English list plus its own additions.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+DEFAULT = "en"
+# Names rather than words: every language reads the English list, then adds its own.
+SHARED = frozenset({"orgs.txt", "outlets.txt", "outlet_words.txt", "countries.txt", "regions.txt",
+                    "org_heads.txt", "title_abbreviations.txt"})
+
+_LANGUAGE: ContextVar[str] = ContextVar("briefgen_extract_language", default=DEFAULT)
 
 
-def _lines(name: str) -> list[str]:
+@lru_cache(maxsize=None)
+def languages() -> frozenset[str]:
+    """Languages with data: English, and each `data/<lang>/` folder."""
+    return frozenset({DEFAULT} | {d.name for d in DATA.iterdir() if d.is_dir() and not d.name.startswith(("_", "."))})
+
+
+def data_language(lang: str | None) -> str:
+    """`lang` when briefgen has lists for it, else English (the rules then read it as English)."""
+    return lang if lang in languages() else DEFAULT
+
+
+def current() -> str:
+    """The language of the document being read."""
+    return _LANGUAGE.get()
+
+
+@contextmanager
+def reading(lang: str | None) -> Iterator[str]:
+    """Within this block every list is the one of `lang` (English when briefgen has none for it)."""
+    token = _LANGUAGE.set(data_language(lang))
+    try:
+        yield _LANGUAGE.get()
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _files(name: str, lang: str) -> list[Path]:
+    files = [DATA / name] if lang == DEFAULT or name in SHARED else []
+    if lang != DEFAULT:
+        files.append(DATA / lang / name)
+    return [f for f in files if f.is_file()]
+
+
+@lru_cache(maxsize=None)
+def _cached_lines(name: str, lang: str) -> tuple[str, ...]:
     out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
+    for path in _files(name, lang):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    return tuple(out)
+
+
+def _lines(name: str, lang: str | None = None) -> list[str]:
+    """The entries of list `name` for `lang` (default: the document's language)."""
+    return list(_cached_lines(name, lang or current()))
+
+
+def per_language(loader: Callable[[str], object]) -> Callable:
+    """`loader(lang)` cached per language, called with the document's language unless told."""
+    cached = lru_cache(maxsize=None)(loader)
+
+    def get(lang: str | None = None):
+        return cached(lang or current())
+
+    get.__doc__ = loader.__doc__
+    get.__name__ = loader.__name__
+    get.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return get
+
+
+class LanguageSet:
+    """A set whose members are those of a per-language list for the document being read
+    (`word in SPEECH_VERBS`), for rules that import a list as a module constant."""
+
+    def __init__(self, get: Callable[[], frozenset[str]]) -> None:
+        self._get = get
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def words(name: str, lang: str | None = None) -> frozenset[str]:
+    """A one-entry-a-line list of `lang` (default: the document's) as a set."""
+    return _set(name, lang or current())
+
+
+def table(name: str, lang: str | None = None) -> dict[str, str]:
+    """A "key | value" list of `lang` as a dict (a later line wins)."""
+    return _pairs(name, lang or current())
+
+
+@lru_cache(maxsize=None)
+def _pairs(name: str, lang: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _cached_lines(name, lang):
+        key, _, value = line.partition("|")
+        out[key.strip()] = value.strip()
     return out
 
 
 @lru_cache(maxsize=None)
-def _set(name: str) -> frozenset[str]:
-    """A one-entry-a-line list as a set, read once."""
-    return frozenset(_lines(name))
+def _set(name: str, lang: str) -> frozenset[str]:
+    """A one-entry-a-line list as a set, read once per language."""
+    return frozenset(_cached_lines(name, lang))
 
 
-@lru_cache(maxsize=None)
-def roles() -> frozenset[str]:
+@per_language
+def roles(lang: str) -> frozenset[str]:
     """Lowercase role heads ("minister", "spokesman", "prime minister")."""
-    return frozenset(_lines("roles.txt"))
+    return frozenset(_lines("roles.txt", lang))
 
 
-@lru_cache(maxsize=None)
-def org_heads() -> frozenset[str]:
-    return frozenset(_lines("org_heads.txt"))
+@per_language
+def org_heads(lang: str) -> frozenset[str]:
+    return frozenset(_lines("org_heads.txt", lang))
 
 
-@lru_cache(maxsize=None)
-def org_heads_lower() -> frozenset[str]:
-    return frozenset(w.lower() for w in org_heads())
+@per_language
+def org_heads_lower(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in org_heads(lang))
 
 
-@lru_cache(maxsize=None)
-def demonyms() -> dict[str, str | None]:
+@per_language
+def demonyms(lang: str) -> dict[str, str | None]:
     """Demonym (adjective and people forms) -> ISO2 code (None for peoples without a state)."""
     out: dict[str, str | None] = {}
-    for line in _lines("demonyms.txt"):
+    for line in _lines("demonyms.txt", lang):
         parts = line.split()
         # "South African ZA" has a two-word adjective: the code is the first all-caps 2-letter part.
         idx = next(i for i, p in enumerate(parts) if p == "-" or (len(p) == 2 and p.isupper()))
@@ -58,11 +166,11 @@ def demonyms() -> dict[str, str | None]:
     return out
 
 
-@lru_cache(maxsize=None)
-def demonym_people() -> frozenset[str]:
+@per_language
+def demonym_people(lang: str) -> frozenset[str]:
     """Plural people forms ("Syrians", "Kurds") that can head a counted group."""
     out = set()
-    for line in _lines("demonyms.txt"):
+    for line in _lines("demonyms.txt", lang):
         parts = line.split()
         idx = next(i for i, p in enumerate(parts) if p == "-" or (len(p) == 2 and p.isupper()))
         out.update(parts[idx + 1:])
@@ -72,20 +180,20 @@ def demonym_people() -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
-def regions() -> dict[str, str | None]:
+@per_language
+def regions(lang: str) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
-    for line in _lines("regions.txt"):
+    for line in _lines("regions.txt", lang):
         name, _, code = line.partition("|")
         out[name.strip()] = None if code.strip() in ("", "-") else code.strip()
     return out
 
 
-@lru_cache(maxsize=None)
-def known_orgs() -> dict[str, str]:
+@per_language
+def known_orgs(lang: str) -> dict[str, str]:
     """Surface form (name or alias) -> canonical organisation name."""
     out: dict[str, str] = {}
-    for line in _lines("orgs.txt"):
+    for line in _lines("orgs.txt", lang):
         name, _, aliases = line.partition("|")
         name = name.strip()
         out[name] = name
@@ -95,97 +203,154 @@ def known_orgs() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
-def title_words() -> frozenset[str]:
+@per_language
+def title_words(lang: str) -> frozenset[str]:
     """Capitalised words of titles ("State", "Foreign"), never part of a personal name."""
-    return frozenset(_lines("title_words.txt"))
+    return frozenset(_lines("title_words.txt", lang))
 
 
-@lru_cache(maxsize=None)
-def speech_verbs() -> frozenset[str]:
+@per_language
+def speech_verbs(lang: str) -> frozenset[str]:
     """Every form of a verb that attributes a quote ("said", "told", "added")."""
-    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt"))
+    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt", lang))
 
 
-@lru_cache(maxsize=None)
-def listener_verbs() -> frozenset[str]:
+@per_language
+def listener_verbs(lang: str) -> frozenset[str]:
     """Speech verbs whose object is the one spoken to ("told Reuters"), never the speaker."""
-    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt")
+    return frozenset(line.partition("|")[0].strip() for line in _lines("speech_verbs.txt", lang)
                      if line.partition("|")[2].strip() == "listener")
 
 
 def outlets() -> frozenset[str]:
-    return _set("outlets.txt")
+    return words("outlets.txt")
 
 
 def outlet_words() -> frozenset[str]:
-    return _set("outlet_words.txt")
+    return words("outlet_words.txt")
 
 
 def not_speakers() -> frozenset[str]:
-    return _set("not_speakers.txt")
+    return words("not_speakers.txt")
 
 
 def unnamed_speakers() -> frozenset[str]:
-    return _set("unnamed_speakers.txt")
+    return words("unnamed_speakers.txt")
 
 
-@lru_cache(maxsize=None)
-def unnamed_or_roles() -> frozenset[str]:
+@per_language
+def unnamed_or_roles(lang: str) -> frozenset[str]:
     """Nouns for a speaker the article leaves unnamed: a person noun or a role ("a spokeswoman")."""
-    return unnamed_speakers() | roles()
+    return unnamed_speakers() | roles(lang)
+
+
+def is_outlet(name: str) -> bool:
+    """A news outlet's name: listed whole, or holding an outlet word ("Radio France", "Channel 4")."""
+    return _is_outlet(name, current())
 
 
 @lru_cache(maxsize=65536)
-def is_outlet(name: str) -> bool:
-    """A news outlet's name: listed whole, or holding an outlet word ("Radio France", "Channel 4")."""
+def _is_outlet(name: str, lang: str) -> bool:
     return name in outlets() or any(w in outlet_words() for w in name.split())
 
 
-@lru_cache(maxsize=65536)
 def can_speak(name: str) -> bool:
     """Whether a person or organisation mention may be credited with a quote: never an outlet, a
     disease, a heading or another word of not_speakers.txt."""
-    words = name.replace("-", " ").split()
-    return bool(words) and not is_outlet(name) and not any(w in not_speakers() for w in words + [name])
+    return _can_speak(name, current())
+
+
+@lru_cache(maxsize=65536)
+def _can_speak(name: str, lang: str) -> bool:
+    parts = name.replace("-", " ").split()
+    return bool(parts) and not is_outlet(name) and not any(w in not_speakers() for w in parts + [name])
 
 
 def role_referents() -> dict[str, frozenset[str]]:
     """Generic speaker noun ("agency") -> head words of the organisation names it can stand for."""
-    return _table("role_referents.txt")
+    return _table("role_referents.txt", current())
 
 
 def title_abbreviations() -> frozenset[str]:
     """Short titles with their full stop ("Sen.", "Gov."), never part of a name."""
-    return _set("title_abbreviations.txt")
+    return words("title_abbreviations.txt")
 
 
 def hazards() -> dict[str, frozenset[str]]:
     """Kind of event ("quake") -> the words that name it."""
-    return _table("hazards.txt")
+    return _table("hazards.txt", current())
 
 
 @lru_cache(maxsize=None)
-def _table(name: str) -> dict[str, frozenset[str]]:
-    """A "key | word word ..." list, read once."""
+def _table(name: str, lang: str) -> dict[str, frozenset[str]]:
+    """A "key | word word ..." list, read once per language."""
     out: dict[str, frozenset[str]] = {}
-    for line in _lines(name):
+    for line in _cached_lines(name, lang):
         key, _, words = line.partition("|")
         out[key.strip()] = out.get(key.strip(), frozenset()) | frozenset(words.split())  # a key may take several lines
     return out
 
 
-@lru_cache(maxsize=None)
-def movement_phrases() -> dict[str, str]:
+@per_language
+def movement_phrases(lang: str) -> dict[str, str]:
     """Phrase ("have fled to") -> kind ("abroad" | "displaced"): where counted people went."""
     out = {}
-    for line in _lines("movement_phrases.txt"):
+    for line in _lines("movement_phrases.txt", lang):
         kind, _, phrase = line.partition("|")
         out[" ".join(phrase.split())] = kind.strip()
     return out
 
 
-@lru_cache(maxsize=None)
-def gendered_words() -> dict[str, str]:
+@per_language
+def gendered_words(lang: str) -> dict[str, str]:
     """Honorific or role word -> "f" or "m"."""
-    return {w: g for g, words in _table("gendered_words.txt").items() for w in words}
+    return {w: g for g, ws in _table("gendered_words.txt", lang).items() for w in ws}
+
+
+@per_language
+def cap_stop(lang: str) -> frozenset[str]:
+    """Lowercased words that start a capitalised run but never a name ("le", "die", "según"):
+    articles, pronouns, month and weekday names of the language (English: text.CAP_STOP)."""
+    return frozenset(w.lower() for w in _lines("cap_stop.txt", lang)) | frozenset(months(lang)) | weekdays(lang)
+
+
+@per_language
+def honorifics(lang: str) -> frozenset[str]:
+    """Honorifics of the language ("M.", "Mme", "Herr"), never part of a name (English: text.HONORIFICS)."""
+    return frozenset(_lines("honorifics.txt", lang))
+
+
+@per_language
+def months(lang: str) -> dict[str, int]:
+    """Month word (lowercased, every form the language prints: "janvier", "janv.", "июля") -> 1..12."""
+    out: dict[str, int] = {}
+    for line in _lines("months.txt", lang):
+        num, _, forms = line.partition("|")
+        for form in forms.split():
+            out[form.lower().replace("_", " ")] = int(num)  # "كانون_الثاني": a two-word name
+    return out
+
+
+@per_language
+def weekdays(lang: str) -> frozenset[str]:
+    """Weekday words of the language (lowercased), for dates and for names that are not names."""
+    return frozenset(w.lower() for line in _lines("weekdays.txt", lang) for w in line.partition("|")[2].split())
+
+
+def all_months() -> dict[str, int]:
+    """Month words of every language with data (for dates in metadata lines, whose language
+    the article's is not yet known when they are read)."""
+    out: dict[str, int] = {}
+    for lang in sorted(languages() - {DEFAULT}):
+        out.update(months(lang))
+    return out
+
+
+@per_language
+def quote_marks(lang: str):
+    """The language's double quote marks (`quote_marks.txt`: "open close" a line, "„ “"), for
+    `quotemarks.find_quotes`; None when it has no list (the default: “ ” « » „ and ")."""
+    from .quotemarks import language_marks
+
+    return language_marks([tuple(line.split()[:2]) for line in _lines("quote_marks.txt", lang)
+                           if len(line.split()) >= 2])

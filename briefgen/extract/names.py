@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import lexicon
 from . import text as T
 
-SPEECH_VERBS = lexicon.speech_verbs()
+SPEECH_VERBS = lexicon.LanguageSet(lexicon.speech_verbs)
 
 
 class Run:
@@ -103,8 +103,12 @@ def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
 
 # is_role_word, is_stop and is_name_word are cached by word: pure functions of the word and
 # of word lists loaded once, asked about the same few thousand words again and again.
-@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
+    return _is_role_word(word, lexicon.current())
+
+
+@lru_cache(maxsize=65536)
+def _is_role_word(word: str, lang: str) -> bool:
     low = word.lower().rstrip(".")
     roles = lexicon.roles()
     # "Editor-in-Chief", "Vice-President": a hyphenated title counts by its whole or its head
@@ -119,18 +123,27 @@ def is_demonym(word: str) -> bool:
     return word in lexicon.demonyms()
 
 
-@lru_cache(maxsize=65536)
 def is_stop(word: str) -> bool:
+    return _is_stop(word, lexicon.current())
+
+
+@lru_cache(maxsize=65536)
+def _is_stop(word: str, lang: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "US", "IT" are acronyms, not the pronoun/stopword
     low = word.lower().rstrip(".")
     # full month names only ("Jan Egeland" is a name); "May" is too common a name to stop
-    return low in T.CAP_STOP or (low in T.MONTHS and len(low) > 3) or low in T.WEEKDAYS
+    return low in T.CAP_STOP or (low in T.MONTHS and len(low) > 3) or low in T.WEEKDAYS \
+        or (lang != lexicon.DEFAULT and low in lexicon.cap_stop(lang))
+
+
+def is_name_word(word: str) -> bool:
+    """Could be part of a personal name: capitalised, not a title, stopword, demonym or acronym."""
+    return _is_name_word(word, lexicon.current())
 
 
 @lru_cache(maxsize=65536)
-def is_name_word(word: str) -> bool:
-    """Could be part of a personal name: capitalised, not a title, stopword, demonym or acronym."""
+def _is_name_word(word: str, lang: str) -> bool:
     if word in T.NAME_PARTICLES:
         return True
     if not T.is_capitalized(word) or T.is_number(word):
@@ -138,4 +151,5 @@ def is_name_word(word: str) -> bool:
     if T.is_acronym(word) and not (len(word) == 1):
         return False
     return not (is_stop(word) or is_role_word(word) or is_demonym(word) or is_org_head(word)
-                or word in T.HONORIFICS or word in T.RANKS or word in lexicon.title_words())
+                or word in T.HONORIFICS or word in T.RANKS or word in lexicon.title_words()
+                or word in lexicon.honorifics())

@@ -32,14 +32,14 @@ def _add(doc: Doc, name: str, start: int, end: int, alias: str | None = None) ->
     doc.add_mention("org", name, start, end)
 
 
-@lru_cache(maxsize=1)
-def _known_re() -> re.Pattern[str]:
+@lru_cache(maxsize=None)
+def _known_re(lang: str) -> re.Pattern[str]:
     forms = sorted(lexicon.known_orgs(), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-]|\.\w)")
 
 
-@lru_cache(maxsize=1)
-def _known_first_words() -> frozenset[str] | None:
+@lru_cache(maxsize=None)
+def _known_first_words(lang: str) -> frozenset[str] | None:
     """The lowercased first `\\w+` run of every known form: when every form starts with a word
     character, a match of `_known_re` opens a word (after `(?<![\\w.])`), so `Doc.run_matches`
     need try the pattern only at runs that are one of these. None when a form does not."""
@@ -50,8 +50,8 @@ def _known_first_words() -> frozenset[str] | None:
 def known(doc: Doc) -> None:
     """Names and acronyms from data/orgs.txt (case-sensitive: 'WHO', never 'who')."""
     table = lexicon.known_orgs()
-    firsts = _known_first_words()
-    found = doc.run_matches("orgs.known", _known_re(), firsts) if firsts else _known_re().finditer(doc.text)
+    firsts, known_re = _known_first_words(doc.lang), _known_re(doc.lang)
+    found = doc.run_matches("orgs.known", known_re, firsts) if firsts else known_re.finditer(doc.text)
     for m in found:
         form = m.group()
         name = table[form]

@@ -36,9 +36,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _double(text: str, ps: int, pe: int, pi: int) -> list[QuoteSpan]:
+def _double(text: str, ps: int, pe: int, pi: int, marks: Marks | None = None) -> list[QuoteSpan]:
+    opens, closes, mark_re = marks or (DOUBLE_OPEN, DOUBLE_CLOSE, _DOUBLE_MARK_RE)
     out, opened = [], None
-    for m in _DOUBLE_MARK_RE.finditer(text, ps, pe):  # only the marks, not every character
+    for m in mark_re.finditer(text, ps, pe):  # only the marks, not every character
         i = m.start()
         ch = text[i]
         if len(m.group()) == 2:
@@ -48,10 +49,10 @@ def _double(text: str, ps: int, pe: int, pi: int) -> list[QuoteSpan]:
                     out.append(QuoteSpan(opened, s, e, i + 2, pi, True))
                 opened = None
             continue
-        if ch in DOUBLE_OPEN or (ch == '"' and opened is None):
+        if ch in opens and (opened is None or ch not in closes) or (ch == '"' and opened is None):
             if opened is None:
                 opened = i
-        elif (ch in DOUBLE_CLOSE or ch == '"') and opened is not None:
+        elif (ch in closes or ch == '"') and opened is not None:
             s, e = _trim(text, opened + 1, i)
             if e > s:
                 out.append(QuoteSpan(opened, s, e, i + 1, pi, True))
@@ -101,10 +102,23 @@ def _single(text: str, ps: int, pe: int, pi: int, blocked: list[tuple[int, int]]
     return out
 
 
-def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
+Marks = tuple[str, str, re.Pattern[str]]
+
+
+def language_marks(pairs: list[tuple[str, str]]) -> Marks | None:
+    """The opening and closing double marks of a language's `quote_marks.txt` pairs ("„ “" in
+    German, where “ closes), with the pattern that finds them; None: the default marks."""
+    if not pairs:
+        return None
+    opens = "".join(o for o, _ in pairs)
+    closes = "".join(c for _, c in pairs)
+    return opens, closes, re.compile("’’|''|[" + re.escape(opens + closes + '"') + "]")
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]], marks: Marks | None = None) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for pi, (ps, pe) in enumerate(paras):
-        doubles = _double(text, ps, pe, pi)
+        doubles = _double(text, ps, pe, pi, marks)
         blocked = [(q.open, q.close) for q in doubles]
         out.extend(doubles)
         out.extend(_single(text, ps, pe, pi, blocked))

@@ -102,9 +102,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[str]]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              language: str | None = None) -> tuple[list[Source], list[str]]:
     """Sources in one file plus warnings; raises SourceError when nothing in it is usable."""
-    return read_data(load_bytes(path, max_bytes), path)
+    return read_data(load_bytes(path, max_bytes), path, language)
 
 
 def load_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -128,8 +129,9 @@ def load_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
-def read_data(data: bytes, path: Path) -> tuple[list[Source], list[str]]:
-    """Sources in the bytes of one file (named `path`: the reader goes by its extension)."""
+def read_data(data: bytes, path: Path, language: str | None = None) -> tuple[list[Source], list[str]]:
+    """Sources in the bytes of one file (named `path`: the reader goes by its extension);
+    `language` is the folder's (briefgen.toml), for articles whose metadata names none."""
     reader = reader_for(path)
     if reader is None:
         raise SourceError("unknown kind of file", path)
@@ -153,7 +155,7 @@ def read_data(data: bytes, path: Path) -> tuple[list[Source], list[str]]:
             cut = article.text.rfind("\n\n", 0, MAX_ARTICLE_CHARS)
             article.text = article.text[:cut if cut > 0 else MAX_ARTICLE_CHARS]
             warnings.append(f"{path}: article longer than {MAX_ARTICLE_CHARS:,} characters; the rest was not used")
-        sources.append(article.to_source(str(path)))
+        sources.append(article.to_source(str(path), language))
     if not sources:
         raise SourceError("no article text found", path)
     return sources, warnings

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from briefgen.language import source_language
 from briefgen.model import Source
 
 
@@ -26,10 +27,12 @@ class Article:
     dateline: str | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def to_source(self, path: str) -> Source:
+    def to_source(self, path: str, folder_language: str | None = None) -> Source:
+        """The `Source`; its language is the article's own, else the folder's (briefgen.toml), else
+        detected from the body text."""
         return Source(  # url: only web links reach a brief (no javascript:, file:, data:)
             id=source_id(self.text, self.title, self.outlet, self.url), path=path, title=self.title, outlet=self.outlet,
-            byline=self.byline, published=self.published, language=self.language or "en",
+            byline=self.byline, published=self.published, language=source_language(self.language, folder_language, self.text),
             url=web_url(self.url), dateline=self.dateline or find_dateline(self.text), text=self.text,
         )
 

@@ -16,14 +16,39 @@ _PATTERNS = (
 
 
 def find_date(text: str) -> tuple[date, int, int] | None:
-    """The first explicit calendar date in `text`, with its span; English month names and ISO."""
+    """The first explicit calendar date in `text`, with its span; English month names and ISO,
+    then the day-month-year dates of the other languages briefgen reads ("1er janvier 2019",
+    "27 de abril de 2020", "31. Oktober 2020", "1 июля 2025")."""
     for pattern in _PATTERNS:
         m = pattern.search(text)
         if m:
             parsed = _build(m.group("year"), m.group("month"), m.group("day"))
             if parsed:
                 return parsed, m.start(), m.end()
+    if text.isascii() and not any(c.isdigit() for c in text):
+        return None
+    m = _other_languages_re().search(text)
+    if m:
+        try:
+            found = date(int(m.group("year")), _other_months()[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+        return found, m.start(), m.end()
     return None
+
+
+@lru_cache(maxsize=1)
+def _other_months() -> dict[str, int]:
+    from briefgen.extract.lexicon import all_months  # the month words are the extract lexicons' data
+
+    return all_months()
+
+
+@lru_cache(maxsize=1)
+def _other_languages_re() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f) for f in sorted(_other_months(), key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?P<day>[0-3]?\d)(?:er|º|°|\.)?\s+(?:de\s+)?(?P<month>{forms})(?!\w)\.?,?"
+                      rf"\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
 
 
 def _build(year: str, month: str, day: str) -> date | None:

@@ -40,6 +40,6 @@ class HtmlReader(Reader):
             outlet=doc.get("sitename") or doc.get("hostname"),
             byline=doc.get("author"),
             published=parse_date(doc.get("date")),
-            language=(doc.get("language") or (lang_match.group(1) if lang_match else None) or "en").lower(),
+            language=doc.get("language") or (lang_match.group(1) if lang_match else None),
             url=doc.get("url"),
         )]
