@@ -1,7 +1,8 @@
 """Dates in Russian, Ukrainian and Arabic text, resolved against the publication date:
 "1 июля", "у четвер, 14 листопада", "19 حزيران/يونيو", "в субботу", "مساء الأحد", "вчера".
 
-Month and weekday names are data (`data/<lang>/months.toml`, `weekdays.toml`). A weekday
+Month and weekday names are data (`data/<lang>/months.txt`, shared with the other rules, and
+`weekdays.toml`, read by this module only). A weekday
 alone is the one nearest the publication date (news tells of the last few days and the next
 few): "الأربعاء" in Thursday's paper is the day before, "صباح الاثنين" in Sunday's is the
 next morning. A past-tense verb in the clause keeps the weekday on or before publication.
@@ -32,11 +33,7 @@ def _norm(lang: str, word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _months(lang: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for month, forms in tables.toml(lang, "months").items():
-        for f in forms:
-            out[_norm(lang, f.split()[0])] = int(month)  # "كانون الثاني": the first word and the next
-    return out
+    return {_norm(lang, form): n for form, n in tables.numbered(lang, "months").items()}
 
 
 @lru_cache(maxsize=None)

@@ -35,7 +35,7 @@ def _set(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _months() -> frozenset[str]:
-    return frozenset(arabic.normalise(f).split()[0] for f in tables.mapping("ar", "months"))
+    return frozenset(arabic.normalise(f) for f in tables.numbered("ar", "months"))
 
 
 def category(word: str) -> str | None:

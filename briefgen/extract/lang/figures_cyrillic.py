@@ -35,7 +35,7 @@ def _people(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _months(lang: str) -> frozenset[str]:
-    return frozenset(tables.mapping(lang, "months"))
+    return frozenset(numbers_cyrillic.normalise(f) for f in tables.numbered(lang, "months"))
 
 
 def _category(lang: str, word: str) -> str | None:

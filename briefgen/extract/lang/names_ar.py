@@ -51,14 +51,14 @@ def _places() -> dict[tuple[str, ...], str]:
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
     words: set[str] = set()
-    for name in ("function_words", "speech_verbs", "people", "roles", "place_nouns", "org_heads"):
+    for name in ("function_words", "speech_words", "people", "role_words", "place_nouns", "org_head_words"):
         words |= _set(name)
     for forms in tables.toml("ar", "categories").values():
         words |= {arabic.normalise(f) for f in forms}
     for forms in tables.toml("ar", "weekdays").values():
         if isinstance(forms, list):
             words |= {arabic.normalise(f) for f in forms}
-    words |= {arabic.normalise(f).split()[0] for forms in tables.toml("ar", "months").values() for f in forms}
+    words |= {arabic.normalise(f) for f in tables.numbered("ar", "months")}
     words |= {"ان", "انه", "انها", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "كان", "كانت", "قد", "لم",
               "لا", "ما", "او", "ثم", "كما", "عند", "مع", "بيان", "اخر", "اخري", "ايضا", "وسط"}
     return frozenset(words)
@@ -114,9 +114,9 @@ def _canonical(printed: str, table: dict[tuple[str, ...], str], seen: dict[str, 
 
 
 def _orgs(toks, names, taken: set[int]) -> None:
-    known = _phrases("orgs")
+    known = _phrases("org_names")
     canonical: dict[str, str] = {}
-    heads = _set("org_heads")
+    heads = _set("org_head_words")
     i = 0
     while i < len(toks):
         hit = _match(toks, i, known)
@@ -207,7 +207,7 @@ def _surname(toks, i: int, taken: set[int]) -> int:
 
 
 def _role_before(text: str, toks, i: int) -> str | None:
-    roles = _set("roles")
+    roles = _set("role_words")
     for k in range(i - 1, max(-1, i - 4), -1):
         if PUNCT_RE.search(_gap(toks, k + 1)):
             return None
@@ -219,7 +219,7 @@ def _role_before(text: str, toks, i: int) -> str | None:
 
 def _people(text: str, toks, names, taken: set[int]) -> None:
     firsts = _set("first_names")
-    roles = _set("roles")
+    roles = _set("role_words")
     found: list[tuple[int, int, str | None]] = []
     for i, t in enumerate(toks):
         if i in taken:

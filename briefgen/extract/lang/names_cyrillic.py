@@ -175,7 +175,7 @@ def _places(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> No
 def _role(lang: str, word: str) -> bool:
     """A role noun by its likeliest reading ("после" is not "посол")."""
     p = morph.first(lang, word)
-    return p is not None and p.pos == "NOUN" and p.lemma in _set(lang, "roles")
+    return p is not None and p.pos == "NOUN" and p.lemma in _set(lang, "role_lemmas")
 
 
 def _name_word(lang: str, tok: Tok) -> bool:

@@ -1,7 +1,7 @@
 """Quotes and their speakers in Russian, Ukrainian and Arabic text.
 
 A quote is the words between « », „ “, “ ” or straight double quotes. Its speaker is named by a
-speech verb (`data/<lang>/speech_verbs.txt`; ru/uk by lemma): after the quote ("«...», — сообщил
+speech verb (`data/ru|uk/speech_verb_lemmas.txt` by lemma, `data/ar/speech_words.txt`): after the quote ("«...», — сообщил
 он", "\"...\", - додав чоловік") or before it ("X заявил: «...»", "وقال الفرجاني \"...\""). A
 pronoun or a role noun ("он", "чоловік"; `referents.txt`), or an Arabic verb with no subject
 ("وأضاف \"...\""), names the person last named before the quote. Quotes with no person as
@@ -36,8 +36,8 @@ def _set(lang: str, name: str) -> frozenset[str]:
 
 def _speech(lang: str, word: str) -> bool:
     if lang == "ar":
-        return arabic.lookup(word, _set(lang, "speech_verbs")) is not None
-    return morph.lookup(lang, word, _set(lang, "speech_verbs")) is not None
+        return arabic.lookup(word, _set(lang, "speech_words")) is not None
+    return morph.lookup(lang, word, _set(lang, "speech_verb_lemmas")) is not None
 
 
 def find(text: str, lang: str, people: list[FoundName]) -> list[FoundQuote]:

@@ -29,10 +29,12 @@ def lines(lang: str, name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def mapping(lang: str, name: str) -> dict[str, str]:
-    """`word = value` lines (a TOML table per value): {form: value}, e.g. lemma -> category."""
-    out: dict[str, str] = {}
-    for value, forms in toml(lang, name).items():
-        for form in forms:
-            out[form] = value
+def numbered(lang: str, name: str) -> dict[str, int]:
+    """A shared "number | forms" list (months.txt: `7 | июль июля`) as {form: number}; a form of
+    several words is written with "_" ("كانون_الثاني") and keyed by its first word."""
+    out: dict[str, int] = {}
+    for line in lines(lang, name):
+        number, _, forms = line.partition("|")
+        for form in forms.split():
+            out.setdefault(form.split("_")[0].lower(), int(number))
     return out
