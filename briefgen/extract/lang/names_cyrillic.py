@@ -191,9 +191,9 @@ def _name_like(lang: str, word: str, known: bool = False) -> bool:
 
 
 def _role_before(text: str, lang: str, toks: list[Tok], i: int) -> str | None:
-    """"глава Удмуртии", "Міністр внутрішніх справ", "Начальник полиции Баньюванги": a role word
-    at most four words before the name, in the same sentence."""
-    for k in range(i - 1, max(-1, i - 5), -1):
+    """"глава Удмуртии", "Міністр внутрішніх справ", "начальник Одеської обласної військової
+    адміністрації": a role word at most six words before the name, in the same sentence."""
+    for k in range(i - 1, max(-1, i - 7), -1):
         if re.search(r"[.,;:!?()«»\"]", text[toks[k].end:toks[k + 1].start]):
             return None
         if _role(lang, toks[k].text):

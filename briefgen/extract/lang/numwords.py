@@ -25,6 +25,7 @@ class Table:
     vague_scales: dict[str, int]             # "тысяч" in "десятки тысяч", "الالاف" in "عشرات الالاف"
     qualifiers_before: tuple[str, ...]       # longest first
     qualifiers_after: tuple[str, ...]
+    duals: dict[str, int]                    # "ألفي" alone: two thousand
 
 
 def load(lang: str, normalise: Callable[[str], str]) -> Table:
@@ -40,7 +41,8 @@ def load(lang: str, normalise: Callable[[str], str]) -> Table:
     quals = data.get("qualifiers", {})
     before = tuple(sorted((normalise(q) for q in quals.get("before", [])), key=len, reverse=True))
     after = tuple(sorted((normalise(q) for q in quals.get("after", [])), key=len, reverse=True))
-    return Table(words, vague, vague_scales, before, after)
+    duals = {normalise(f): int(v) for v, forms in data.get("duals", {}).items() for f in forms}
+    return Table(words, vague, vague_scales, before, after, duals)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def _one(toks: list[Tok], i: int, table: Table, joiner, comma_groups: bool) -> t
             value, decimal, j = round(value * table.words[toks[j].text][1]), False, j + 1
         num = int(value) if value == int(value) else value
         return Number(num, tok.start, toks[j - 1].end, decimal=decimal), j - i
+    if tok.text in table.duals:
+        return Number(table.duals[tok.text], tok.start, tok.end, spelled=True), 1
     kind, value = table.words.get(tok.text, ("", 0))
     if not kind and tok.text in table.vague:
         value, j = table.vague[tok.text], i + 1

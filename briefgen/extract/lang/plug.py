@@ -13,24 +13,6 @@ from ...model import Citation, Event, Facts, Figure, Organization, Person, Place
 from . import dates_intl, found, morph, quotes_intl
 
 LANGS = ("ru", "uk", "ar")
-CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
-ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
-UKRAINIAN_RE = re.compile(r"[іїєґІЇЄҐ]")
-
-
-def script_language(text: str) -> str | None:
-    """A guess from the letters alone, for texts that say nothing of their language: Arabic
-    letters -> ar; Cyrillic -> uk when і/ї/є/ґ (Ukrainian-only letters) are common, else ru."""
-    sample = text[:4000]
-    letters = sum(ch.isalpha() for ch in sample) or 1
-    if len(ARABIC_RE.findall(sample)) / letters > 0.3:
-        return "ar"
-    cyr = len(CYRILLIC_RE.findall(sample))
-    if cyr / letters > 0.3:
-        return "uk" if len(UKRAINIAN_RE.findall(sample)) / cyr > 0.02 else "ru"
-    return None
-
-
 def extend(facts: Facts, text: str, source_id: str, published: dt.date | None, lang: str) -> None:
     """Add this language's figures and events to `facts` (read from `text`, cited in `source_id`)."""
     if lang not in LANGS:

@@ -1,6 +1,7 @@
 """Quotes and their speakers in Russian, Ukrainian and Arabic text.
 
-A quote is the words between « », „ “, “ ” or straight double quotes. Its speaker is named by a
+A quote is the words between « », „ “, “ ” or straight double quotes, or a dialogue line opened
+by a dash ("— ..., — сказал он"). Its speaker is named by a
 speech verb (`data/ru|uk/speech_verb_lemmas.txt` by lemma, `data/ar/speech_words.txt`): after the quote ("«...», — сообщил
 он", "\"...\", - додав чоловік") or before it ("X заявил: «...»", "وقال الفرجاني \"...\""). A
 pronoun or a role noun ("он", "чоловік"; `referents.txt`), or an Arabic verb with no subject
@@ -16,9 +17,11 @@ from functools import lru_cache
 from . import arabic, morph, tables
 from .found import FoundName, sentences
 
-QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,600})»|„(?P<b>[^„“”]{3,600})[“”]|“(?P<c>[^“”]{3,600})”|\"(?P<d>[^\"\n]{3,600})\"")
+# quote marks, and a dialogue line: "— Мы сделали все, что могли, — сказал спасатель."
+QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,600})»|„(?P<b>[^„“”]{3,600})[“”]|“(?P<c>[^“”]{3,600})”|\"(?P<d>[^\"\n]{3,600})\""
+                      r"|^[ \t]*[—–][ \t]*(?P<e>[^—–\n]{3,400}?)(?=[,!?.]?[ \t]+[—–][ \t])", re.M)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
-AFTER_RE = re.compile(r"\s*,?\s*(?:[—–-]+\s*)?")
+AFTER_RE = re.compile(r"\s*[,!?]?\s*(?:[—–-]+\s*)?")
 
 
 @dataclass
@@ -46,7 +49,7 @@ def find(text: str, lang: str, people: list[FoundName]) -> list[FoundQuote]:
     out: list[FoundQuote] = []
     last_speaker: str | None = None
     for m in QUOTE_RE.finditer(text):
-        group = next(g for g in "abcd" if m.group(g) is not None)
+        group = next(g for g in "abcde" if m.group(g) is not None)
         start, end = m.start(group), m.end(group)
         if len(WORD_RE.findall(text[start:end])) < 2:
             continue

@@ -85,3 +85,17 @@ def test_arabic_quotes_by_surname_and_by_a_verb_with_no_subject():
     found = names_ar.find(text)
     quotes = quotes_intl.find(text, "ar", found)
     assert [q.speaker for q in quotes] == ["سامي حداد", "سامي حداد"]
+
+
+def test_russian_dialogue_line_opened_by_a_dash_is_a_quote():
+    text = ("На месте работал начальник смены Андрей Лукин.\n"
+            "— Мы вывели всех, кого смогли, — сказал Лукин.\n")
+    found = names_cyrillic.find(text, "ru")
+    [q] = quotes_intl.find(text, "ru", found)
+    assert q.speaker == "Андрей Лукин" and text[q.start:q.end] == "Мы вывели всех, кого смогли"
+
+
+def test_ukrainian_role_several_words_before_the_name():
+    text = "Про це повідомив начальник Полтавської обласної військової адміністрації Філіп Пронін."
+    people = _by_kind(names_cyrillic.find(text, "uk"), "person")
+    assert people["Філіп Пронін"].role.startswith("начальник")

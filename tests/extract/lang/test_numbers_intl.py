@@ -89,3 +89,7 @@ def test_arabic_qualifiers_before_and_after():
     assert numbers_ar.qualifier("نزح أكثر من ") == "أكثر من"
     assert numbers_ar.qualifier("قتل نحو ") == "نحو"
     assert numbers_ar.qualifier_after(" على الأقل في الهجوم") == "على الأقل"
+
+
+def test_arabic_dual_of_a_scale_counts_two():
+    assert [n.value for n in numbers_ar.find_numbers("نزح ألفا شخص ونحو ألفي طفل ومليونا لاجئ")] == [2000, 2000, 2000000]
