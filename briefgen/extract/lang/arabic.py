@@ -8,7 +8,8 @@ we know, "ليبيا" keeps its ل.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container
+from functools import lru_cache
 
 DIACRITICS_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # harakat, dagger alif, tatweel
 # prefix chains, longest first: conjunction (و ف), preposition (ب ل ك), article (ال); "لل" is ل + ال
@@ -20,18 +21,18 @@ SUFFIXES = ("ون", "ين", "ان", "ات", "وا", "ت", "ا")
 WORD_RE = re.compile(r"[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06F0-\u06F9\w]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     word = DIACRITICS_RE.sub("", word)
     return (word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ٱ", "ا")
             .replace("ى", "ي").replace("ة", "ه"))
 
 
-def forms(word: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def forms(word: str) -> tuple[tuple[str, str], ...]:
     """(prefix, rest) readings of a normalised word, the unstripped one first."""
-    yield "", word
-    for p in PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            yield p, word[len(p):]
+    return (("", word),) + tuple((p, word[len(p):]) for p in PREFIXES
+                                  if word.startswith(p) and len(word) - len(p) >= 2)
 
 
 def lookup(word: str, known: Container[str], suffixes: bool = False) -> tuple[str, str] | None:

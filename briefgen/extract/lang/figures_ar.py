@@ -20,6 +20,7 @@ SUBSET_BEFORE = frozenset({"بينهم", "بينهن", "منهم"})
 PERCENT_RE = re.compile(r"\s*(?:%|٪|بالمئ|بالمائ|في المئ|في المائ)")
 # "عددهم", "حصيلة": the count of something named earlier in the clause
 COUNT_OF = frozenset({"عدد", "عددهم", "عددها", "حصيله", "ارتفع", "ارتفعت", "بلغ", "بلغت", "تخطي", "تجاوز"})
+WINDOW = 200  # characters looked at around a number: a long sentence of counts stays linear
 CLAUSE_STOP_RE = re.compile(r"[;:()«»\"“”.؟!]")
 
 
@@ -52,9 +53,14 @@ def find(text: str) -> list[FoundFigure]:
     for sent in sentences(text):
         cut = teaser_cut(text, sent)
         nums = numbers_ar.find_numbers(text, *sent)
-        for i, n in enumerate(nums):
-            # the next count that is not an aside of this one ("من بينهم ستة أطفال")
-            nxt = next((m.start for m in nums[i + 1:] if not _is_subset(text, sent, m)), sent[1])
+        # the next count that is not an aside of this one ("من بينهم ستة أطفال"), found backwards once
+        nexts, following = [], sent[1]
+        for m in reversed(nums):
+            nexts.append(following)
+            if not _is_subset(text, sent, m):
+                following = m.start
+        nexts.reverse()
+        for n, nxt in zip(nums, nexts):
             if n.start >= cut:
                 fig = _read(text, sent, n, nxt)
                 if fig is not None:
@@ -68,8 +74,8 @@ def _is_subset(text: str, sent: tuple[int, int], n) -> bool:
 
 
 def _read(text: str, sent: tuple[int, int], n, next_num: int) -> FoundFigure | None:
-    before = arabic.tokens(text, sent[0], n.start)
-    after = arabic.tokens(text, n.end, sent[1])
+    before = arabic.tokens(text, max(sent[0], n.start - WINDOW), n.start)
+    after = arabic.tokens(text, n.end, min(sent[1], n.end + WINDOW))
     if n.decimal or PERCENT_RE.match(text, n.end) or re.match(r"[-–/:]\d", text[n.end:n.end + 2]):
         return None
     nxt = arabic.normalise(after[0].group()) if after else ""
@@ -126,7 +132,7 @@ def _read(text: str, sent: tuple[int, int], n, next_num: int) -> FoundFigure | N
 def _predicate(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """"تسعة مهاجرين سوريين، من بينهم ستة أطفال غرقوا": a category word after the group, past
     an adjective and a "(من) بينهم N ..." aside, before the clause ends."""
-    words = arabic.tokens(text, pos, limit)
+    words = arabic.tokens(text, pos, min(limit, pos + WINDOW))
     k, seen = 0, 0
     while k < len(words) and seen < 5:
         w = words[k]

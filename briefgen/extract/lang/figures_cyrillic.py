@@ -20,6 +20,7 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+")
 FILLERS = frozenset("еще ещё уже только лишь ще вже лише тільки також также всего всього".split())
 POSSESSIVE = frozenset("его ее её их свои своих своими її його їхні їхніх їхніми свої своїх своїми".split())
 PART_OF = frozenset("из з із зі".split())  # "десять из них": part of a count already told
+WINDOW = 200  # characters a rule looks at around a number: a long sentence of counts stays linear
 CLAUSE_STOP_RE = re.compile(r"[,;:()—–«»\"]|\s-\s")
 
 
@@ -79,7 +80,7 @@ def find(text: str, lang: str) -> list[FoundFigure]:
 
 
 def _read(text: str, lang: str, sent: tuple[int, int], n, next_num: int) -> FoundFigure | None:
-    words_after = list(WORD_RE.finditer(text, n.end, next_num))
+    words_after = list(WORD_RE.finditer(text, n.end, min(next_num, n.end + WINDOW)))
     if words_after and numbers_cyrillic.normalise(words_after[0].group()) in PART_OF:
         return None
     category, end, group = None, n.end, None
@@ -123,7 +124,7 @@ def _read(text: str, lang: str, sent: tuple[int, int], n, next_num: int) -> Foun
 def _verb_before(text: str, lang: str, sent: tuple[int, int], n) -> tuple[str | None, int]:
     """"погибли три человека", "були поранені 43 особи": a verb or short participle right
     before the number (a qualifier or "еще" may stand between)."""
-    words = list(WORD_RE.finditer(text, sent[0], n.start))
+    words = list(WORD_RE.finditer(text, max(sent[0], n.start - WINDOW), n.start))
     q = numbers_cyrillic.qualifier(text[max(sent[0], n.start - 30):n.start], lang)
     skip = len(q.split()) if q else 0
     words = words[:len(words) - skip] if skip else words

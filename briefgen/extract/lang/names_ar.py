@@ -64,25 +64,38 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _match(toks, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, int] | None:
-    """(tokens used, clitic length) of the longest entry of `table` starting at token i; the
-    first word may carry a clitic ("لصقلية", "للأمم" = ل + الأمم)."""
-    longest = max((len(k) for k in table), default=0)
-    first = arabic.normalise(toks[i].group())
+@lru_cache(maxsize=None)
+def _index(name: str) -> dict[str, list[tuple[str, ...]]]:
+    """A phrase table by its first word."""
+    table = _places() if name == "places" else _phrases(name)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in table:
+        by_first.setdefault(key[0], []).append(key)
+    return by_first
+
+
+def _match(toks, i: int, name: str) -> tuple[int, int, tuple[str, ...]] | None:
+    """(tokens used, clitic length, entry) of the longest entry of table `name` starting at
+    token i; the first word may carry a clitic ("لصقلية", "للأمم" = ل + الأمم)."""
+    by_first = _index(name)
     readings = []
-    for prefix, rest in arabic.forms(first):
+    for prefix, rest in arabic.forms(arabic.normalise(toks[i].group())):
         if prefix.endswith("ال"):  # the article stays part of the name: "والأردن" -> "الأردن"
             readings.append(("ال" + rest, len(prefix) - 2))
         elif prefix.endswith("لل"):  # "للأمم المتحدة": ل + الأمم; the name is printed elsewhere
             readings.append(("ال" + rest, len(prefix)))
         else:
             readings.append((rest, len(prefix)))
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        tail = tuple(arabic.normalise(t.group()) for t in toks[i + 1:i + n])
-        for rest, cut in readings:
-            if (rest, *tail) in table and all(not PUNCT_RE.search(_gap(toks, k)) for k in range(i + 1, i + n)):
-                return n, cut
-    return None
+    best = None
+    for rest, cut in readings:
+        for key in by_first.get(rest, ()):
+            n = len(key)
+            if i + n > len(toks) or (best and best[0] >= n):
+                continue
+            if all(arabic.normalise(toks[i + k].group()) == key[k] and not PUNCT_RE.search(_gap(toks, i + k))
+                   for k in range(1, n)):
+                best = (n, cut, key)
+    return best
 
 
 def _gap(toks, k: int) -> str:
@@ -119,9 +132,9 @@ def _orgs(toks, names, taken: set[int]) -> None:
     heads = _set("org_head_words")
     i = 0
     while i < len(toks):
-        hit = _match(toks, i, known)
+        hit = _match(toks, i, "org_names")
         if hit:
-            n, cut = hit
+            n, cut, _key = hit
             s, e = _printed(toks, i, n, cut)
             printed = toks[i].string[s:e]
             add_name(names, "org", _canonical(printed, known, canonical), s, e)
@@ -149,15 +162,14 @@ def _orgs(toks, names, taken: set[int]) -> None:
 
 
 def _place_names(toks, names, taken: set[int]) -> None:
-    gaz = _places()
     nouns = _set("place_nouns")
     canonical: dict[str, str] = {}
     for i, t in enumerate(toks):
         if i in taken:
             continue
-        hit = _match(toks, i, gaz)
+        hit = _match(toks, i, "places")
         if hit:
-            n, cut = hit
+            n, cut, _key = hit
             s, e = _printed(toks, i, n, cut)
             key = arabic.normalise(t.string[s:e])
             name = canonical.setdefault(key, t.string[s:e])

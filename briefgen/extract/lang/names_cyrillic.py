@@ -69,6 +69,15 @@ def _gazetteer(lang: str) -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _by_first(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The gazetteer indexed by its entries' first lemma, so a word is checked against few."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, name in _gazetteer(lang).items():
+        out.setdefault(key[0], []).append((key, name))
+    return out
+
+
 def _lemma_key(lang: str, word: str) -> str:
     """The lemma a name's word is keyed by: the nominative reading's (the dictionary's first)."""
     return morph.lemmas(lang, word)[0] if morph.parses(lang, word) else word.lower()
@@ -134,8 +143,8 @@ def _places(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> No
             if len(run) < n or not all(x.cap for x in run):
                 continue
             readings = [set(morph.lemmas(lang, x.text)) | {x.text.lower()} for x in run]
-            hit = next((name for key, name in gaz.items() if len(key) == n
-                        and all(k in r for k, r in zip(key, readings))), None)
+            hit = next((name for first in readings[0] for key, name in _by_first(lang).get(first, ())
+                        if len(key) == n and all(k in r for k, r in zip(key, readings))), None)
             if hit:
                 add_name(names, "place", hit, t.start, run[-1].end)
                 taken.update(range(i, i + n))

@@ -16,6 +16,7 @@ from ..numbers import Number
 from . import tables
 
 ADDITIVE = ("units", "tens", "hundreds")
+MAX_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def read(toks: list[Tok], table: Table, joiner: Callable[[Tok], Tok | None] | No
     while i < len(toks):
         n, used = _one(toks, i, table, joiner, comma_groups)
         if n is None:
-            i += 1
+            i += max(used, 1)
             continue
         out.append(n)
         i += used
@@ -91,6 +92,9 @@ def printed(text: str, numbers: list[Number]) -> list[Number]:
 def _one(toks: list[Tok], i: int, table: Table, joiner, comma_groups: bool) -> tuple[Number | None, int]:
     tok = toks[i]
     if tok.digits is not None:
+        if sum(c.isdigit() for c in tok.digits) > MAX_DIGITS:  # a serial or a phone number, never a count
+            scaled = i + 1 < len(toks) and table.words.get(toks[i + 1].text, ("", 0))[0] == "scales"
+            return None, 2 if scaled else 1
         value, decimal = _digits(tok.digits, comma_groups)
         j = i + 1
         if j < len(toks) and toks[j].digits is None and table.words.get(toks[j].text, ("", 0))[0] == "scales":

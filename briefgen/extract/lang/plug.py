@@ -13,6 +13,7 @@ from ...model import Citation, Event, Facts, Figure, Organization, Person, Place
 from . import dates_intl, found, morph, quotes_intl
 
 LANGS = ("ru", "uk", "ar")
+MAX_FIGURE = 10_000_000_000  # the model's bound (extract/__init__.py MAX_FIGURE)
 def extend(facts: Facts, text: str, source_id: str, published: dt.date | None, lang: str) -> None:
     """Add this language's figures and events to `facts` (read from `text`, cited in `source_id`)."""
     if lang not in LANGS:
@@ -76,6 +77,8 @@ def _figures(facts: Facts, text: str, lang: str, cite) -> None:
         from . import figures_cyrillic
         figs = figures_cyrillic.find(text, lang)
     for f in figs:
+        if not 0 <= f.num.value <= MAX_FIGURE:
+            continue  # more people than live on Earth: a typo or a trap, as for English
         if any(x.value == f.num.value and x.category == f.category for x in facts.figures):
             continue
         facts.figures.append(Figure(

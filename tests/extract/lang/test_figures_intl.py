@@ -76,3 +76,10 @@ def test_arabic_count_of_a_displacement_named_before_it():
 def test_arabic_at_least_after_the_group_makes_the_count_approximate():
     [f] = figures_ar.find("قتل 30 مهاجرا على الأقل قبالة الساحل.")
     assert f.approx and f.qualifier == "على الأقل"
+
+
+def test_a_sentence_made_of_thousands_of_counts_is_read_without_error():
+    ru = "Погибли " + ", ".join(["5 человек"] * 3000) + "."
+    ar = "قتل " + "، ".join(["5 أشخاص"] * 3000) + "."
+    assert [f.num.value for f in figures_cyrillic.find(ru, "ru")] == [5]
+    assert [f.num.value for f in figures_ar.find(ar)] == [5]

@@ -93,3 +93,8 @@ def test_arabic_qualifiers_before_and_after():
 
 def test_arabic_dual_of_a_scale_counts_two():
     assert [n.value for n in numbers_ar.find_numbers("نزح ألفا شخص ونحو ألفي طفل ومليونا لاجئ")] == [2000, 2000, 2000000]
+
+
+def test_a_digit_run_too_long_to_be_a_count_is_no_number():
+    assert numbers_ar.find_numbers("٣" * 400 + " ألف شخص") == []
+    assert numbers_cyrillic.find_numbers("9" * 400 + " тысяч человек", "ru") == []
