@@ -203,8 +203,8 @@ def _name_word(tok, first: bool) -> bool:
     w = arabic.normalise(tok.group())
     if len(w) < 2 or any(ch.isdigit() for ch in w) or w in _not_name_words():
         return False
-    if first and w.startswith("ال"):
-        return False
+    if first and w.startswith("ال") or w.startswith(("لل", "بال", "وال", "فال", "كال")):
+        return False  # "للشرب", "بالمدينة": a preposition with a noun, never part of a name
     return arabic.strip_article(w) not in _not_name_words() and arabic.lookup(tok.group(), _places()) is None
 
 

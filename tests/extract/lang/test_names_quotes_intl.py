@@ -99,3 +99,8 @@ def test_ukrainian_role_several_words_before_the_name():
     text = "Про це повідомив начальник Полтавської обласної військової адміністрації Філіп Пронін."
     people = _by_kind(names_cyrillic.find(text, "uk"), "person")
     assert people["Філіп Пронін"].role.startswith("начальник")
+
+
+def test_arabic_first_name_followed_by_a_prepositional_phrase_is_no_person():
+    people = _by_kind(names_ar.find("ولم يعد الماء في القرية صالحا للشرب، وقال سامي للصحفيين إن الوضع صعب."), "person")
+    assert people == {}
