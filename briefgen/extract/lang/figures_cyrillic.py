@@ -74,6 +74,8 @@ def find(text: str, lang: str) -> list[FoundFigure]:
             if n.start < cut or _excluded(text, n, lang):
                 continue
             fig = _read(text, lang, sent, n, starts[i + 1] if i + 1 < len(nums) else sent[1])
+            if fig is None and out and out[-1].end <= n.start and out[-1].start >= sent[0]:
+                fig = _coordinated(text, lang, n, out[-1])
             if fig is not None:
                 out.append(fig)
     return dedupe(out)
@@ -119,6 +121,20 @@ def _read(text: str, lang: str, sent: tuple[int, int], n, next_num: int) -> Foun
     if q and start == n.start:
         start = max(sent[0], text.rfind(q, max(sent[0], n.start - 40), n.start))
     return FoundFigure(n, min(start, n.start), max(end, n.end), category, qualifier=q, group=group)
+
+
+AND_RE = re.compile(r"\s*(?:,\s*)?(?:и|і|й|та|а также|а також)\s+(?:(?:еще|ещё|ще)\s+)?$")
+
+
+def _coordinated(text: str, lang: str, n, prev: FoundFigure) -> FoundFigure | None:
+    """"Ранены трое полицейских и 14 мирных жителей": a count of people joined by "и"/"та" right
+    after a figure takes its category."""
+    if not AND_RE.match(text[prev.end:n.start]):
+        return None
+    nxt = WORD_RE.search(text, n.end, n.end + 40)
+    if nxt is None or not _is_people(lang, nxt.group()) or text[n.end:nxt.start()].strip():
+        return None
+    return FoundFigure(n, n.start, nxt.end(), prev.category, group=nxt.group())
 
 
 def _verb_before(text: str, lang: str, sent: tuple[int, int], n) -> tuple[str | None, int]:

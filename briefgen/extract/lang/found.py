@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from ..numbers import Number
 
 # a sentence ends at . ! ? ؟ before a space (not the dot of "rbc.group" or "2,5.") or at a line break
-SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"»”']?(?=\s|$)|\n")
+# (a dot before a lowercase word is an abbreviation's: "1,2 тис. осіб")
+SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"»”']?(?=\s*$|\s+(?![a-zа-яёіїєґ]))|\n")
 # a site's own address run into the text ("rbc.group", "example.com"): a related-article teaser
 # or a share line sits next to it, never the story's own count
 DOMAIN_RE = re.compile(r"(?<![@/\w.])[a-z0-9-]+\.(?:ru|ua|com|group|net|org|info|news|media)(?![\w/])")

@@ -83,3 +83,14 @@ def test_a_sentence_made_of_thousands_of_counts_is_read_without_error():
     ar = "قتل " + "، ".join(["5 أشخاص"] * 3000) + "."
     assert [f.num.value for f in figures_cyrillic.find(ru, "ru")] == [5]
     assert [f.num.value for f in figures_ar.find(ar)] == [5]
+
+
+def test_cyrillic_count_joined_by_and_takes_the_category_before_it():
+    found = figures_cyrillic.find("Ранены двое полицейских и 14 мирных жителей.", "ru")
+    assert (14, "injured") in _figs(found)
+    assert _figs(figures_cyrillic.find("Загинули 3 людини та 2 собаки.", "uk")) == [(3, "killed")]
+
+
+def test_cyrillic_abbreviation_dot_does_not_end_the_sentence():
+    assert _figs(figures_cyrillic.find("Рятувальники вивезли 1,2 тис. осіб, яких евакуювали.", "uk")) == []
+    assert _figs(figures_cyrillic.find("1,2 тис. осіб евакуювали з району.", "uk")) == [(1200, "evacuated")]
