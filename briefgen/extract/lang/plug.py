@@ -76,7 +76,10 @@ def _figures(facts: Facts, text: str, lang: str, cite) -> None:
     else:
         from . import figures_cyrillic
         figs = figures_cyrillic.find(text, lang)
+    exact = [f for f in figs if not f.num.vague]
     for f in figs:
+        if f.num.vague and any(e.category == f.category and e.num.value >= f.num.value for e in exact):
+            continue  # "десятки ранены" beside "35 госпитализированы": the same people, told loosely
         if not 0 <= f.num.value <= MAX_FIGURE:
             continue  # more people than live on Earth: a typo or a trap, as for English
         if any(x.value == f.num.value and x.category == f.category for x in facts.figures):

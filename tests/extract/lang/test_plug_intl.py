@@ -49,3 +49,10 @@ def test_english_extraction_never_imports_the_morphology(tmp_path):
             f"s, _ = read_file(Path({str(path)!r})); extract_source(s[0]); print('pymorphy3' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_vague_count_beside_an_exact_one_of_the_same_category_is_not_a_second_figure(tmp_path):
+    text = ("Обвал моста в Казани: десятки раненых\n\nВести | 9 апреля 2026\n\n"
+            "При обрушении моста ранены десятки человек. Позже в больницы доставили 27 раненых.\n")
+    facts = _facts(tmp_path, "ru2.txt", text)
+    assert [(f.value, f.vague) for f in facts.figures if f.category == "injured"] == [(27, None)]
