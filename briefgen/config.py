@@ -25,7 +25,7 @@ class Settings:
     pdf_variant: str | None = None   # e.g. "pdf/ua-1": tagged, accessible PDF (WeasyPrint's variants)
     jobs: int = 0                    # processes for ingest + extract; 0: every core this process may use
     cache: bool = True               # reuse per-file facts from the facts cache (see factcache.py)
-    cache_dir: Path | None = None    # None: <user cache dir>/briefgen/facts
+    cache_dir: Path | None = None    # the cache root (briefgen/cache); None: $BRIEFGEN_CACHE_DIR or the user's
     dask: str | None = None          # a Dask scheduler address, or "local": extract on Dask instead
 
     def __post_init__(self) -> None:

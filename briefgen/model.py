@@ -225,7 +225,7 @@ class Facts(_Model):
 
 
 # --- The composed brief (what templates receive) ------------------------------------------
-# Owned by compose.py; defined here so every stage shares one model module.
+# Owned by compose (briefgen/compose/); defined here so every stage shares one model module.
 
 BottomLineKind = Literal["figures", "latest", "next"]
 
@@ -356,8 +356,9 @@ class Brief(_Model):
     context: list[KeyFigure] = Field(default_factory=list, description="Background figures (another time, "
                                      "event or place, rates, projections, populations): never key figures.")
     gaps: list[Category] = Field(default_factory=list, description="Main categories no source gives.")
+    note_markdown: str | None = Field(default=None, description="The analyst note as written (Markdown).")
     note_html: str | None = Field(default=None, description="The analyst note, Markdown rendered "
-                                  "with raw HTML off.")
+                                  "with raw HTML off (made by render from `note_markdown`).")
     sources: list[SourceEntry] = Field(default_factory=list)
     compact_sources: bool = Field(default=False, description="Sources shrunk to outlet + date.")
     sources_total: int = Field(default=0, description="Sources the brief was built from; with many, "

@@ -36,9 +36,14 @@ from dataclasses import dataclass, field
 from http.client import HTTPException
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, ConfigError
+from briefgen.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from briefgen.compose import TrimStep
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +122,7 @@ class Preview:
     def __init__(self, targets: list[Path], settings: Settings) -> None:
         self.targets = targets
         self.settings = settings
+        self.pipeline = Pipeline(settings)
         self.state = BuildState()
         self.changed = threading.Condition()
         self._facts = None
@@ -126,8 +132,7 @@ class Preview:
         self._theme_files: frozenset[Path] = frozenset()
         self._renderer = None
         self._renderer_key: tuple | None = None
-        self._l10ns: dict = {}
-        self._fit_ids: list[str] | None = None    # what the last one-page fit left out
+        self._fit_ids: list[TrimStep] | None = None    # what the last one-page fit left out
 
     # -- inputs ---------------------------------------------------------------------------
     def is_facts_file(self) -> bool:
@@ -188,14 +193,12 @@ class Preview:
         comes back is resolved (extraction merges and resolves; a hand-edited file is resolved
         here, once per change) and is only read by the rebuilds that share it."""
         from briefgen.facts_io import load_facts
-        from briefgen.merge import resolve
-        from briefgen.pipeline import extract_facts
 
         if self._facts is None or source_stamps != self._facts_key:
             if self.is_facts_file():
-                self._facts = resolve(load_facts(self.targets[0]))
+                self._facts = self.pipeline.resolved(load_facts(self.targets[0]))
             else:
-                self._facts = extract_facts(self.targets, self.settings)
+                self._facts = self.pipeline.facts(self.targets)
             self._facts_key = source_stamps
         return self._facts
 
@@ -204,61 +207,40 @@ class Preview:
         changed template by itself (its loader checks mtimes); any other theme file (theme.toml, a
         stylesheet) changed, or a template added or removed (an override Jinja would not look
         for), makes them anew."""
-        from briefgen.render import prepare
-
         key = tuple(sorted((str(p), 0 if p.suffix.lower() == ".html" else m) for p, m in stamps.items()
                            if p in self._theme_files))
         if self._renderer is None or key != self._renderer_key:
-            self._renderer = prepare(self.settings.theme, self.settings.page_size)
+            self._renderer = self.pipeline.renderer()
             self._renderer_key = key
-            self._l10ns = {}
         return self._renderer
-
-    def localization(self, renderer, source_language: str, facts):
-        from briefgen.i18n import sources_language
-
-        locale = self.settings.locale or sources_language(facts.sources)
-        if (locale, source_language) not in self._l10ns:
-            self._l10ns[(locale, source_language)] = renderer.localize(locale, source_language)
-        return self._l10ns[(locale, source_language)]
 
     def build(self, scanned: tuple[dict[Path, int], frozenset[Path]] | None = None) -> BuildState:
         """Rebuild the page. With a one-page fit decided before, the page is shown at once with the
         same items left out, then the fit is checked (a layout pass) and the page shown again only if
         the decision changed: an edit shows in a fraction of the layout's time, and the page ends up
         exactly what `briefgen build` makes."""
-        from briefgen.compose import compose, trim, trim_order
-        from briefgen.pipeline import _read_notes
-        from briefgen.render import main_language
-        from briefgen.render.fit import fit
-
         start = time.perf_counter()
         stamps, source_set = scanned if scanned is not None else self.scan()
         sources = tuple(sorted((str(p), m) for p, m in stamps.items() if p in source_set))
         shown = None
         try:
             facts = self.facts(sources)
-            notes = _read_notes(Path(self.settings.notes)) if self.settings.notes else None
+            notes = self.pipeline.notes()
             renderer = self.renderer(stamps)
-            brief = compose(facts, notes_markdown=notes)
-            l10n = self.localization(renderer, main_language(brief), facts)
-            renderer.fetcher.layout_seconds = 0.0      # each rebuild has the layout budget of a build
-            if self._fit_ids is not None:
-                candidates = set(trim_order(brief))
-                guess = [item for item in self._fit_ids if item in candidates]
-                guessed = trim(brief, guess)
-                shown = self._publish(renderer.preview_html(guessed, l10n), start, guessed.dropped)
-            fitted = fit(brief, lambda b: renderer.lay_out(b, l10n), max_pages=self.settings.max_pages)
-            self._fit_ids = list(fitted.dropped_ids)
-            pages = len(fitted.document.pages)
-            if shown is not None and set(fitted.dropped_ids) == set(guess):
-                with self.changed:
-                    shown.pages, shown.passes = pages, fitted.passes
-                    shown.checked_seconds = time.perf_counter() - start
-                new = shown
-            else:
-                new = self._publish(renderer.preview_html(fitted.brief, l10n), start, fitted.brief.dropped,
-                                    pages=pages, passes=fitted.passes, checked=True)
+            composed = self.pipeline.compose(facts, notes)
+            for page in self.pipeline.preview(composed, renderer, self._fit_ids):
+                if page.fit_ids is None:       # the page with the last fit's choice, not laid out yet
+                    shown = self._publish(page.html, start, page.dropped)
+                    continue
+                self._fit_ids = page.fit_ids
+                if page.html is None:          # the layout confirmed what is shown
+                    with self.changed:
+                        shown.pages, shown.passes = page.pages, page.passes
+                        shown.checked_seconds = time.perf_counter() - start
+                    new = shown
+                else:
+                    new = self._publish(page.html, start, page.dropped, pages=page.pages, passes=page.passes,
+                                        checked=True)
         except BriefgenError as exc:
             new = self._publish(None, start, error=str(exc))
         except Exception as exc:  # noqa: BLE001 — the preview must outlive any bug

@@ -16,11 +16,46 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from briefgen.display import shown
 from briefgen.errors import BriefgenError, ExtractError, SourceError, SourceTimeout
+from briefgen.model import Facts
 
 Item = tuple[str, str, bytes, str | None]   # (cache key, path, file bytes, briefgen.toml language)
 BATCH_FILES = 16                       # files per task: amortises the trip to a worker
 MIN_PARALLEL = 24                      # fewer files than this: starting workers costs more than it saves
+
+
+class FileFacts(BaseModel):
+    """One source file's result: the facts of each article in it, or why it was skipped."""
+
+    key: str = ""
+    path: str
+    parts: list[Facts] = []
+    warnings: list[str] = []
+    error: str | None = None
+    cacheable: bool = True   # False: a timeout or a crash, which may not happen next time
+
+    def moved_to(self, path: str) -> FileFacts:
+        """The same result for the same bytes found under another name (copied or renamed file)."""
+        if path == self.path:
+            return self
+        for part in self.parts:
+            for source in part.sources:
+                source.path = path
+        self.warnings = [self._renamed(w, path) for w in self.warnings]
+        if self.error:
+            self.error = self._renamed(self.error, path)
+        self.path = path
+        return self
+
+    def _renamed(self, line: str, path: str) -> str:
+        # "old: reason" or, with a line number, "old:3: reason"; errors show the name escaped.
+        for old, new in ((self.path, path), (shown(self.path), shown(path))):
+            if line.startswith(f"{old}:"):
+                return f"{new}{line[len(old):]}"
+        return line
 
 
 def default_jobs() -> int:
@@ -35,7 +70,6 @@ def extract_one(key: str, path: str, data: bytes, timeout: float | None, languag
     """One file's `FileFacts` as JSON. Skips become `error` (never an exception), except errors
     that must stop the build; a timeout or a crash is marked not cacheable."""
     from briefgen.extract import extract_source
-    from briefgen.factcache import FileFacts
     from briefgen.ingest import read_data
     from briefgen.timelimit import time_limit
 
@@ -118,7 +152,6 @@ def _results(future: Future, batch: list[Item]) -> Iterator[str]:
 
 
 def _crashed(batch: list[Item]) -> Iterator[str]:
-    from briefgen.factcache import FileFacts
 
     for key, path, _data in batch:
         yield FileFacts(key=key, path=path, cacheable=False,

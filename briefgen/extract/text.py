@@ -1,4 +1,5 @@
-"""Shared text utilities: tokens with offsets, paragraphs, sentences, word classes.
+"""Shared text utilities: tokens with offsets, word classes; paragraphs and sentences come from
+briefgen/sentences.py.
 
 Everything works on the source text as given (never a cleaned copy), so every offset a
 rule computes is a valid citation into `Source.text`.
@@ -8,6 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
+
+# Paragraphs and sentences are split by the one splitter compose shares (briefgen/sentences.py).
+from briefgen.sentences import ABBREVIATIONS, paragraphs, sentences  # noqa: F401
 
 # Words: "U.S." style acronyms, words with inner hyphens/apostrophes ("al-Assad", "D’Amelio"),
 # numbers with separators ("18,000", "6.2").
@@ -44,13 +48,6 @@ RANKS = frozenset({"Col", "Col.", "Gen", "Gen.", "Lt", "Lt.", "Maj", "Maj.", "Ca
 # Lowercase particles inside personal and place names ("Stefan de Mistura", "Arquata del Tronto").
 NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "do", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "bint", "al", "el", "y"})
 ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|abu|bin|ibn)-[^\W\d_]", re.UNICODE)
-
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "rev", "st", "mt", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
-    "inc", "ltd", "co", "corp", "jr", "sr", "gov", "sen", "rep", "fig", "approx", "est",
-})
-
 
 class Token:
     """A word with its offsets. A plain slotted class rather than a frozen dataclass or a
@@ -143,60 +140,6 @@ def is_capitalized(word: str) -> bool:
 
 def is_number(word: str) -> bool:
     return word[:1].isdigit()
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of paragraphs: blocks between line breaks, re-joining hard-wrapped lines.
-
-    A break is a soft wrap when the line before does not end a sentence and the next line
-    starts in lowercase (scraped copies often wrap mid-sentence).
-    """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    out: list[list[int]] = []
-    for start, end in lines:
-        chunk = text[start:end]
-        if not chunk.strip():
-            continue
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        s, e = start + lead, start + trail
-        if out:
-            prev = text[out[-1][0]:out[-1][1]]
-            gap = text[out[-1][1]:s]
-            soft = (gap.count("\n") == 1 and not re.search(r"[.!?:\"'”’)]$", prev)
-                    and text[s].islower())
-            if soft:
-                out[-1][1] = e
-                continue
-        out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
-_LAST_WORD_RE = re.compile(r"([\w.]+)\.?$")
-_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
-
-
-def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Sentence spans inside each paragraph; abbreviations and initials do not end one."""
-    out = []
-    for ps, pe in paras if paras is not None else paragraphs(text):
-        start = ps
-        for m in _BOUNDARY_RE.finditer(text, ps, pe):
-            word = _LAST_WORD_RE.search(text[max(ps, m.start() - 12):m.start() + 1])
-            before = word.group(1).rstrip(".").lower() if word else ""
-            if text[m.start()] == "." and (before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-                                           or _INITIALS_RE.fullmatch(before)):
-                continue
-            end = m.end()
-            if text[start:end].strip():
-                out.append((start, end))
-            start = end
-            while start < pe and text[start].isspace():
-                start += 1
-        if start < pe and text[start:pe].strip():
-            out.append((start, pe))
-    return out
 
 
 WORD_RUN_RE = re.compile(r"\w+")

@@ -1,5 +1,6 @@
-"""Render a brief: compose → fit on one page → PDF and self-contained HTML, in one or more languages.
+"""Render a composed brief: fit on one page → PDF and self-contained HTML, in one or more languages.
 
+Rendering never composes: it is handed a `Brief` (see `briefgen.pipeline`, where compose runs).
 `render()` and `render_locales()` are what the pipeline calls. The pieces are importable on
 their own for tests and benchmarks: `prepare()` (theme, environment, fetcher), `brief_html()`,
 and `briefgen.render.pdf.html_to_pdf()` (bare WeasyPrint with our fetcher and fonts).
@@ -17,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.compose import compose
+from briefgen.compose.trim import TrimPlan
 from briefgen.errors import ConfigError
 from briefgen.i18n import SOURCE_LANGUAGE, LocaleSpec, catalog_for, majority_language, parse_locale, shipped_locales
-from briefgen.model import Brief, Facts
+from briefgen.model import Brief
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -42,7 +43,7 @@ class RenderResult:
     brief: Brief | None = None
     passes: int = 0
     locale: str = "en"
-    dropped_ids: list[str] = field(default_factory=list)   # what the fit left out (its hint next time)
+    trimmed: TrimPlan = field(default_factory=TrimPlan)   # what the fit left out (its hint next time)
 
 
 # The HTML brief is self-contained: nothing in it may load or run anything, whatever a theme or a
@@ -152,20 +153,18 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     return formats
 
 
-def render(facts: Facts, *, formats: Iterable[str], theme: str = "default", locale: str = "en",
-           page_size: str = "A4", notes_markdown: str | None = None, max_pages: int = 1,
-           pdf_variant: str | None = None) -> RenderResult:
-    """Compose the brief, fit it on `max_pages` and produce the requested formats in `locale`."""
-    return render_locales(facts, locales=[locale], formats=formats, theme=theme, page_size=page_size,
-                          notes_markdown=notes_markdown, max_pages=max_pages, pdf_variant=pdf_variant)[0]
+def render(brief: Brief, *, formats: Iterable[str], theme: str = "default", locale: str = "en",
+           page_size: str = "A4", max_pages: int = 1, pdf_variant: str | None = None) -> RenderResult:
+    """Fit the composed brief on `max_pages` and produce the requested formats in `locale`."""
+    return render_locales(brief, locales=[locale], formats=formats, theme=theme, page_size=page_size,
+                          max_pages=max_pages, pdf_variant=pdf_variant)[0]
 
 
-def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
-                   theme: str = "default", page_size: str = "A4", notes_markdown: str | None = None,
-                   max_pages: int = 1, pdf_variant: str | None = None,
-                   brief: Brief | None = None, hints: dict[str, list[str]] | None = None) -> list[RenderResult]:
-    """One brief per language, composed once (or given composed: `brief`); results in the
-    order of `locales`. `hints`: per language tag, what the fit dropped last time (see `fit`).
+def render_locales(brief: Brief, *, locales: Sequence[str | LocaleSpec], formats: Iterable[str],
+                   theme: str = "default", page_size: str = "A4", max_pages: int = 1,
+                   pdf_variant: str | None = None, hints: dict[str, TrimPlan] | None = None) -> list[RenderResult]:
+    """The composed brief in each language; results in the order of `locales`. `hints`: per
+    language tag, what the fit dropped last time (see `fit`).
 
     Every language is checked (catalog present) before any layout, so a typo in the last
     language of a list fails fast.
@@ -173,8 +172,6 @@ def render_locales(facts: Facts | None, *, locales: Sequence[str | LocaleSpec], 
     formats = _check_formats(formats)
     check_pdf_variant(pdf_variant)
     renderer = prepare(theme, page_size)
-    if brief is None:
-        brief = compose(facts, notes_markdown=notes_markdown)
     source_language = main_language(brief)
     l10ns = [renderer.localize(locale, source_language) for locale in locales]
     results = [render_brief(brief, formats=[f for f in formats if f != "html"], renderer=renderer, l10n=l10n,
@@ -202,7 +199,7 @@ def main_language(brief: Brief) -> str:
 
 
 def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l10n: Localization | None = None,
-                 max_pages: int = 1, pdf_variant: str | None = None, hint: list[str] | None = None) -> RenderResult:
+                 max_pages: int = 1, pdf_variant: str | None = None, hint: TrimPlan | None = None) -> RenderResult:
     from briefgen.render.fit import fit
     from briefgen.render.pdf import set_metadata, write_pdf
 
@@ -223,4 +220,4 @@ def render_brief(brief: Brief, *, formats: Iterable[str], renderer: Renderer, l1
     for item in fitted.brief.dropped:
         log.info("left out (%s): %s", l10n.tag, item)
     return RenderResult(outputs=outputs, pages=len(fitted.document.pages), dropped=list(fitted.brief.dropped),
-                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag, dropped_ids=fitted.dropped_ids)
+                        brief=fitted.brief, passes=fitted.passes, locale=l10n.tag, trimmed=fitted.trimmed)

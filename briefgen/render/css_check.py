@@ -67,14 +67,6 @@ def warning_lines(problems: list[CssProblem] | tuple[CssProblem, ...]) -> list[s
     return lines
 
 
-def check_problems(ignored: tuple[CssProblem, ...], display) -> list:
-    """`ignored` as `template check` lists its problems, `style.css:LINE:COL: …` (the column goes
-    with the file and line, as compilers write it; a check Problem has no column of its own)."""
-    from briefgen.render.check import Problem
-
-    return [Problem(f"{display(p.path)}:{p.line}:{p.column}", None, p.message) for p in ignored]
-
-
 def _innermost_unclosed(source: str) -> tuple[int, int, str] | None:
     """(line, column, bracket) of the innermost bracket still open at the end of the file: where the
     missing closer belongs (the brackets around it stay open only because it does)."""

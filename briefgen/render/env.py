@@ -15,24 +15,22 @@ templates once and never touches global state.
 from __future__ import annotations
 
 import gettext as gettext_module
-import hashlib
 import logging
 import os
 import stat
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, PrefixLoader, StrictUndefined, pass_context
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.cache import cache_root, private_folder
+from briefgen.cache import TEMPLATES, Store
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
-from briefgen.render.sandbox import GuardedEnvironment, ThemeLoader
+from briefgen.render.sandbox import GuardedEnvironment
+from briefgen.render.theme_loader import ThemeLoader
 from briefgen.render.theme import Theme
 from briefgen.render.view import LocaleView, unwrapping
 
@@ -206,17 +204,12 @@ def _private(status: os.stat_result) -> bool:
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiling the theme's templates took ~0.2 s of every build; Jinja checks each cached entry
-    against its template's source. The folder is named by everything else the code depends on:
-    the sandbox's tree rewriting and this environment's options are compiled in, so another
-    briefgen (or Jinja, or Python) never reads code compiled for a different sandbox."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for part in (jinja2.__version__, sys.version):
-        digest.update(part.encode() + b"\0")
-    for module in ("sandbox.py", "env.py"):
-        digest.update((here / module).read_bytes() + b"\0")
+    against its template's source. The folder is the cache's `templates` kind, named by this
+    module and what it imports (the sandbox's tree rewriting and this environment's options are
+    compiled in), Jinja's and Python's versions: another briefgen (or Jinja, or Python) never reads
+    code compiled for a different sandbox."""
     # Entries are code: the folder is this user's only (0700, owner-checked: cache.private_folder).
-    folder = private_folder(cache_root(), "templates", digest.hexdigest()[:24])
+    folder = Store(TEMPLATES).checked()
     if folder is None:
         log.debug("no template cache")
         return None

@@ -6,22 +6,26 @@ how much room would each droppable item free (templates tag items with `data-ite
 and their columns with `data-fit-column`)? Items chosen in priority order until the room
 covers the spill give the next layout. Once one fits, what the last batch took beyond the
 need is given back when its measured heights fit in the room left on the page (one more
-layout confirms it). Usually 1 layout, 2–3 on a busy brief.
+layout confirms it). Then the room left is used before anything is reported dropped: what went,
+the most important first, is put back one item at a time while the page still fits (`_refill`,
+at most MAX_REFILL_PASSES layouts). Usually 1 layout, 2–3 on a busy brief.
 """
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefgen.compose import COMPACT_SOURCES, trim, trim_order
+from briefgen.compose import CompactSources, TrimPlan, TrimStep, trim, trim_order
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 
 log = logging.getLogger(__name__)
 
 MAX_SEARCH_PASSES = 6
+# Layouts spent putting back what the fit dropped but what may fit after all (`_refill`).
+MAX_REFILL_PASSES = 3
 # Share of the sources list that shrinking it to "outlet, date" is assumed to save.
 COMPACT_SOURCES_SAVING = 0.4
 
@@ -32,38 +36,40 @@ class FitResult:
     document: object          # weasyprint Document of the chosen brief
     html: str                 # the HTML that was laid out
     passes: int
-    dropped_ids: list[str] = field(default_factory=list)
+    trimmed: TrimPlan = field(default_factory=TrimPlan)   # what the fit did (its hint next time)
 
 
 def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pages: int = 1,
-        max_passes: int = 3, hint: Sequence[str] | None = None) -> FitResult:
+        max_passes: int = 3, hint: TrimPlan | None = None) -> FitResult:
     """The brief with few low-priority items dropped that lays out on `max_pages`.
 
     `max_passes` bounds the give-back search only; finding a fit takes what it needs (each
-    pass drops at least one item; after `MAX_SEARCH_PASSES` everything trimmable goes).
+    pass drops at least one item; after `MAX_SEARCH_PASSES` everything trimmable goes), and
+    the refill at most MAX_REFILL_PASSES more.
     `hint`: what this search dropped for the very same brief, theme and page before (the
     build's fit cache); one layout confirms it, and if it does not fit the search runs as usual.
     """
-    candidates = trim_order(brief)
+    candidates = list(trim_order(brief))
     if hint is not None and set(hint) <= set(candidates):
-        hinted = trim(brief, list(hint))
+        hinted = trim(brief, hint)
         html, document = lay_out(hinted)
         if len(document.pages) <= max_pages:
-            return FitResult(hinted, document, html, 1, list(hint))
-    tried: dict[int, tuple[str, object]] = {}
-    dropped: list[str] = []
-    gains: dict[str, float] = {}           # what each dropped item was measured to free
+            return FitResult(hinted, document, html, 1, hint)
+    tried: dict[tuple[TrimStep, ...], tuple[str, object]] = {}
+    dropped: list[TrimStep] = []
+    gains: dict[TrimStep, float] = {}      # what each dropped step was measured to free
 
-    def attempt(count: int) -> tuple[str, object]:
-        if count not in tried:
-            tried[count] = lay_out(trim(brief, dropped[:count]))
-        return tried[count]
+    def attempt(steps: list[TrimStep]) -> tuple[str, object]:
+        key = tuple(steps)
+        if key not in tried:
+            tried[key] = lay_out(trim(brief, key))
+        return tried[key]
 
-    def fits(count: int) -> bool:
-        return len(attempt(count)[1].pages) <= max_pages
+    def fits(steps: list[TrimStep]) -> bool:
+        return len(attempt(steps)[1].pages) <= max_pages
 
     overflowing = -1                       # largest prefix of `dropped` known to overflow
-    while not fits(len(dropped)):
+    while not fits(dropped):
         overflowing = len(dropped)
         remaining = [c for c in candidates if c not in dropped]
         if not remaining:
@@ -74,26 +80,49 @@ def fit(brief: Brief, lay_out: Callable[[Brief], tuple[str, object]], *, max_pag
             dropped += remaining
         else:
             # Nothing that would free room: try the page with everything trimmable gone.
-            chosen = _choose(attempt(len(dropped))[1], remaining, max_pages)
+            chosen = _choose(attempt(dropped)[1], remaining, max_pages)
             gains.update(chosen)
             dropped += list(chosen) or remaining
     hi = len(dropped)
     # The last batch may hold more than was needed: give back, from its end, what was measured
     # to take less height than the fitting page has left (one layout to confirm), while passes remain.
     if overflowing >= 0 and len(tried) < max_passes:
-        room = _room(attempt(hi)[1], max_pages)
+        room = _room(attempt(dropped)[1], max_pages)
         back = 0
         for item in reversed(dropped[overflowing:hi]):
             if item not in gains or gains[item] > room:
                 break
             room -= gains[item]
             back += 1
-        if back and fits(hi - back):
+        if back and fits(dropped[:hi - back]):
             hi -= back
-    html, document = attempt(hi)
-    if hi:
-        log.info("one-page fit: dropped %d item(s) in %d layout pass(es)", hi, len(tried))
-    return FitResult(trim(brief, dropped[:hi]), document, html, len(tried), dropped[:hi])
+    left_out = _refill(dropped[:hi], candidates, gains, fits, lambda steps: _room(attempt(steps)[1], max_pages))
+    html, document = attempt(left_out)
+    if left_out:
+        log.info("one-page fit: dropped %d item(s) in %d layout pass(es)", len(left_out), len(tried))
+    return FitResult(trim(brief, left_out), document, html, len(tried), TrimPlan(tuple(left_out)))
+
+
+def _refill(left_out: list[TrimStep], candidates: list[TrimStep], gains: dict[TrimStep, float],
+            fits: Callable[[list[TrimStep]], bool], room: Callable[[list[TrimStep]], float]) -> list[TrimStep]:
+    """`left_out` (which fits) less what fits back on the page: the room a long item left may
+    take a short one of another section, and only what truly does not fit is reported dropped.
+
+    Tried one at a time, the most important first (reverse trim order, any section), each
+    confirmed by a layout, at most MAX_REFILL_PASSES of them. A step measured to free more
+    height than the page has left is not tried: it would not fit back."""
+    order = {step: i for i, step in enumerate(candidates)}
+    passes = 0
+    for step in sorted(left_out, key=order.__getitem__, reverse=True):
+        if passes >= MAX_REFILL_PASSES:
+            break
+        if step in gains and gains[step] > room(left_out):
+            continue
+        passes += 1
+        trial = [s for s in left_out if s != step]
+        if fits(trial):
+            left_out = trial
+    return left_out
 
 
 def _room(document, max_pages: int) -> float:
@@ -102,7 +131,7 @@ def _room(document, max_pages: int) -> float:
     return max(0.0, last._page_box.height - _used_height(last))
 
 
-def _choose(document, remaining: list[str], max_pages: int) -> dict[str, float]:
+def _choose(document, remaining: list[TrimStep], max_pages: int) -> dict[TrimStep, float]:
     """Which of `remaining` to drop, in priority order, so the height they free covers the spill:
     {item: height it frees}, in the order chosen.
 
@@ -124,27 +153,27 @@ def _choose(document, remaining: list[str], max_pages: int) -> dict[str, float]:
     pending = list(remaining)
     while pending and freed < spill:
         before_sweep = len(chosen)
-        for item in pending:
-            if item == COMPACT_SOURCES:
+        for step in pending:
+            if isinstance(step, CompactSources):
                 gain = measure.items.get("sources", 0.0) * COMPACT_SOURCES_SAVING
-            elif item in measure.column_of:
+            elif step.id in measure.column_of:
                 before = max(columns.values())
                 after = dict(columns)
-                after[measure.column_of[item]] -= measure.items.get(item, 0.0)
+                after[measure.column_of[step.id]] -= measure.items.get(step.id, 0.0)
                 gain = before - max(after.values())
                 if gain > 0:
                     columns = after
             else:
-                gain = measure.items.get(item, 0.0) / measure.row_of.get(item, 1)
+                gain = measure.items.get(step.id, 0.0) / measure.row_of.get(step.id, 1)
             if gain <= 0:
                 continue
-            chosen[item] = gain
+            chosen[step] = gain
             freed += gain
             if freed >= spill:
                 break
         if len(chosen) == before_sweep:
             break
-        pending = [item for item in pending if item not in chosen]
+        pending = [step for step in pending if step not in chosen]
     return chosen
 
 

@@ -5,8 +5,8 @@ writing every PDF (slow), and writing the same rendered document twice then fail
 (KeyError 'fvar'). Instancing once with fontTools and caching the result makes every later
 build fast and the PDF independent of the system's fonts.
 
-The cache lives in `$BRIEFGEN_CACHE_DIR` or `$XDG_CACHE_HOME/briefgen` (fallback
-~/.cache/briefgen), under `fonts/<package>-<version>-r<INSTANCE_REVISION>/`, so a font package
+The instances are the cache's `fonts` kind (briefgen/cache): its folder is named by the font
+packages' and fontTools' versions, this module's code and the instance schema, so a font package
 upgrade (or a change to how instances are made) gets fresh instances. Files are written
 atomically (temp file + rename): two builds racing on a cold cache both succeed.
 
@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 from briefgen.atomic import write_atomic
-from briefgen.cache import cache_root, private_folder
+from briefgen.cache import FONTS, Store, cache_root
 
 log = logging.getLogger(__name__)
 
@@ -79,20 +79,14 @@ def package_version(distribution: str) -> str:
         return "unknown"
 
 
-# Raised when instances are made differently, so caches holding older ones are not reused.
-# 2: timestamps taken from the packaged file instead of the clock (reproducible instances).
-INSTANCE_REVISION = 2
-
-
 def fonts_cache_dir() -> Path:
-    return cache_root() / "fonts"
+    """The folder holding every version's instances (the fetcher may read fonts from it)."""
+    return cache_root().joinpath(*FONTS.place)
 
 
 def static_path(spec: FontSpec) -> Path:
     """Where the instance of `spec` lives in the cache (it may not exist yet)."""
-    version = package_version(spec.distribution)
-    folder = fonts_cache_dir() / f"{spec.distribution}-{version}-r{INSTANCE_REVISION}"
-    return folder / spec.cache_name()
+    return Store(FONTS).folder / spec.cache_name()
 
 
 def ensure_static(spec: FontSpec) -> Path:
@@ -105,7 +99,7 @@ def ensure_static(spec: FontSpec) -> Path:
 
     log.info("making static font %s (first use; cached in %s)", target.name, target.parent)
     # The folder is this user's alone (0700, tagged, owner-checked): fonts are parsed by C code.
-    private_folder(cache_root(), "fonts", target.parent.name)
+    Store(FONTS).checked()
     font = TTFont(spec.variable_path())
     # optimize=False: a third faster, and the output is the same size for these fonts.
     source_head = font["head"]

@@ -17,6 +17,7 @@ from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.env import L10N_KEY
 from briefgen.render.isolate import run_isolated
+from briefgen.render.note import with_note_html
 from briefgen.render.theme import Theme
 from briefgen.render.view import view
 
@@ -51,6 +52,7 @@ def render_html(env: SandboxedEnvironment, theme: Theme, brief: Brief, l10n: Loc
     process with a memory limit and a wall clock (render/isolate.py); its templates are compiled
     here first, so each render's child only runs them."""
     _compile_theme(env)
+    brief = with_note_html(brief)
     limits = getattr(env, "limits", None)
     return run_isolated(lambda: _render(env, theme, brief, l10n, font_css=font_css, page_size=page_size),
                         seconds=limits.seconds if limits else 5.0,

@@ -267,7 +267,7 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        from briefgen.render.sandbox import not_utf8
+        from briefgen.render.theme_loader import not_utf8
 
         line, message = not_utf8(exc)
         raise TemplateError(f"bad theme.toml: {message}", path=path, line=line) from None

@@ -69,15 +69,15 @@ def test_cache_clear_keeps_the_users_briefs_folder_and_clears_briefgens_own(proj
     (project / "facts" / "briefs" / "my-notes.txt").write_text("the analyst's", encoding="utf-8")
     result = briefgen("cache", "clear", "--cache-dir", str(project))
     assert (project / "briefs" / "my-brief.pdf").read_bytes() == b"%PDF-1.7 the analyst's own brief"
-    assert not any(p.exists() for p in facts_folders if p.name != "briefs")
+    assert not any(p.exists() for p in facts_folders if p.name not in ("briefs", "fit"))   # the stores stay
     assert brief_entries(project) == []
     assert "left alone" in result.stderr and "my-notes.txt" in result.stderr
 
 
 def test_cache_clear_leaves_an_untagged_folder_even_if_named_like_a_cache(tmp_path):
-    from briefgen.factcache import code_fingerprint
+    from briefgen.cache import FACTS, fingerprint
 
-    lookalike = tmp_path / "facts" / code_fingerprint() / "ab"
+    lookalike = tmp_path / "facts" / fingerprint(FACTS) / "ab"
     lookalike.mkdir(parents=True)
     (lookalike / f"{KEY}.json").write_text("{}", encoding="utf-8")
     result = briefgen("cache", "clear", "--cache-dir", str(tmp_path))
@@ -86,13 +86,14 @@ def test_cache_clear_leaves_an_untagged_folder_even_if_named_like_a_cache(tmp_pa
 
 
 def test_cache_clear_keeps_files_briefgen_did_not_name_inside_its_own_folder(tmp_path):
+    from briefgen.cache import clear
     from briefgen.factcache import FactCache, FileFacts
 
     store = FactCache(tmp_path)
     store.put(KEY, FileFacts(key=KEY, path="a.txt").model_dump_json())
     stray = store.folder / "keep-me.txt"
     stray.write_text("not a cache entry", encoding="utf-8")
-    cleared = store.clear()
+    cleared = clear(tmp_path)
     assert stray.exists() and not (store.folder / KEY[:2] / f"{KEY}.json").exists()
     assert stray in cleared.left
 
@@ -160,10 +161,10 @@ def test_a_cache_folder_owned_by_another_user_is_not_used(tmp_path, caplog):
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="giving a symlink away needs root")
 def test_a_symlinked_cache_folder_owned_by_another_user_is_not_followed(tmp_path, caplog):
     elsewhere = planted(tmp_path / "theirs")
-    from briefgen.factcache import code_fingerprint
+    from briefgen.factcache import FactCache
 
-    link = tmp_path / "mine" / code_fingerprint()
-    link.parent.mkdir(mode=0o700)
+    link = FactCache(tmp_path / "mine").folder
+    link.parent.mkdir(mode=0o700, parents=True)
     link.symlink_to(elsewhere)
     os.lchown(link, 4242, 4242)
     assert_not_used(tmp_path / "mine", caplog, "owned by another user")
@@ -200,8 +201,9 @@ def test_a_deeply_nested_brief_cache_entry_is_a_miss_not_a_crash(tmp_path):
 
     store = BriefCache(tmp_path)
     store.folder.mkdir(parents=True)
+    store.fits.folder.mkdir(parents=True)
     (store.folder / f"{KEY}.json").write_bytes(b"[" * 100_000)
-    (store.folder / f"{KEY}.fit.json").write_bytes(b"[" * 100_000)
+    (store.fits.folder / f"{KEY}.fit.json").write_bytes(b"[" * 100_000)
     assert store.get(KEY, None) is None
     assert store.get_fit(KEY) is None
 

@@ -83,12 +83,12 @@ def progress_on_a_terminal(monkeypatch, names: list[str]) -> str:
     """What the progress bar draws on a terminal while reading `names`."""
     from rich.console import Console
 
-    from briefgen import cli
+    from briefgen.cli import common as cli
 
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "_console", lambda stderr=True: Console(file=screen, force_terminal=True, width=200))
+    monkeypatch.setattr(cli, "console", lambda stderr=True: Console(file=screen, force_terminal=True, width=200))
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with cli._ProgressDisplay(quiet=False) as progress:
+    with cli.ProgressDisplay(quiet=False) as progress:
         progress.total(len(names))
         for name in names:
             progress.step(f"sources/{name}")

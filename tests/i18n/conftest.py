@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.i18n import shipped_locales
 from briefgen.render import render_locales
 from tests.render.conftest import load_facts
@@ -13,7 +14,7 @@ SHIPPED = ("ar", "de", "en", "es", "fr", "pt", "ru", "uk")
 @pytest.fixture(scope="session")
 def seed_briefs() -> dict[str, object]:
     """{lang: RenderResult} for the seed facts, all languages in one run (as `--lang a,b,c` does)."""
-    results = render_locales(load_facts("seed"), locales=list(SHIPPED), formats=["pdf", "html"])
+    results = render_locales(compose(load_facts("seed")), locales=list(SHIPPED), formats=["pdf", "html"])
     return {r.locale: r for r in results}
 
 

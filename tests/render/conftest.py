@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.merge import resolve
 from briefgen.model import Facts
 from briefgen.render import render
@@ -29,9 +30,9 @@ def overflow_facts() -> Facts:
 
 @pytest.fixture(scope="session")
 def seed_result(seed_facts):
-    return render(seed_facts, formats=["pdf", "html"])
+    return render(compose(seed_facts), formats=["pdf", "html"])
 
 
 @pytest.fixture(scope="session")
 def overflow_result(overflow_facts):
-    return render(overflow_facts, formats=["pdf", "html"])
+    return render(compose(overflow_facts), formats=["pdf", "html"])

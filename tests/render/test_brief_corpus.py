@@ -38,7 +38,7 @@ def _articles():
 
 def brief_of(path) -> dict:
     facts = resolve(extract_source(corpus_source(path)))
-    result = render_locales(None, brief=compose(facts), locales=["en"], formats=["json"])[0]
+    result = render_locales(compose(facts), locales=["en"], formats=["json"])[0]
     return json.loads(result.outputs["json"])
 
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from briefgen.compose import compose, trim, trim_order
+from briefgen.compose import CompactSources, DropItem, TrimPlan, compose, trim, trim_order
 from briefgen.merge import resolve
 from briefgen.model import Citation, Figure
 
@@ -63,20 +64,72 @@ def test_agreeing_sources_are_counted(seed_facts):
 def test_trim_order_follows_priorities(overflow_facts):
     brief = compose(overflow_facts)
     order = trim_order(brief)
-    assert order[0] == "sources:compact"
-    kinds = [item.split(":")[0] for item in order[1:]]
+    assert order.steps[0] == CompactSources()
+    assert all(isinstance(step, DropItem) for step in order.steps[1:])
+    kinds = [step.id.split(":")[0] for step in order.steps[1:]]
     # upcoming events beyond the first → quotes → timeline events → key figures
     quotes = [i for i, kind in enumerate(kinds) if kind == "quote"]
     figures = [i for i, kind in enumerate(kinds) if kind == "figure"]
     next_ids = {e.id for e in brief.next}
-    assert all(item in next_ids for item in order[1:1 + quotes[0]])
+    assert all(step.id in next_ids for step in order.steps[1:1 + quotes[0]])
     assert max(quotes) < min(figures) and figures[-1] == len(kinds) - 1
-    assert brief.next[0].id not in order
+    assert DropItem(brief.next[0].id) not in order.steps
     trimmed = trim(brief, order)
     assert len(trimmed.figures) == 3 and len(trimmed.next) == 1 and trimmed.quotes == []
     assert trimmed.disputes == brief.disputes and trimmed.compact_sources
 
 
 def test_note_markdown_has_raw_html_off(seed_facts):
-    brief = compose(seed_facts, notes_markdown="*Watch* <b>bold</b>")
+    from briefgen.render.note import with_note_html
+
+    brief = with_note_html(compose(seed_facts, notes_markdown="*Watch* <b>bold</b>"))
     assert brief.note_html == "<p><em>Watch</em> &lt;b&gt;bold&lt;/b&gt;</p>\n"
+
+
+def test_compose_keeps_the_note_as_markdown_and_render_makes_its_html(seed_facts):
+    from briefgen.render.note import with_note_html
+
+    brief = compose(seed_facts, notes_markdown="Roads *north* of the dam are cut.")
+    assert (brief.note_markdown, brief.note_html) == ("Roads *north* of the dam are cut.", None)
+    planted = brief.model_copy(update={"note_html": "<img src=x onerror=alert(1)>"})
+    assert with_note_html(planted).note_html == "<p>Roads <em>north</em> of the dam are cut.</p>\n"
+
+
+def _marked_sentence(text: str, cited: str) -> str:
+    from briefgen.model import Facts, Source
+
+    start = text.index(cited)
+    facts = Facts(sources=[Source(id="s1", path="a.txt", text=text)],
+                  figures=[Figure(value=120, text=cited, category="displaced", lead=True,
+                                  citations=[Citation(source="s1", start=start, end=start + len(cited))])])
+    return compose(facts).figures[0].marks[0].sentence
+
+
+def test_a_marks_hover_sentence_runs_on_across_a_wrapped_line():
+    text = ("Water rose through the night along the lower valley and\nforced 120 families out of their homes, "
+            "the district office said. Two roads are shut.")
+    assert _marked_sentence(text, "120 families") == (
+        "Water rose through the night along the lower valley and forced 120 families out of their homes, "
+        "the district office said.")
+
+
+def test_a_marks_hover_sentence_splits_where_the_extractor_splits():
+    from briefgen.sentences import sentences
+
+    text = "Crews from Harbour Pumps Ltd. reached the school. They moved 120 families by boat before noon."
+    assert _marked_sentence(text, "120 families") == "They moved 120 families by boat before noon."
+    assert [text[s:e] for s, e in sentences(text)][-1] == "They moved 120 families by boat before noon."
+    text = "Staff of Harbour Pumps Ltd. moved 120 families by boat. The river fell."
+    assert _marked_sentence(text, "120 families") == "Staff of Harbour Pumps Ltd. moved 120 families by boat."
+
+
+def test_a_trim_plan_round_trips_through_the_readable_keys_the_fit_cache_stores(overflow_facts, tmp_path):
+    from briefgen.factcache import BriefCache
+
+    plan = trim_order(compose(overflow_facts))
+    assert plan.keys()[0] == "sources:compact" and TrimPlan.from_keys(plan.keys()) == plan
+    store, key = BriefCache(tmp_path), "ab" * 20
+    store.put_fit(key, {"en": plan[:3]})
+    assert json.loads((store.folder / f"{key}.fit.json").read_text()) == {"en": plan.keys()[:3]}
+    assert store.get_fit(key) == {"en": plan[:3]}
+    assert trim(compose(overflow_facts), plan[:3]).compact_sources

@@ -9,6 +9,7 @@ import os
 import re
 from pathlib import Path
 
+from briefgen.compose import compose
 from briefgen.render import render
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "seed.html"
@@ -48,7 +49,7 @@ def test_article_text_and_note_are_escaped(seed_facts):
     facts = seed_facts.model_copy(deep=True)
     facts.quotes[0].text = '<script>alert("x")</script>'
     note = "**Watch** <img src=x onerror=alert(1)> [link](javascript:alert(1))"
-    html = render(facts, formats=["html"], notes_markdown=note).outputs["html"].decode("utf-8")
+    html = render(compose(facts, notes_markdown=note), formats=["html"]).outputs["html"].decode("utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "<img" not in html and 'href="javascript' not in html
     assert "<strong>Watch</strong>" in html

@@ -6,6 +6,7 @@ import re
 
 from pypdf import PdfReader
 
+from briefgen.compose import compose
 from briefgen.render import render
 
 
@@ -55,7 +56,7 @@ def test_html_holds_the_same_selection_as_the_pdf(overflow_result):
 
 
 def test_letter_page_size(seed_facts):
-    result = render(seed_facts, formats=["pdf"], page_size="Letter")
+    result = render(compose(seed_facts), formats=["pdf"], page_size="Letter")
     page = PdfReader(io.BytesIO(result.outputs["pdf"])).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     assert result.pages == 1

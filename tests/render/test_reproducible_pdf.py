@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.render import render
 from briefgen.render import pdf
 from tests.conftest import EXAMPLES, REPO
@@ -56,9 +57,9 @@ def test_fonttools_subsetting_gives_byte_identical_pdfs(monkeypatch):
     monkeypatch.setattr(weasy_fonts.Font, "_fonttools_subset",
                         lambda self, *args: (calls.append(self.family), original(self, *args))[1])
     facts = load_facts("seed")
-    first = render(facts, formats=["pdf"]).outputs["pdf"]
+    first = render(compose(facts), formats=["pdf"]).outputs["pdf"]
     time.sleep(1.1)  # a clock stamp would now differ
-    second = render(facts, formats=["pdf"]).outputs["pdf"]
+    second = render(compose(facts), formats=["pdf"]).outputs["pdf"]
     assert calls, "the fontTools subsetter was not used"
     assert first == second
 
@@ -86,7 +87,7 @@ def test_an_odd_facts_date_still_gives_a_valid_subset_date(monkeypatch, when):
 def test_doctor_says_a_missing_harfbuzz_subset_only_makes_pdfs_slower(monkeypatch):
     import weasyprint.text.ffi as ffi
 
-    from briefgen.render.doctor import run_checks
+    from briefgen.doctor import run_checks
 
     monkeypatch.setattr(ffi, "harfbuzz_subset", None)
     check = next(c for c in run_checks() if c.name == "HarfBuzz subset")

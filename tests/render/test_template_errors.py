@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.errors import TemplateError
 from briefgen.render import render
 
@@ -18,7 +19,7 @@ def make_theme(tmp_path, header: str):
 def test_undefined_name_names_file_and_line(tmp_path, seed_facts):
     theme = make_theme(tmp_path, "<div>\n<p>{{ brief.place }}</p>\n<p>{{ brief.no_such_field }}</p>\n</div>\n")
     with pytest.raises(TemplateError) as info:
-        render(seed_facts, formats=["html"], theme=str(theme))
+        render(compose(seed_facts), formats=["html"], theme=str(theme))
     assert info.value.path.endswith("broken/partials/header.html")
     assert info.value.line == 3
     assert "no_such_field" in str(info.value)
@@ -28,7 +29,7 @@ def test_undefined_name_names_file_and_line(tmp_path, seed_facts):
 def test_syntax_error_names_file_and_line(tmp_path, seed_facts):
     theme = make_theme(tmp_path, "<div>\n{% if brief.place %}\n<p>unclosed</p>\n")
     with pytest.raises(TemplateError) as info:
-        render(seed_facts, formats=["html"], theme=str(theme))
+        render(compose(seed_facts), formats=["html"], theme=str(theme))
     assert info.value.path.endswith("partials/header.html")
     assert info.value.line is not None
 
@@ -36,4 +37,4 @@ def test_syntax_error_names_file_and_line(tmp_path, seed_facts):
 def test_sandbox_blocks_python_internals(tmp_path, seed_facts):
     theme = make_theme(tmp_path, "{{ brief.__class__.__mro__[1].__subclasses__() }}\n")
     with pytest.raises(TemplateError):
-        render(seed_facts, formats=["html"], theme=str(theme))
+        render(compose(seed_facts), formats=["html"], theme=str(theme))

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from briefgen import factcache
+from briefgen.cache import keys
 from briefgen.factcache import FactCache, FileFacts
 from briefgen.workers import extract_one
 
@@ -29,7 +30,7 @@ def test_second_run_comes_from_the_cache_with_the_same_facts(corpus30, tmp_path)
     first = extract(corpus30, tmp_path / "a.json", cache, "-j", "1")
     assert len(entries(cache)) == 30
     info = briefgen("cache", "info", "--cache-dir", str(cache)).stdout
-    assert "entries  30" in info
+    assert re.search(r"^facts +30 entries", info, re.M), info
     assert extract(corpus30, tmp_path / "b.json", cache) == first
 
 
@@ -134,12 +135,12 @@ def test_a_new_briefgen_version_does_not_read_old_entries(monkeypatch, tmp_path)
     old = FactCache(tmp_path)
     old.put("ab" * 20, FileFacts(key="ab" * 20, path="x.txt").model_dump_json())
     assert old.get("ab" * 20) is not None
-    monkeypatch.setattr(factcache, "__version__", "99.0")
-    factcache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(keys, "__version__", "99.0")
+    keys.fingerprint.cache_clear()
     try:
         assert FactCache(tmp_path).get("ab" * 20) is None
     finally:
-        factcache.code_fingerprint.cache_clear()
+        keys.fingerprint.cache_clear()
 
 
 def test_cache_clear(corpus30, tmp_path):

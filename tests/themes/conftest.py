@@ -10,7 +10,7 @@ BROKEN = Path(__file__).resolve().parent / "broken"
 
 @pytest.fixture(scope="session")
 def example_sample():
-    from briefgen.render.samples import sample_briefs
+    from briefgen.themetools.samples import sample_briefs
 
     return sample_briefs()[:1]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from tests.themes.conftest import BROKEN
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")

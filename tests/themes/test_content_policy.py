@@ -8,8 +8,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from briefgen.compose import compose
 from briefgen.render import CONTENT_POLICY, render, with_content_policy
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 
 TRACKER = "https://tracker.example/pixel.png"
 HEADLESS = ('<!doctype html>\n<meta charset="utf-8">\n<title>{{ brief.place }}</title>\n'
@@ -23,7 +24,7 @@ COMMENT_TRICK = ('<!DOCTYPE html><!-- <head> -->\n<html lang="{{ locale_tag }}">
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 
@@ -84,7 +85,7 @@ def test_policy_comes_first_whatever_the_markup(page):
 
 def test_comment_trick_theme_gets_the_policy(tmp_path, example_facts):
     theme = theme_with_base(tmp_path / "trick", COMMENT_TRICK)
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert html.startswith("<!DOCTYPE html>\n" + CONTENT_POLICY)
     assert_policy_first(html)
     assert lxml.html.document_fromstring(html).find("head").find("title") is not None
@@ -93,7 +94,7 @@ def test_comment_trick_theme_gets_the_policy(tmp_path, example_facts):
 def test_headless_theme_gets_the_policy_and_check_still_reports_its_remote_image(tmp_path, example_facts,
                                                                                   example_sample):
     theme = theme_with_base(tmp_path / "headless", HEADLESS)
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert_policy_first(html)
     assert TRACKER in html          # the theme's own markup is kept; the policy is what stops it loading
     problems = [str(p) for p in check_theme(theme, example_sample)]

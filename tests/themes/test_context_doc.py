@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import jinja2
 
-from briefgen.render import context_doc
-from briefgen.render.context_doc import DOC, TOP_LEVEL, generate
+from briefgen.themetools import context_doc
+from briefgen.themetools.context_doc import DOC, TOP_LEVEL, generate
 
 
 def test_generated_reference_is_up_to_date():
     committed = DOC.read_text(encoding="utf-8")
     assert generate() in committed, ("docs/templates.md is out of date: "
-                                     ".venv/bin/python -m briefgen.render.context_doc --write")
+                                     ".venv/bin/python -m briefgen.themetools.context_doc --write")
 
 
 def test_top_level_names_are_what_render_html_passes(monkeypatch, example_brief):

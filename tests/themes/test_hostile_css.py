@@ -13,7 +13,7 @@ import pytest
 
 from briefgen.errors import TemplateError
 from briefgen.paths import TEMPLATES_DIR
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.render.theme import load_theme
 from tests.conftest import EXAMPLES
 from tests.themes.test_theme_walls import write

@@ -11,8 +11,9 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from briefgen.compose import compose
 from briefgen.render import CONTENT_POLICY, prepare, render, with_content_policy
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.paths import TEMPLATES_DIR
 from tests.themes.test_theme_walls import write
 
@@ -89,7 +90,7 @@ def test_a_page_without_payloads_is_left_byte_for_byte():
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 
@@ -104,14 +105,12 @@ def hostile_theme(tmp_path_factory):
 
 
 def test_hostile_theme_html_brief_is_clean(hostile_theme, example_facts):
-    html = render(example_facts, formats=["html"], theme=str(hostile_theme), max_pages=3).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(hostile_theme), max_pages=3).outputs["html"].decode()
     assert_clean(html)
     assert html.startswith("<!DOCTYPE html>\n" + CONTENT_POLICY) and 'class="band"' in html
 
 
 def test_hostile_theme_preview_page_is_clean(hostile_theme, example_facts):
-    from briefgen.compose import compose
-
     renderer = prepare(str(hostile_theme))
     page = renderer.preview_html(compose(example_facts), renderer.localize("en"))
     assert_clean(page)
@@ -130,7 +129,7 @@ def test_template_check_names_each_payload_line(hostile_theme, example_sample):
 
 @pytest.mark.parametrize("theme", ["default", "flash"])
 def test_builtin_theme_html_is_unchanged_by_the_sanitiser(theme, example_facts, monkeypatch):
-    sanitised = render(example_facts, formats=["html"], theme=theme).outputs["html"]
+    sanitised = render(compose(example_facts), formats=["html"], theme=theme).outputs["html"]
     monkeypatch.setattr("briefgen.render.sanitise.sanitise", lambda page: page)
-    untouched = render(example_facts, formats=["html"], theme=theme).outputs["html"]
+    untouched = render(compose(example_facts), formats=["html"], theme=theme).outputs["html"]
     assert sanitised == untouched and re.search(rb"<body", sanitised)

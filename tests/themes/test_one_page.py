@@ -55,7 +55,7 @@ def test_pages_option_allows_a_longer_brief(corpus, corpus_build, tmp_path):
 
 
 def test_identical_input_gives_byte_identical_pdfs(tmp_path):
-    facts = Path(__file__).resolve().parents[2] / "briefgen" / "render" / "samples" / "example.facts.json"
+    facts = Path(__file__).resolve().parents[2] / "briefgen" / "themetools" / "samples" / "example.facts.json"
     for name in ("a", "b"):
         run = subprocess.run([BRIEFGEN, "render", str(facts), "-o", str(tmp_path / f"{name}.pdf"), "-q"],
                              capture_output=True, text=True, timeout=300)
@@ -72,17 +72,19 @@ def test_pdf_metadata_comes_from_the_facts(seed_pdf):
 
 
 def test_pdf_ua_variant_is_tagged():
-    from tests.render.conftest import load_facts
+    from briefgen.compose import compose
     from briefgen.render import render
+    from tests.render.conftest import load_facts
 
-    pdf = render(load_facts("seed"), formats=["pdf"], pdf_variant="pdf/ua-1").outputs["pdf"]
+    pdf = render(compose(load_facts("seed")), formats=["pdf"], pdf_variant="pdf/ua-1").outputs["pdf"]
     root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
 
 
 @pytest.fixture(scope="module")
 def seed_pdf():
-    from tests.render.conftest import load_facts
+    from briefgen.compose import compose
     from briefgen.render import render
+    from tests.render.conftest import load_facts
 
-    return render(load_facts("seed"), formats=["pdf"]).outputs["pdf"]
+    return render(compose(load_facts("seed")), formats=["pdf"]).outputs["pdf"]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.errors import TemplateError
 from briefgen.render import render
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.render.theme import load_theme
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
@@ -36,7 +37,7 @@ def secret(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 
@@ -63,7 +64,7 @@ def test_extends_root_cannot_include_a_file_from_anywhere(tmp_path, secret, exam
     })
     _refused(theme, 2, "'/'", "built-in")
     with pytest.raises(TemplateError):
-        render(example_facts, formats=["html"], theme=str(theme))
+        render(compose(example_facts), formats=["html"], theme=str(theme))
 
 
 def test_extends_a_folder_without_theme_toml_is_refused(tmp_path, secret):
@@ -115,7 +116,7 @@ def test_stylesheet_leaving_the_theme_is_refused(tmp_path, secret, example_facts
     })
     _refused(theme, 2, "stylesheet", "outside")
     with pytest.raises(TemplateError):
-        render(example_facts, formats=["html"], theme=str(theme))
+        render(compose(example_facts), formats=["html"], theme=str(theme))
 
 
 def test_stylesheet_symlink_out_of_the_theme_is_refused(tmp_path, secret):
@@ -137,7 +138,7 @@ def test_stylesheets_inside_the_theme_still_work(tmp_path, example_facts):
         "css/a.css": ".a-rule { color: red; }\n",
         "b.css": ".b-rule { color: blue; }\n",
     })
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert html.index(".a-rule") < html.index(".b-rule")
 
 
@@ -158,7 +159,7 @@ def test_build_with_a_template_that_is_not_utf8_names_file_and_line(tmp_path, ex
     theme = write(tmp_path / "latin", {"theme.toml": 'extends = "default"\n',
                                        "partials/header.html": b"<div>\n\xff\n</div>\n"})
     with pytest.raises(TemplateError) as caught:
-        render(example_facts, formats=["html"], theme=str(theme))
+        render(compose(example_facts), formats=["html"], theme=str(theme))
     assert (caught.value.path, caught.value.line) == ("latin/partials/header.html", 2)
     assert "not UTF-8" in caught.value.message
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.compose import compose
 from briefgen.render import render
-from briefgen.render.check import check_theme
+from briefgen.themetools.check import check_theme
 from briefgen.render.theme import list_themes, load_theme
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
@@ -19,13 +20,13 @@ FIGURES_BLOCK = re.compile(r'<section class="key-figures.*?</section>\n|<section
 
 @pytest.fixture(scope="module")
 def default_html(example_facts):
-    return render(example_facts, formats=["html"]).outputs["html"].decode()
+    return render(compose(example_facts), formats=["html"]).outputs["html"].decode()
 
 
 @pytest.fixture(scope="module")
 def example_facts():
     from briefgen.merge import resolve
-    from briefgen.render.samples import example_facts as load
+    from briefgen.themetools.samples import example_facts as load
 
     return resolve(load())
 
@@ -44,11 +45,11 @@ def test_user_theme_overrides_only_the_figures_block(tmp_path, example_facts, de
                      '<section class="my-figures">{% for f in brief.figures %}<p data-item="{{ f.id }}">'
                      '{{ f.category|category_label }}: {{ f|amount }}</p>{% endfor %}</section>\n{% endblock %}\n',
     })
-    html = render(example_facts, formats=["html"], theme=str(theme), max_pages=3).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme), max_pages=3).outputs["html"].decode()
     assert '<section class="my-figures">' in html and '<section class="key-figures' not in html
     # Everything but the figures block is the built-in page, byte for byte (both unfitted: the
     # shorter figures block would otherwise leave room the built-in page has to trim for).
-    whole = render(example_facts, formats=["html"], max_pages=3).outputs["html"].decode()
+    whole = render(compose(example_facts), formats=["html"], max_pages=3).outputs["html"].decode()
     assert FIGURES_BLOCK.sub("", html) == FIGURES_BLOCK.sub("", whole)
 
 
@@ -57,7 +58,7 @@ def test_user_partial_overrides_one_partial_everywhere(tmp_path, example_facts, 
         "theme.toml": 'extends = "default"\n',
         "partials/bottom_line.html": '<section class="bottom-line"><p>{{ _("Bottom line") }}</p></section>\n',
     })
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert '<section class="bottom-line"><p>Bottom line</p></section>' in html
     assert html.count("data-item=") == default_html.count("data-item=")
 
@@ -65,12 +66,12 @@ def test_user_partial_overrides_one_partial_everywhere(tmp_path, example_facts, 
 def test_user_css_comes_after_the_builtin_css(tmp_path, example_facts):
     theme = write_theme(tmp_path / "green", {"theme.toml": 'extends = "default"\n',
                                              "style.css": ":root { --accent: #2e6b30; }\n"})
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert html.index("/* default/style.css */") < html.index("/* green/style.css */")
 
 
 def test_flash_is_a_different_layout_on_one_page(example_facts):
-    result = render(example_facts, formats=["pdf", "html"], theme="flash")
+    result = render(compose(example_facts), formats=["pdf", "html"], theme="flash")
     html = result.outputs["html"].decode()
     assert result.pages == 1
     assert 'class="figure-table"' in html and "Flash update" in html
@@ -118,7 +119,7 @@ def test_theme_css_urls_are_inlined_or_refused(tmp_path, example_facts):
         "extra.css": ".title { color: red; }\n",
         "dot.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
     })
-    html = render(example_facts, formats=["html"], theme=str(theme)).outputs["html"].decode()
+    html = render(compose(example_facts), formats=["html"], theme=str(theme)).outputs["html"].decode()
     assert ".title { color: red; }" in html and "@import" not in html
     assert 'url("data:image/svg+xml;base64,' in html
     assert "tracker.example" not in html and 'url("data:,")' in html

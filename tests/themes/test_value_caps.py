@@ -14,7 +14,8 @@ import textwrap
 import pytest
 from jinja2 import StrictUndefined
 
-from briefgen.render.sandbox import MAX_VALUE_LENGTH, GuardedEnvironment
+from briefgen.render.budget import MAX_VALUE_LENGTH
+from briefgen.render.sandbox import GuardedEnvironment
 
 CHILD = textwrap.dedent("""
     import json, resource, sys, time
@@ -23,7 +24,7 @@ CHILD = textwrap.dedent("""
     from briefgen.errors import TemplateError
     from briefgen.render import prepare
     from briefgen.render.html import render_html
-    from briefgen.render.samples import sample_briefs
+    from briefgen.themetools.samples import sample_briefs
 
     folder = Path(sys.argv[1])
     label, brief, locale = sample_briefs()[0]

@@ -1,6 +1,6 @@
 """The reference part of docs/templates.md, generated from the models and the environment.
 
-    .venv/bin/python -m briefgen.render.context_doc --write     # after changing model.py or a filter
+    .venv/bin/python -m briefgen.themetools.context_doc --write     # after changing model.py or a filter
 
 tests/themes/test_context_doc.py fails when the committed page differs from what this makes, so
 the documented context cannot drift from what templates receive.
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from briefgen.model import Brief
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "templates.md"
-BEGIN = "<!-- BEGIN GENERATED: briefgen.render.context_doc (do not edit by hand) -->"
+BEGIN = "<!-- BEGIN GENERATED: briefgen.themetools.context_doc (do not edit by hand) -->"
 END = "<!-- END GENERATED -->"
 
 # Every top-level name render_html() hands to templates (checked against it by a test).
@@ -160,7 +160,7 @@ def generate() -> str:
     from briefgen.compose import compose
     from briefgen.merge import resolve
     from briefgen.render.env import make_environment
-    from briefgen.render.samples import example_facts
+    from briefgen.themetools.samples import example_facts
     from briefgen.render.theme import load_theme
 
     brief = compose(resolve(example_facts()))

@@ -1,7 +1,4 @@
-"""Where briefgen keeps what it derives once per machine (facts, composed briefs, static fonts,
-compiled templates, the place table): $BRIEFGEN_CACHE_DIR, else $XDG_CACHE_HOME/briefgen, else
-~/.cache/briefgen. Every file in it is written atomically and named by what it was built from,
-so a stale entry is never read.
+"""The cache root and its folders: made 0700, tagged, owner-checked; entries read and written safely.
 
 A cache is read back as trusted input (compiled templates are code, fonts are parsed by C
 libraries), so it must be one only this user can write to. Every folder briefgen makes here goes
@@ -15,17 +12,16 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-import re
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from briefgen.cache.keys import KINDS
 from briefgen.display import shown
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("briefgen.cache")
 
 TAG_NAME = "CACHEDIR.TAG"
 SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
@@ -33,11 +29,7 @@ _OUR_LINE = b"# briefgen cache folder: `briefgen cache clear` may empty it."
 TAG = SIGNATURE + b"\n" + _OUR_LINE + b"\n# About cache directory tags: https://bford.info/cachedir/\n"
 
 # The stores under the cache root, made (and checked) before any code puts a file in them.
-STORES = ("facts", "fonts", "templates", "places")
-# Names briefgen gives inside a tagged folder: 2-hex shards, <40 hex>.json / .fit.json entries and
-# their temp files. `cache clear` removes these and nothing else.
-SHARD = re.compile(r"^[0-9a-f]{2}$")
-ENTRY = re.compile(r"^(?:[0-9a-f]{40}(?:\.fit)?\.json|\.[0-9a-f.]{1,12}\.[A-Za-z0-9_]+\.tmp)$")
+STORES = tuple(dict.fromkeys(kind.place[0] for kind in KINDS))
 
 _warned: set[str] = set()
 
@@ -212,68 +204,3 @@ def write_entry(entry: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
-
-
-@dataclass
-class Cleared:
-    removed: int = 0                                      # tagged folders removed
-    left: list[Path] = field(default_factory=list)        # what was not briefgen's, left alone
-
-
-def clear(root: Path, descend: tuple[str, ...] = ()) -> Cleared:
-    """Empty `root` of what briefgen made: every tagged folder in it (and in its untagged
-    `descend` folders) loses the entries briefgen names, and goes when nothing else is left.
-    A folder or file briefgen did not make is left alone and listed. `root` itself stays."""
-    done = Cleared()
-    if private_folder(root, create=False) is None:
-        if root.exists():
-            done.left.append(root)
-        return done
-    for child in sorted(root.iterdir()):
-        if is_tagged(child):
-            _empty(child, done)
-        elif child.name in descend and child.is_dir() and not child.is_symlink():
-            for inner in sorted(child.iterdir()):
-                if is_tagged(inner):
-                    _empty(inner, done)
-                else:
-                    done.left.append(inner)
-        elif child.name != TAG_NAME:
-            done.left.append(child)
-    return done
-
-
-def _empty(folder: Path, done: Cleared, shard: bool = False) -> bool:
-    """Remove what briefgen made in `folder`, then `folder` if nothing else is left; True if gone."""
-    kept = False
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        done.left.append(folder)
-        return False
-    for entry in entries:
-        if entry.name == TAG_NAME and not shard:
-            continue
-        if entry.is_symlink():       # briefgen makes none: never followed, never removed
-            pass
-        elif entry.is_dir() and not shard and (is_tagged(entry) or SHARD.match(entry.name)):
-            kept |= not _empty(entry, done, shard=not is_tagged(entry))
-            continue
-        elif entry.is_file() and ENTRY.match(entry.name):
-            try:
-                entry.unlink()
-            except OSError:
-                kept = True
-            continue
-        done.left.append(entry)
-        kept = True
-    if kept:
-        return False
-    try:
-        if not shard:
-            (folder / TAG_NAME).unlink()
-        folder.rmdir()
-    except OSError:
-        return False
-    done.removed += 0 if shard else 1
-    return True

@@ -1,5 +1,5 @@
-"""Reading a corpus: which files, what their bytes hash to, and their facts — from the facts
-cache, this process, a local pool (`--jobs`) or Dask (`--dask`).
+"""The first two stages on a corpus: ingest (which files, what their bytes hash to) and extract
+(each file's facts, from the facts cache or the executor: this process, a pool, Dask).
 
 `scan` reads every file once to hash it (no parsing), so a build can tell before any
 extraction whether nothing changed (`Scan.digest`, the brief cache's key). `read_facts` then
@@ -14,10 +14,11 @@ from pathlib import Path
 
 from briefgen.config import Settings, outlet_tiers, sources_languages
 from briefgen.errors import SourceError
-from briefgen.factcache import FactCache, FileFacts
 from briefgen.ingest import discover, load_bytes
 from briefgen.model import Facts
-from briefgen.workers import Item, default_jobs, run_local
+from briefgen.pipeline.cached import Caches, FileFacts, content_key
+from briefgen.pipeline.executors import Executor
+from briefgen.workers import Item
 
 Progress = Callable[[str], None]
 
@@ -26,6 +27,7 @@ Progress = Callable[[str], None]
 class Scan:
     """The files of a corpus and the content key of each readable one."""
 
+    paths: list[Path]                                               # as given: folders and files
     files: list[Path]
     keys: dict[str, str] = field(default_factory=dict)              # path -> content key
     skipped: dict[str, FileFacts] = field(default_factory=dict)     # path -> why it cannot be read
@@ -47,14 +49,14 @@ class Scan:
 
 def scan(paths: Sequence[Path], settings: Settings) -> Scan:
     files, warnings = discover(list(paths))
-    found = Scan(files=files, warnings=warnings, tiers=outlet_tiers(list(paths)))
+    found = Scan(paths=list(paths), files=files, warnings=warnings, tiers=outlet_tiers(list(paths)))
     folders = sources_languages(list(paths))
     for path in files:
         lang = next((lang for folder, lang in folders.items() if path.is_relative_to(folder)), None)
         if lang:
             found.languages[str(path)] = lang
         try:
-            found.keys[str(path)] = FactCache.key(path, load_bytes(path, settings.max_source_bytes), lang)
+            found.keys[str(path)] = content_key(path, load_bytes(path, settings.max_source_bytes), lang)
         except SourceError as exc:
             found.skipped[str(path)] = FileFacts(path=str(path), error=f"{exc} (skipped)")
     return found
@@ -65,20 +67,21 @@ class Parts:
     facts: list[Facts]
     warnings: list[str]
     complete: bool      # every file's result is cacheable (no timeout, no crash): the brief may be cached
+    found: Scan         # what was read: a merge that finds nothing usable says what was there
 
 
-def read_facts(found: Scan, settings: Settings, progress: Progress | None, known: set[str]) -> Parts:
+def read_facts(found: Scan, settings: Settings, progress: Progress | None, known: set[str], *,
+               caches: Caches, executor: Executor) -> Parts:
     """Facts of every readable source not in `known`, in file order, plus one warning per
     skipped file. Files whose bytes the facts cache knows are not read again; the others are
-    read and extracted in this process, a local process pool (`jobs`) or on Dask."""
-    cache = FactCache(settings.cache_dir) if settings.cache else None
+    read and extracted by `executor` (this process, a local process pool or Dask)."""
     done: dict[str, FileFacts] = dict(found.skipped)
     missing: list[Path] = []
     for path in found.files:
         name = str(path)
         if name in done:
             pass
-        elif (hit := cache.get(found.keys[name]) if cache else None) is not None:
+        elif (hit := caches.file_facts(found.keys[name])) is not None:
             done[name] = hit.moved_to(name)
         else:
             missing.append(path)
@@ -87,10 +90,9 @@ def read_facts(found: Scan, settings: Settings, progress: Progress | None, known
             progress(name)
 
     changed: list[str] = []
-    for result_json in _run(_items(missing, settings, done, found, changed), len(missing), settings):
+    for result_json in executor(_items(missing, settings, done, found, changed), len(missing)):
         result = FileFacts.model_validate_json(result_json)
-        if cache and result.cacheable and result.key:
-            cache.put(result.key, result_json)
+        caches.keep_file_facts(result, result_json)
         done[result.path] = result
         if progress:
             progress(result.path)
@@ -109,7 +111,7 @@ def read_facts(found: Scan, settings: Settings, progress: Progress | None, known
             for source in part.sources:
                 source.tier = found.tiers.get(" ".join((source.outlet or "").casefold().split()))
             parts.append(part)
-    return Parts(parts, warnings, complete=not changed and all(r.cacheable for r in done.values()))
+    return Parts(parts, warnings, complete=not changed and all(r.cacheable for r in done.values()), found=found)
 
 
 def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts], found: Scan,
@@ -124,16 +126,8 @@ def _items(missing: list[Path], settings: Settings, done: dict[str, FileFacts], 
             changed.append(str(path))
             continue
         lang = found.languages.get(str(path))
-        key = FactCache.key(path, data, lang)
+        key = content_key(path, data, lang)
         if key != found.keys.get(str(path)):
             changed.append(str(path))
         yield key, str(path), data, lang
 
-
-def _run(items: Iterator[Item], count: int, settings: Settings) -> Iterator[str]:
-    jobs = settings.jobs or default_jobs()
-    if settings.dask:
-        from briefgen.dask_runner import run_dask
-
-        return run_dask(items, settings.dask, jobs, settings.source_timeout)
-    return run_local(items, count, jobs, settings.source_timeout)

@@ -1,0 +1,126 @@
+"""Key figures: which counts lead the page, one per category and place, most important first;
+the disputes among them, and the context figures that are never key figures."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from briefgen.compose.cite import MAX_ITEM_MARKS, Citer
+from briefgen.compose.ids import item_id
+from briefgen.model import Dispute, DisputedValue, Facts, Figure, KeyFigure, Qualifier, qualifier_of
+
+# Category importance for key figures (BRIEF.md, "What leads"): lives lost, then lives at risk,
+# then people who had to leave, then needs.
+CATEGORY_RANK: dict[str, int] = {cat: rank for rank, cat in enumerate((
+    "killed", "missing", "injured", "displaced", "refugees", "affected", "in_need", "evacuated",
+    "trapped", "assisted", "detained", "released", "other"))}
+# Categories a reader expects in any crisis brief; their absence is reported as a gap.
+EXPECTED_CATEGORIES = ("killed", "injured", "missing", "displaced")
+TOPIC_OF_CATEGORY = {
+    "killed": "casualties", "injured": "casualties", "missing": "casualties",
+    "displaced": "displacement", "refugees": "displacement", "evacuated": "displacement",
+    "trapped": "displacement", "detained": "detentions", "released": "detentions",
+    "affected": "needs", "in_need": "needs", "assisted": "needs",
+}
+MAX_CONTEXT = 3            # context figures printed (one small line), most important category first
+
+
+def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Dispute], list[KeyFigure]]:
+    """Key figures in selection order, disputes, and context figures (never key figures).
+
+    Selection goes round robin over categories: the categories a headline or lead states
+    first, then by importance (CATEGORY_RANK); within one, what the headline or lead states,
+    then agreement, then the newest and largest report. Never by size alone. The merge stage
+    has already folded equal values and kept different values as one disputed figure with its
+    claims; compose only selects.
+    """
+    candidates: list[KeyFigure] = []
+    cited: list[Figure] = []
+    leads: set[str] = set()
+    context: list[KeyFigure] = []
+    disputes: list[Dispute] = []
+    for figure in facts.figures:
+        if not cite.citable(figure):
+            continue
+        if figure.scope == "context" and figure.source != "analyst":
+            context.append(_key_figure(figure, cite))
+            continue
+        kf = _key_figure(figure, cite)
+        candidates.append(kf)
+        cited.append(figure)
+        if figure.lead:
+            leads.add(kf.id)
+        if figure.disputed and figure.claims:
+            disputes.append(Dispute(
+                id=item_id("dispute", figure.category, _norm(figure.group), _norm(figure.place)),
+                category=figure.category, group=figure.group, place=figure.place, revised=figure.revised,
+                values=[DisputedValue(value=c.value, approx=c.approx, vague=c.vague,
+                                      qualifier=_qualifier_words(c.qualifier, c.approx, c.vague),
+                                      newest=c.newest, published=c.published,
+                                      marks=cite.marks(c.citations, limit=MAX_ITEM_MARKS))
+                        for c in sorted(figure.claims, key=lambda c: c.value)]))
+
+    first_at = {kf.id: min((c.start for c in f.citations), default=0) for kf, f in zip(candidates, cited)}
+    by_category: dict[str, list[KeyFigure]] = defaultdict(list)
+    for kf in sorted(candidates, key=lambda k: (k.id not in leads, -k.sources_count, -k.agreement,
+                                                -(k.date or dt.date.min).toordinal(), first_at[k.id], -k.value, k.id)):
+        by_category[kf.category].append(kf)
+    for category, figures in by_category.items():
+        by_category[category] = _one_count_per_place(figures, leads)
+    led = {kf.category for kf in candidates if kf.id in leads}
+    ordered_categories = sorted(by_category, key=lambda c: (c not in led, CATEGORY_RANK[c]))
+    selection: list[KeyFigure] = []
+    while any(by_category.values()):
+        for category in ordered_categories:
+            if by_category[category]:
+                kf = by_category[category].pop(0)
+                selection.append(kf.model_copy(update={"rank": len(selection)}))
+    context.sort(key=lambda k: (CATEGORY_RANK[k.category], -k.value))
+    return selection, disputes, context[:MAX_CONTEXT]
+
+
+def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyFigure]:
+    """One key figure a category, the best first: two "killed" tiles read as two tolls of one
+    event. A second one only names another place (east and west Aleppo), and never beside a
+    count the headline or lead states (that one is the story's toll). The analyst's own figures
+    stand for the category: what the user wrote outranks what was extracted."""
+    mine = [kf for kf in figures if any(m.source == "analyst" for m in kf.marks)]
+    if mine:
+        return mine
+    if not figures or figures[0].id in leads:
+        return figures[:1]
+    kept = [figures[0]]
+    for kf in figures[1:]:
+        if kf.place and all(kf.place != k.place for k in kept) and all(k.place for k in kept):
+            kept.append(kf)
+    return kept
+
+
+def _key_figure(figure: Figure, cite: Citer) -> KeyFigure:
+    return KeyFigure(
+        id=item_id("figure", figure.category, figure.group, figure.place, figure.value, figure.vague),
+        category=figure.category, value=figure.value,
+        approx=(figure.approx and qualifier_of(figure.qualifier) is not None) or bool(figure.vague)
+        or (figure.approx and not figure.qualifier),
+        vague=figure.vague, qualifier=_qualifier(figure), group=figure.group, place=figure.place,
+        date=figure.date, subsets=figure.subsets, marks=cite.fact_marks(figure),
+        sources_count=max(figure.independent, 1), agreement=max(figure.agreement, 1),
+        scope=figure.scope, scope_reason=figure.scope_reason,
+        disputed=figure.disputed and not figure.revised, revised=figure.revised)
+
+
+def _norm(words: str | None) -> str:
+    words = (words or "").lower().strip()
+    words = re.sub(r"^(the)\s+", "", words)
+    return re.sub(r"\b(east|west|north|south)ern\b", r"\1", words)
+
+
+def _qualifier(figure: Figure) -> str | None:
+    return _qualifier_words(figure.qualifier, figure.approx, figure.vague)
+
+
+def _qualifier_words(qualifier: str | None, approx: bool, vague: str | None) -> Qualifier | None:
+    if qualifier:
+        return qualifier_of(qualifier)
+    return "about" if approx and not vague else None
