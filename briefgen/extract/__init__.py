@@ -26,6 +26,7 @@ from . import events, figures, lexicon, orgs, people, places, quotes, scope
 from .story import tell as tell_story
 from .doc import Doc
 from .ruler import Ruler
+from .lang import plug as intl
 
 STAGES: Ruler[Callable[[Doc], None]] = Ruler([
     ("orgs", orgs.run),
@@ -112,6 +113,8 @@ def extract_source(source: Source) -> Facts:
             _quotes(doc, facts)
             _figures(doc, facts)
             _events(doc, facts)
+            # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
+            intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
             story = tell_story(facts, source)
             scope.run(facts, story, source.text or "", source.published)
             facts.stories.append(story)

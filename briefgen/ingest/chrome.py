@@ -111,6 +111,34 @@ _PLACEHOLDER = re.compile(r"\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?\s*")
 _TRAILING_FOLLOW = re.compile(r"\s+follow [^.!?]{1,60}:\s*$", re.I)
 
 
+# A site's call to action closing the article, often run onto its last paragraph: "Читайте РБК в
+# Telegram.", "Читайте також про ...", "Термінові ... читайте на каналі ... в Telegram.", "يمكنكم
+# استلام إشعارات ... تطبيق ...". Only trailing sentences are tested, so a quoted "read" stays.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:читайте|подписывайтесь|подпишитесь|смотрите также|следите за|"
+    r"підписуйтесь|підписуйтеся|стежте за|дивіться також|"
+    r"يمكنكم|تابعونا|اشترك|اشتركوا|حمّلوا|حملوا|لمتابعة)\b"
+    r"|\b(?:читайте|читать|підписуйтесь)\b.{0,80}\b(?:telegram|телеграм|канал[еі]?|viber|youtube)\b"
+    r"|\bتطبيق\b.{0,60}\b(?:هاتف|هاتفكم)",
+    re.I,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def strip_calls_to_action(lines: list[str]) -> list[str]:
+    """The body without the site's closing calls to action (whole trailing sentences)."""
+    lines = list(lines)
+    while lines:
+        parts = _SENTENCE_SPLIT.split(lines[-1].strip())
+        while parts and _CALL_TO_ACTION.search(parts[-1]):
+            parts.pop()
+        if parts:
+            lines[-1] = " ".join(parts)
+            return lines
+        lines.pop()
+    return lines
+
+
 def scrub_line(line: str) -> str:
     """Cut furniture glued inside a real line (placeholders, a trailing "Follow X:")."""
     line = _PLACEHOLDER.sub("", line)

@@ -20,6 +20,7 @@ from briefgen.ingest.chrome import (
     looks_like_sentence_end,
     main_script,
     scrub_line,
+    strip_calls_to_action,
     word_count,
 )
 from briefgen.ingest.dates import find_date
@@ -146,7 +147,7 @@ def _body_lines(lines: list[str], start: int, title: str | None, meta: _Meta) ->
     body = [line for line in (scrub_line(lines[i]) for i in kept) if line]
     while body and word_count(body[-1]) <= _TRAILER_MAX_WORDS and not looks_like_sentence_end(body[-1]):
         body.pop()
-    return body
+    return strip_calls_to_action(body)
 
 
 def _teaser_like(lines: list[str], i: int) -> bool:

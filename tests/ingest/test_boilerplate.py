@@ -111,3 +111,31 @@ def test_run_of_related_story_headlines_is_dropped_but_a_subheading_and_wrapped_
     assert "Farmers count losses in the delta" not in body
     assert "Shelters open in the town" in body
     assert "and agreed to open three shelters" in "\n\n".join(body)
+
+
+def _read_body(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    sources, _ = read_file(path)
+    return sources[0].text
+
+
+def test_closing_calls_to_action_run_onto_the_last_paragraph_are_dropped(tmp_path):
+    body = _read_body(tmp_path, "Паводок в Томске\n\nВести | 2 мая 2026\n\n"
+                                "Вода поднялась на два метра. Жителей эвакуировали. Читайте нас в Telegram.\n")
+    assert body.endswith("Жителей эвакуировали.")
+
+
+def test_ukrainian_and_arabic_closing_calls_to_action_are_dropped(tmp_path):
+    uk = _read_body(tmp_path, "Повінь у Ужгороді\n\nВісті | 2 травня 2026\n\nВода піднялася. Людей евакуювали.\n\n"
+                              "Читайте також про паводки минулого року. Новини читайте на каналі Вісті в Telegram.\n")
+    assert "Читайте" not in uk and uk.endswith("Людей евакуювали.")
+    ar = _read_body(tmp_path, "فيضانات في المدينة\n\nأخبار | 2 مايو 2026\n\nارتفع منسوب المياه.\n\n"
+                              "يمكنكم متابعة آخر الأخبار بعد تحميل تطبيق أخبار على هاتفكم.\n")
+    assert "يمكنكم" not in ar
+
+
+def test_a_reading_call_inside_the_story_stays(tmp_path):
+    body = _read_body(tmp_path, "Паводок в Томске\n\nВести | 2 мая 2026\n\n"
+                                "«Читайте инструкции на дверях», — сказал спасатель. Вода уходит.\n")
+    assert "Читайте инструкции" in body
