@@ -39,3 +39,43 @@ def test_a_quote_keeps_the_language_of_its_source():
     text = "« Nous resterons ici jusqu'au bout », a déclaré mardi le maire, Paul Ferrand."
     facts = extract_source(source(text, "fr"))
     assert facts.quotes and all(q.language == "fr" for q in facts.quotes)
+
+
+def people(text: str, lang: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in extract_source(source(text, lang)).people}
+
+
+def speakers(text: str, lang: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_source(source(text, lang)).quotes}
+
+
+def test_a_french_title_before_a_name_is_the_persons_role():
+    found = people("Mardi, la ministre de la Santé Claire Duvernois a visité l'hôpital de Lisière.", "fr")
+    assert found == {"Claire Duvernois": "ministre de la Santé"}
+
+
+def test_a_spanish_role_before_the_comma_is_the_persons_role():
+    found = people("La reunión fue convocada por el alcalde de la ciudad, Ramón Quintero Vidal.", "es")
+    assert found == {"Ramón Quintero Vidal": "alcalde de la ciudad"}
+
+
+def test_a_german_compound_role_names_the_person():
+    found = people("Der bayerische Gesundheitsminister Klaus Berger besuchte am Montag die Klinik.", "de")
+    assert found["Klaus Berger"].endswith("Gesundheitsminister")
+
+
+def test_a_portuguese_role_after_the_comma_ends_before_its_clause():
+    found = people("Marta Ribeiro Gomes, diretora do hospital regional que atendeu os feridos, pediu calma.", "pt")
+    assert found == {"Marta Ribeiro Gomes": "diretora do hospital regional"}
+
+
+def test_a_quote_goes_to_the_role_noun_of_a_person_named_before():
+    text = ("O prefeito Carlos Mendes Lima visitou a escola na terça-feira. "
+            "\"Vamos reconstruir tudo o que foi perdido\", disse o prefeito.")
+    assert speakers(text, "pt") == {"Vamos reconstruir tudo o que foi perdido": "Carlos Mendes Lima"}
+
+
+def test_an_inverted_french_verb_credits_the_person_named_before():
+    text = ("Le préfet Julien Morvan a rencontré les familles. "
+            "« Nous ne laisserons personne sans toit », a-t-il promis aux habitants.")
+    assert speakers(text, "fr") == {"Nous ne laisserons personne sans toit": "Julien Morvan"}
