@@ -12,6 +12,8 @@ endings) and capitalised words after a link ("de l'Intérieur").
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import lexicon
 from . import text as T
 from .doc import Doc
@@ -62,20 +64,30 @@ def _extend_modifiers(toks: list[T.Token], r: int, g: dict, doc: Doc) -> int:
     return r
 
 
+def _back(doc: Doc, toks: list[T.Token], i: int, limit: int) -> Iterator[int]:
+    """Indexes from i - 1 leftwards, while the words stand together and no speech verb comes."""
+    j = i - 1
+    while j >= 0 and i - j <= limit:
+        if (j < i - 1 and not _gap_ok(doc, toks[j], toks[j + 1])) or _low(toks[j]) in SPEECH_VERBS:
+            return
+        yield j
+        j -= 1
+
+
+def _span(doc: Doc, toks: list[T.Token], role_at: int | None, i: int, g: dict) -> tuple[int, int] | None:
+    if role_at is None:
+        return None
+    return toks[_extend_modifiers(toks, role_at, g, doc)].start, toks[i - 1].end
+
+
 def before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
     """The role right before toks[i] (the name's first word)."""
     g = _grammar()
     if g is None or i == 0 or not _gap_ok(doc, toks[i - 1], toks[i]) or _low(toks[i - 1]) in g["links"]:
         return None
     role_at = None
-    j = i - 1
-    while j >= 0 and i - j <= MAX_BEFORE:
+    for j in _back(doc, toks, i, MAX_BEFORE):
         tok = toks[j]
-        if j < i - 1 and not _gap_ok(doc, tok, toks[j + 1]):
-            break
-        low = _low(tok)
-        if low in SPEECH_VERBS:
-            break
         if is_role_word(tok.bare):
             role_at = j
         elif tok.text[:1].isupper() and not _elided(tok, g["links"]):
@@ -86,13 +98,9 @@ def before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
                 k -= 1
             if k == 0 or _low(toks[k - 1]) not in g["links"]:
                 break
-        elif not (low in g["links"] or _elided(tok, g["links"]) or _modifier(tok.text, g)):
+        elif not (_low(tok) in g["links"] or _elided(tok, g["links"]) or _modifier(tok.text, g)):
             break
-        j -= 1
-    if role_at is None:
-        return None
-    start = _extend_modifiers(toks, role_at, g, doc)
-    return toks[start].start, toks[i - 1].end
+    return _span(doc, toks, role_at, i, g)
 
 
 def before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
@@ -101,22 +109,12 @@ def before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
     if g is None or i == 0 or doc.text[toks[i - 1].end:toks[i].start].strip() != ",":
         return None
     found = None
-    j = i - 1
-    while j >= 0 and i - j <= MAX_BEFORE_COMMA:
-        tok = toks[j]
-        if j < i - 1 and not _gap_ok(doc, tok, toks[j + 1]):
-            break
-        if _low(tok) in SPEECH_VERBS:
-            break
+    for j in _back(doc, toks, i, MAX_BEFORE_COMMA):
         opened = j == 0 or _low(toks[j - 1]) in g["openers"] or _low(toks[j - 1]) in SPEECH_VERBS \
-            or not _gap_ok(doc, toks[j - 1], tok)
-        if is_role_word(tok.bare) and opened:
+            or not _gap_ok(doc, toks[j - 1], toks[j])
+        if is_role_word(toks[j].bare) and opened:
             found = j
-        j -= 1
-    if found is None:
-        return None
-    start = _extend_modifiers(toks, found, g, doc)
-    return toks[start].start, toks[i - 1].end
+    return _span(doc, toks, found, i, g)
 
 
 def after(doc: Doc, toks: list[T.Token], j: int) -> tuple[int, int] | None:
