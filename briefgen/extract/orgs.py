@@ -52,9 +52,18 @@ def known(doc: Doc) -> None:
     table = lexicon.known_orgs()
     firsts, known_re = _known_first_words(doc.lang), _known_re(doc.lang)
     found = doc.run_matches("orgs.known", known_re, firsts) if firsts else known_re.finditer(doc.text)
+    found = list(found)
+    printed: dict[str, str] = {}
+    if doc.lang != lexicon.DEFAULT:
+        # in another language the organisation goes by the longest form the article prints ("ONU",
+        # "Organización Mundial de la Salud"), not by the list's English name it may never print
+        for m in found:
+            canon = table[m.group()]
+            if len(m.group()) > len(printed.get(canon, "")):
+                printed[canon] = m.group()
     for m in found:
         form = m.group()
-        name = table[form]
+        name = printed.get(table[form], table[form])
         _add(doc, name, m.start(), m.end(), alias=form if form != name else None)
 
 

@@ -54,6 +54,13 @@ DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(
                          r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*(?:\([^)]*\))?\s*[-—–]+\s")
 
 
+def _words_of(key: str, english: frozenset[str]) -> frozenset[str]:
+    """A small-word class in the document's language (English's here, another's in people.toml)."""
+    if lexicon.current() == lexicon.DEFAULT:
+        return english
+    return frozenset(lexicon.grammar().get(key, ()))
+
+
 def _cands(doc: Doc) -> dict[str, str | None]:
     if not hasattr(doc, "_place_cands"):
         doc._place_cands = {}  # type: ignore[attr-defined]
@@ -154,7 +161,7 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
     if info.kind in ("country", "region", "state"):
         return True
     prev = [t for t in stoks if t.end <= sub.start]
-    locative = bool(prev) and prev[-1].text.lower() in LOCATIVE
+    locative = bool(prev) and prev[-1].text.lower() in _words_of("locatives", LOCATIVE)
     if len(sub.toks) == 1 and _common_word(doc, sub.name) and not locative:
         return False
     if info.kind == "subdivision":
@@ -204,15 +211,16 @@ def place_nouns(doc: Doc) -> None:
 
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
+    locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
     for stoks, runs in doc.sentence_runs():
         starts = [t.start for t in stoks]
         for raw in runs:
             idx = bisect_left(starts, raw.start)  # runs are made of these very tokens
-            if idx == 0 or stoks[idx - 1].text not in LOCATIVE or raw.possessive or len(raw.toks) > 3:
+            if idx == 0 or stoks[idx - 1].text not in locatives or raw.possessive or len(raw.toks) > 3:
                 continue
             nxt = stoks[idx + len(raw.toks)] if idx + len(raw.toks) < len(stoks) else None
             follow = doc.text[raw.end:nxt.start] if nxt else ""
-            if nxt is not None and follow.strip() == "" and nxt.text.lower() not in AFTER_PLACE:
+            if nxt is not None and follow.strip() == "" and nxt.text.lower() not in after_place:
                 continue
             if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
                 continue

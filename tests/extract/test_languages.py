@@ -79,3 +79,31 @@ def test_an_inverted_french_verb_credits_the_person_named_before():
     text = ("Le préfet Julien Morvan a rencontré les familles. "
             "« Nous ne laisserons personne sans toit », a-t-il promis aux habitants.")
     assert speakers(text, "fr") == {"Nous ne laisserons personne sans toit": "Julien Morvan"}
+
+
+def figures(text: str, lang: str) -> set[tuple]:
+    return {(f.value, f.category, f.approx) for f in extract_source(source(text, lang)).figures}
+
+
+def test_french_number_words_and_casualty_nouns_make_figures():
+    assert figures("Selon la préfecture, l'explosion de l'usine a fait quatre morts et onze blessés.", "fr") \
+        == {(4, "killed", False), (11, "injured", False)}
+
+
+def test_a_german_vague_quantity_takes_the_policy_number():
+    assert figures("Nach dem Sturm sind Hunderte Menschen obdachlos geworden.", "de") == {(100, "displaced", True)}
+
+
+def test_a_spanish_toll_with_a_thousands_point_is_one_number():
+    assert figures("Las víctimas mortales de la epidemia ascienden a 12.480, según el ministerio.", "es") \
+        == {(12480, "killed", False)}
+
+
+def test_a_portuguese_scale_word_multiplies_a_decimal():
+    assert figures("Cerca de 3,5 mil pessoas ficaram desalojadas pela enchente.", "pt") == {(3500, "displaced", True)}
+
+
+def test_ages_dates_clock_times_and_distances_are_no_figures():
+    text = ("Le 14 mars, à 20 h 30, un conducteur de 45 ans a percuté un car à 30 kilomètres de Lisière, "
+            "faisant deux blessés.")
+    assert figures(text, "fr") == {(2, "injured", False)}
