@@ -384,3 +384,22 @@ def grammar(lang: str) -> dict:
 
     path = DATA / lang / "people.toml"
     return tomllib.loads(path.read_text(encoding="utf-8")) if lang != DEFAULT and path.is_file() else {}
+
+
+@per_language
+def weekday_numbers(lang: str) -> dict[str, int]:
+    """Weekday word (lowercased) -> 0 (Monday) .. 6."""
+    return {w.lower(): int(num) for line in _lines("weekdays.txt", lang)
+            for num, _, forms in [line.partition("|")] for w in forms.split()}
+
+
+@per_language
+def relative_days(lang: str) -> dict[str, int]:
+    """Words for a day relative to publication ("hier" -1, "aujourd'hui" 0, "demain" 1); relative_days.txt."""
+    out: dict[str, int] = {}
+    for line in _lines("relative_days.txt", lang):
+        num, _, forms = line.partition("|")
+        for form in forms.split(","):
+            if form.strip():
+                out[" ".join(form.lower().split())] = int(num)
+    return out

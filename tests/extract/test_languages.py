@@ -107,3 +107,22 @@ def test_ages_dates_clock_times_and_distances_are_no_figures():
     text = ("Le 14 mars, à 20 h 30, un conducteur de 45 ans a percuté un car à 30 kilomètres de Lisière, "
             "faisant deux blessés.")
     assert figures(text, "fr") == {(2, "injured", False)}
+
+
+def event_dates(text: str, lang: str) -> set[str]:
+    return {str(e.date) for e in extract_source(source(text, lang)).events}
+
+
+def test_a_german_weekday_glued_to_a_time_of_day_is_dated():
+    # published Tuesday 4 February 2025: "am Sonntagabend" is Sunday 2 February
+    assert event_dates("Der Damm brach am Sonntagabend nach tagelangem Regen.", "de") == {"2025-02-02"}
+
+
+def test_a_day_of_the_month_in_brackets_settles_the_weekday():
+    # published Tuesday 4 February 2025: "quinta-feira (6)" is the Thursday after, not the one before
+    text = "O governo anunciou que a ponte será reaberta na quinta-feira (6), após a vistoria."
+    assert event_dates(text, "pt") == {"2025-02-06"}
+
+
+def test_a_french_month_name_dates_an_event():
+    assert event_dates("L'incendie s'est déclaré le 28 janvier dans un entrepôt du port.", "fr") == {"2025-01-28"}
