@@ -224,7 +224,34 @@ def owners_of_its(doc: Doc) -> None:
                 _add(doc, name, run.start, run.end)
 
 
+_NAME_AFTER = r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*){0,2}"
+
+
+@lru_cache(maxsize=None)
+def _office_re(lang: str) -> re.Pattern[str] | None:
+    g = lexicon.grammar(lang)
+    heads, links = g.get("office_heads", []), g.get("links", [])
+    if not heads or not links:
+        return None
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    link = "|".join(re.escape(k) for k in sorted(links, key=len, reverse=True))
+    # the office word in any case ("Prefeitura", "préfecture"), the place capitalised
+    return re.compile(rf"(?<![\w-])(?i:{head})\s+(?i:{link})(?:\s+|['’])(?:(?i:la|l['’])\s*)?{_NAME_AFTER}")
+
+
+def offices(doc: Doc) -> None:
+    """In another language, a public office and the place it serves, as the text writes it ("la
+    préfecture du Bas-Rhin", "a Prefeitura de Janaúba"): heads in people.toml `office_heads`."""
+    rx = _office_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        if not _claimed(doc, m.start(), m.end()):
+            _add(doc, m.group(), m.start(), m.end())
+
+
 RULES: Ruler = Ruler([
+    ("offices", offices),
     ("known", known),
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),

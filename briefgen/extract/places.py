@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from . import gazetteer, lexicon
 from . import text as T
@@ -209,6 +210,36 @@ def place_nouns(doc: Doc) -> None:
                 _add(doc, name, None)
 
 
+@lru_cache(maxsize=None)
+def _local_nouns_re(lang: str) -> re.Pattern[str] | None:
+    g = lexicon.grammar(lang)
+    nouns, links = g.get("place_nouns", []), g.get("place_links", [])
+    if not nouns:
+        return None
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    link = rf"(?:{'|'.join(re.escape(k) for k in links)})\s+" if links else ""
+    # German nouns inflect by an ending ("des Bezirks Seferihisar"); the name follows the noun
+    return re.compile(rf"(?<![\w-])(?:{noun})(?:s|es|n|en)?\s+{link}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*"
+                      rf"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)", re.IGNORECASE if links else 0)
+
+
+def local_place_nouns(doc: Doc) -> None:
+    """In another language, a place noun before a name: "la ville de Lisière", "a cidade de
+    Sarpol-e Zahab", "die Insel Samos" (nouns and links in people.toml)."""
+    rx = _local_nouns_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        name = m.group("name")
+        words = name.split()
+        while len(words) > 1 and not gazetteer.lookup(" ".join(words)) and (
+                is_stop(words[-1]) or _common_word(doc, words[-1])):
+            words.pop()
+        name = " ".join(words)
+        if name[:1].isupper() and _ok_name(doc, name, m.start("name"), m.start("name") + len(name)):
+            _add(doc, name, None)
+
+
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
@@ -225,6 +256,8 @@ def locative(doc: Doc) -> None:
             if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
                 continue
             name = _clean(raw.name)
+            if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
+                continue  # German nouns are capitalised: "in Notunterkünften" is no place
             if _ok_name(doc, name, raw.start, raw.end) and name not in _cands(doc):
                 _add(doc, name, None)
 
@@ -310,6 +343,7 @@ def register(doc: Doc) -> None:
 RULES: Ruler = Ruler([
     ("gazetteer", gazetteer_names),
     ("place_nouns", place_nouns),
+    ("local_place_nouns", local_place_nouns),
     ("locative", locative),
     ("attack_names", attack_names),
     ("dateline", dateline),

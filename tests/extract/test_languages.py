@@ -126,3 +126,18 @@ def test_a_day_of_the_month_in_brackets_settles_the_weekday():
 
 def test_a_french_month_name_dates_an_event():
     assert event_dates("L'incendie s'est déclaré le 28 janvier dans un entrepôt du port.", "fr") == {"2025-01-28"}
+
+
+def test_a_place_noun_names_a_place_the_gazetteer_does_not_know():
+    facts = extract_source(source("Das Feuer erreichte am Abend die Insel Varnholm und zwei Dörfer.", "de"))
+    assert [p.name for p in facts.places] == ["Varnholm"]
+
+
+def test_a_public_office_and_the_place_it_serves_is_an_organisation():
+    facts = extract_source(source("A Prefeitura de Lagoa Serena decretou luto oficial de três dias.", "pt"))
+    assert "Prefeitura de Lagoa Serena" in [o.name for o in facts.organizations]
+
+
+def test_an_organisation_goes_by_the_form_the_article_prints():
+    facts = extract_source(source("La ONU pidió una tregua inmediata en la región.", "es"))
+    assert [o.name for o in facts.organizations] == ["ONU"]
