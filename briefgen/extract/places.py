@@ -154,7 +154,14 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
     # the rest of the run must be titles or names already claimed: "New Jersey Governor [Chris Christie]",
     # not "Washington Post" or "Leon Watson"
     inside = {t.start for t in sub.toks}
-    for tok in run.toks:
+    outside = run.toks
+    if lexicon.current() != lexicon.DEFAULT:
+        # "marché de Noël de Berlin": in these languages "de" before a place ends what comes before
+        # it (a name particle in English, "Stefan de Mistura")
+        k = next(n for n, t in enumerate(run.toks) if t.start in inside)
+        if k > 0 and run.toks[k - 1].text in T.NAME_PARTICLES:
+            outside = run.toks[k:]
+    for tok in outside:
         if tok.start not in inside:
             if not (is_stop(tok.bare) or is_role_word(tok.bare) or tok.bare in lexicon.title_words()
                     or tok.bare.lower() in PLACE_NOUNS or doc.mention_at(tok.start, tok.end)):

@@ -118,7 +118,7 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
     return merged
 
 
-def merge_places(places: list[Place]) -> list[Place]:
+def merge_places(places: list[Place], titles: list[str] | None = None) -> list[Place]:
     """One place per spelling; citations gathered and made unique once (a place named in thousands
     of articles would make pairwise folding quadratic), the first country given kept."""
     out: dict[str, Place] = {}
@@ -139,6 +139,7 @@ def merge_places(places: list[Place]) -> list[Place]:
     for key, citations in gathered.items():
         put(out[key], citations=unique_citations(citations))
     for key, counts in spellings.items():
-        if len(counts) > 1:  # "Mánchester" four times, "Manchester" once: the spelling the sources use most
-            put(out[key], name=max(counts, key=lambda n: counts[n]))
+        if len(counts) > 1:  # "Mánchester" four times, "Manchester" once: the spelling the sources use most,
+            # on a tie the one a headline prints
+            put(out[key], name=max(counts, key=lambda n: (counts[n], any(n in t for t in titles or ()))))
     return list(out.values())
