@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import lexicon
 from . import text as T
 from .numbers import UNITS
 
@@ -121,7 +123,58 @@ def _matches(doc, start: int, end: int):
             last = m.end() if m.end() > pos else pos + 1
 
 
+@lru_cache(maxsize=None)
+def _local_re(lang: str) -> re.Pattern[str] | None:
+    """Dates in another language, from its lists: "1er janvier 2019", "27 de abril", "31. Oktober",
+    "samedi", "am Samstagmorgen" (a weekday glued to a time of day), "nesta segunda-feira", "hier"."""
+    months = lexicon.months(lang)
+    weekdays = lexicon.weekday_numbers(lang)
+    rel = lexicon.relative_days(lang)
+    if not (months or weekdays):
+        return None
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    parts = []
+    if months:
+        parts.append(rf"(?P<l_day>\d{{1,2}})(?:er|º|°|\.)?\s+(?:de\s+)?(?P<l_month>{alt(months)})(?!\w)"
+                     rf"(?:\s+(?:de\s+)?(?P<l_year>\d{{4}}))?")
+    if weekdays:
+        parts.append(rf"(?P<l_weekday>{alt(weekdays)})(?:morgen|abend|nachmittag|vormittag|mittag|nacht)?(?![\w-])"
+                     r"(?:\s*\((?P<l_dom>\d{1,2})\))?")
+    if rel:
+        parts.append(rf"(?P<l_rel>{alt(rel)})(?![\w’'])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+def _find_local(doc, rx: re.Pattern[str], start: int, end: int) -> list[DateExpr]:
+    pub, lang, out = doc.published, doc.lang, []
+    for m in rx.finditer(doc.text, start, end):
+        g = m.groupdict()
+        if g["l_month"] if "l_month" in g else None:
+            date = _month_day(pub, lexicon.months(lang)[g["l_month"].lower()], int(g["l_day"]), g["l_year"])
+            if date:
+                out.append(DateExpr(m.start(), m.end(), date, yearless=not g["l_year"]))
+        elif g.get("l_weekday") and pub:
+            wd = lexicon.weekday_numbers(lang)[g["l_weekday"].lower()]
+            dom = int(g["l_dom"]) if g.get("l_dom") else None
+            near = [pub + dt.timedelta(days=k) for k in range(-6, 7)]
+            exact = [d for d in near if d.weekday() == wd and d.day == dom] if dom else []
+            if exact:  # "na sexta-feira (6)": the day of the month in brackets settles which Friday
+                out.append(DateExpr(m.start(), m.end(), exact[0]))
+            else:
+                out.append(DateExpr(m.start(), m.end(), resolve_weekday(pub, wd, False), wd, future_ok=True))
+        elif g.get("l_rel") and pub:
+            offset = lexicon.relative_days(lang)[" ".join(g["l_rel"].lower().split())]
+            out.append(DateExpr(m.start(), m.end(), pub + dt.timedelta(days=offset), future_ok=offset > 0))
+    return out
+
+
 def _find(doc, start: int, end: int | None) -> list[DateExpr]:
+    local = _local_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if local is not None:  # another language: its own month, weekday and relative-day words
+        return _find_local(doc, local, start, len(doc.text) if end is None else end)
     pub = doc.published
     out = []
     for m in _matches(doc, start, len(doc.text) if end is None else end):

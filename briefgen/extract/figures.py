@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import figure_context as context
+from . import figures_local
 from . import gazetteer
 from . import figure_words as W
 from . import lexicon
@@ -138,6 +139,9 @@ def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def candidates(doc: Doc) -> list[Cand]:
+    local = figures_local.spec(doc.lang)
+    if local is not None:  # another language: its own numbers and exclusions (figures_local.py)
+        return figures_local.candidates(doc, local, lambda n, sent: Cand(n, sent, start=n.start, np_end=n.end))
     out = []
     for sent in doc.sentences:
         for n in find_numbers(doc.text, *sent, doc=doc):
@@ -347,6 +351,7 @@ def _richness(c: Cand) -> int:
 
 
 RULES: Ruler = Ruler([
+    ("local_language", figures_local.categorise),
     ("noun_phrase", noun_phrase),
     ("verb_before", verb_before),
     ("predicate", predicate),
@@ -359,10 +364,16 @@ RULES: Ruler = Ruler([
 ])
 
 
+ENGLISH_RULES = frozenset({"noun_phrase", "verb_before", "predicate", "movement", "subsets", "ellipsis"})
+
+
 def run(doc: Doc) -> list[Cand]:
     """Figures that count people and have a category, one per (value, category, place)."""
     cands = candidates(doc)
-    for _name, rule in RULES:
+    local = figures_local.spec(doc.lang) is not None
+    for name, rule in RULES:
+        if local and name in ENGLISH_RULES:
+            continue  # English word order; another language's are read by "local_language" (figures_local.py)
         rule(doc, cands)
     out: list[Cand] = []
     for c in cands:

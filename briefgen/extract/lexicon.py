@@ -354,3 +354,52 @@ def quote_marks(lang: str):
 
     return language_marks([tuple(line.split()[:2]) for line in _lines("quote_marks.txt", lang)
                            if len(line.split()) >= 2])
+
+
+@per_language
+def role_pattern(lang: str):
+    """One pattern for the language's role heads (roles.txt), whole word: a `*` in an entry
+    stands for any letters ("ministr*" = "ministro", "ministra"; "*minister*" = "Umweltministers").
+    None when the language lists no role."""
+    import re
+
+    entries = sorted(_lines("roles.txt", lang), key=len, reverse=True)
+    if not entries:
+        return None
+    alts = [re.escape(e).replace(r"\*", r"[^\W\d_]*").replace(r"\ ", r"\s+") for e in entries]
+    return re.compile(r"(?:" + "|".join(alts) + r")", re.IGNORECASE)
+
+
+def is_role(word: str) -> bool:
+    """Whether `word` (or "premier ministre") is a role head of the document's language."""
+    pattern = role_pattern()
+    return bool(pattern and pattern.fullmatch(word))
+
+
+@per_language
+def grammar(lang: str) -> dict:
+    """The language's `people.toml`: the small words of role phrases (links, openers, modifiers,
+    clause words) and the shape of an age after a name; empty for a language without one."""
+    import tomllib
+
+    path = DATA / lang / "people.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if lang != DEFAULT and path.is_file() else {}
+
+
+@per_language
+def weekday_numbers(lang: str) -> dict[str, int]:
+    """Weekday word (lowercased) -> 0 (Monday) .. 6."""
+    return {w.lower(): int(num) for line in _lines("weekdays.txt", lang)
+            for num, _, forms in [line.partition("|")] for w in forms.split()}
+
+
+@per_language
+def relative_days(lang: str) -> dict[str, int]:
+    """Words for a day relative to publication ("hier" -1, "aujourd'hui" 0, "demain" 1); relative_days.txt."""
+    out: dict[str, int] = {}
+    for line in _lines("relative_days.txt", lang):
+        num, _, forms = line.partition("|")
+        for form in forms.split(","):
+            if form.strip():
+                out[" ".join(form.lower().split())] = int(num)
+    return out

@@ -109,6 +109,8 @@ def is_role_word(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_role_word(word: str, lang: str) -> bool:
+    if lang != lexicon.DEFAULT and lexicon.is_role(word.rstrip(".")):
+        return True  # the language's patterns: "ministra", "Umweltministers"
     low = word.lower().rstrip(".")
     roles = lexicon.roles()
     # "Editor-in-Chief", "Vice-President": a hyphenated title counts by its whole or its head

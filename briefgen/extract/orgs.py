@@ -52,9 +52,18 @@ def known(doc: Doc) -> None:
     table = lexicon.known_orgs()
     firsts, known_re = _known_first_words(doc.lang), _known_re(doc.lang)
     found = doc.run_matches("orgs.known", known_re, firsts) if firsts else known_re.finditer(doc.text)
+    found = list(found)
+    printed: dict[str, str] = {}
+    if doc.lang != lexicon.DEFAULT:
+        # in another language the organisation goes by the longest form the article prints ("ONU",
+        # "Organización Mundial de la Salud"), not by the list's English name it may never print
+        for m in found:
+            canon = table[m.group()]
+            if len(m.group()) > len(printed.get(canon, "")):
+                printed[canon] = m.group()
     for m in found:
         form = m.group()
-        name = table[form]
+        name = printed.get(table[form], table[form])
         _add(doc, name, m.start(), m.end(), alias=form if form != name else None)
 
 
@@ -215,7 +224,34 @@ def owners_of_its(doc: Doc) -> None:
                 _add(doc, name, run.start, run.end)
 
 
+_NAME_AFTER = r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*){0,2}"
+
+
+@lru_cache(maxsize=None)
+def _office_re(lang: str) -> re.Pattern[str] | None:
+    g = lexicon.grammar(lang)
+    heads, links = g.get("office_heads", []), g.get("links", [])
+    if not heads or not links:
+        return None
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    link = "|".join(re.escape(k) for k in sorted(links, key=len, reverse=True))
+    # the office word in any case ("Prefeitura", "préfecture"), the place capitalised
+    return re.compile(rf"(?<![\w-])(?i:{head})\s+(?i:{link})(?:\s+|['’])(?:(?i:la|l['’])\s*)?{_NAME_AFTER}")
+
+
+def offices(doc: Doc) -> None:
+    """In another language, a public office and the place it serves, as the text writes it ("la
+    préfecture du Bas-Rhin", "a Prefeitura de Janaúba"): heads in people.toml `office_heads`."""
+    rx = _office_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        if not _claimed(doc, m.start(), m.end()):
+            _add(doc, m.group(), m.start(), m.end())
+
+
 RULES: Ruler = Ruler([
+    ("offices", offices),
     ("known", known),
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer, lexicon
+from . import role_phrases as P
 from . import roles_scan as R
 from . import text as T
 from .doc import Doc
@@ -92,6 +93,26 @@ def _cands(doc: Doc) -> list[Cand]:
 
 def _squash(doc: Doc, span: tuple[int, int] | None) -> str | None:
     return T.squash(doc.text[span[0]:span[1]]) if span else None
+
+
+def role_phrases(doc: Doc) -> None:
+    """In another language than English, a role phrase of its own words (role_phrases.py) before the
+    name, before its comma or after it ("le ministre de l'Intérieur Name", "Name, productor de la
+    BBC"), or an age after it ("Name, de 50 anos,")."""
+    if doc.lang == lexicon.DEFAULT:
+        return
+    age = lexicon.grammar().get("age_after")
+    for stoks, run, i, name in _runs(doc):
+        end = _end(run, name)
+        if not _plausible(doc, name, end):
+            continue
+        span = P.before(doc, stoks, i) or P.before_comma(doc, stoks, i)
+        if span is None and doc.text[end:end + 1] == ",":
+            span = P.after(doc, stoks, i + len(name))
+        if span:
+            _cands(doc).append(Cand(name, end, _squash(doc, span), True))
+        elif len(name) >= 2 and age and re.match(age, doc.text[end:end + 40]):
+            _cands(doc).append(Cand(name, end, None, True))
 
 
 def titled(doc: Doc) -> None:
@@ -257,6 +278,7 @@ def link(doc: Doc) -> None:
 
 
 RULES: Ruler = Ruler([
+    ("role_phrases", role_phrases),
     ("titled", titled),
     ("appositions", appositions),
     ("age_or_who", age_or_who),

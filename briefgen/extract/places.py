@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from . import gazetteer, lexicon
 from . import text as T
@@ -52,6 +53,13 @@ ATTACK_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(ATTACK_WORDS)})")
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
                          r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*(?:\([^)]*\))?\s*[-—–]+\s")
+
+
+def _words_of(key: str, english: frozenset[str]) -> frozenset[str]:
+    """A small-word class in the document's language (English's here, another's in people.toml)."""
+    if lexicon.current() == lexicon.DEFAULT:
+        return english
+    return frozenset(lexicon.grammar().get(key, ()))
 
 
 def _cands(doc: Doc) -> dict[str, str | None]:
@@ -146,7 +154,14 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
     # the rest of the run must be titles or names already claimed: "New Jersey Governor [Chris Christie]",
     # not "Washington Post" or "Leon Watson"
     inside = {t.start for t in sub.toks}
-    for tok in run.toks:
+    outside = run.toks
+    if lexicon.current() != lexicon.DEFAULT:
+        # "marché de Noël de Berlin": in these languages "de" before a place ends what comes before
+        # it (a name particle in English, "Stefan de Mistura")
+        k = next(n for n, t in enumerate(run.toks) if t.start in inside)
+        if k > 0 and run.toks[k - 1].text in T.NAME_PARTICLES:
+            outside = run.toks[k:]
+    for tok in outside:
         if tok.start not in inside:
             if not (is_stop(tok.bare) or is_role_word(tok.bare) or tok.bare in lexicon.title_words()
                     or tok.bare.lower() in PLACE_NOUNS or doc.mention_at(tok.start, tok.end)):
@@ -154,7 +169,7 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
     if info.kind in ("country", "region", "state"):
         return True
     prev = [t for t in stoks if t.end <= sub.start]
-    locative = bool(prev) and prev[-1].text.lower() in LOCATIVE
+    locative = bool(prev) and prev[-1].text.lower() in _words_of("locatives", LOCATIVE)
     if len(sub.toks) == 1 and _common_word(doc, sub.name) and not locative:
         return False
     if info.kind == "subdivision":
@@ -202,21 +217,54 @@ def place_nouns(doc: Doc) -> None:
                 _add(doc, name, None)
 
 
+@lru_cache(maxsize=None)
+def _local_nouns_re(lang: str) -> re.Pattern[str] | None:
+    g = lexicon.grammar(lang)
+    nouns, links = g.get("place_nouns", []), g.get("place_links", [])
+    if not nouns:
+        return None
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    link = rf"(?:{'|'.join(re.escape(k) for k in links)})\s+" if links else ""
+    # German nouns inflect by an ending ("des Bezirks Seferihisar"); the name follows the noun
+    return re.compile(rf"(?<![\w-])(?:{noun})(?:s|es|n|en)?\s+{link}(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*"
+                      rf"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?)", re.IGNORECASE if links else 0)
+
+
+def local_place_nouns(doc: Doc) -> None:
+    """In another language, a place noun before a name: "la ville de Lisière", "a cidade de
+    Sarpol-e Zahab", "die Insel Samos" (nouns and links in people.toml)."""
+    rx = _local_nouns_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        name = m.group("name")
+        words = name.split()
+        while len(words) > 1 and not gazetteer.lookup(" ".join(words)) and (
+                is_stop(words[-1]) or _common_word(doc, words[-1])):
+            words.pop()
+        name = " ".join(words)
+        if name[:1].isupper() and _ok_name(doc, name, m.start("name"), m.start("name") + len(name)):
+            _add(doc, name, None)
+
+
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
+    locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
     for stoks, runs in doc.sentence_runs():
         starts = [t.start for t in stoks]
         for raw in runs:
             idx = bisect_left(starts, raw.start)  # runs are made of these very tokens
-            if idx == 0 or stoks[idx - 1].text not in LOCATIVE or raw.possessive or len(raw.toks) > 3:
+            if idx == 0 or stoks[idx - 1].text not in locatives or raw.possessive or len(raw.toks) > 3:
                 continue
             nxt = stoks[idx + len(raw.toks)] if idx + len(raw.toks) < len(stoks) else None
             follow = doc.text[raw.end:nxt.start] if nxt else ""
-            if nxt is not None and follow.strip() == "" and nxt.text.lower() not in AFTER_PLACE:
+            if nxt is not None and follow.strip() == "" and nxt.text.lower() not in after_place:
                 continue
             if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
                 continue
             name = _clean(raw.name)
+            if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
+                continue  # German nouns are capitalised: "in Notunterkünften" is no place
             if _ok_name(doc, name, raw.start, raw.end) and name not in _cands(doc):
                 _add(doc, name, None)
 
@@ -302,6 +350,7 @@ def register(doc: Doc) -> None:
 RULES: Ruler = Ruler([
     ("gazetteer", gazetteer_names),
     ("place_nouns", place_nouns),
+    ("local_place_nouns", local_place_nouns),
     ("locative", locative),
     ("attack_names", attack_names),
     ("dateline", dateline),

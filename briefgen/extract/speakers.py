@@ -79,8 +79,9 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
         return False, None
     toks = [t for t in raw if not doc.in_quote(t.start)]
     nouns = lexicon.unnamed_or_roles()  # "a witness said", "a spokeswoman for the Red Cross said"
+    determiners = _determiners()
     for n, tok in enumerate(toks):
-        if tok.lower in DETERMINERS and any(t.lower in nouns for t in toks[n + 1:n + 5]):
+        if tok.lower in determiners and any(t.lower in nouns for t in toks[n + 1:n + 5]):
             m = _GIVEN_NAME_RE.search(doc.text, start, end)
             return True, m.group(1) if m else None
     return False, None
@@ -157,6 +158,28 @@ def gender(doc: Doc, key: str) -> str | None:
     return cache[key]
 
 
+def _words_of(key: str, english: frozenset[str]) -> frozenset[str]:
+    """A small-word class in the document's language: English's here, another's in its people.toml."""
+    if lexicon.current() == lexicon.DEFAULT:
+        return english
+    return frozenset(lexicon.grammar().get(key, ()))
+
+
+def _determiners() -> frozenset[str]:
+    return _words_of("definite", DETERMINERS) | _words_of("indefinite", DETERMINERS)
+
+
+def _is_definite(word: str) -> bool:
+    return word in _words_of("definite", _THE)
+
+
+def _is_role(word: str, roles: frozenset[str]) -> bool:
+    return word in roles or (lexicon.current() != lexicon.DEFAULT and lexicon.is_role(word))
+
+
+_THE = frozenset({"the"})
+
+
 def _nearest(ments: list[Mention]) -> Mention | None:
     return max(ments, key=lambda m: m.start) if ments else None
 
@@ -198,9 +221,10 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     roles = lexicon.roles()
     org_heads = lexicon.org_heads_lower()
     order = range(len(toks) - 1, -1, -1) if last else range(len(toks))
+    determiners = _determiners()
     for n in order:
         tok = toks[n]
-        if tok.lower not in DETERMINERS:
+        if tok.lower not in determiners:
             continue
         for k in range(n + 1, min(len(toks), n + 6)):
             word = toks[k].lower.rstrip(".")
@@ -218,11 +242,11 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
                         if t.bare.lower() in org_heads:  # "on the ministry's website"
                             return _org_with_head(doc, tok.start, t.bare.lower())
                 return None
-            if tok.lower == "the" and (word in org_heads or word in lexicon.role_referents()):
+            if _is_definite(tok.lower) and (word in org_heads or word in lexicon.role_referents()):
                 return _org_with_head(doc, tok.start, word)
-            if tok.lower == "the" and word in roles:
+            if _is_definite(tok.lower) and _is_role(word, roles):
                 return _person_with_role(doc, tok.start, word, [t.text for t in toks[n + 1:k]])
-            if word in roles or word in lexicon.unnamed_speakers():
+            if _is_role(word, roles) or word in lexicon.unnamed_speakers():
                 return None  # "a local geologist", "one of the residents": someone the article does not name
     return UNKNOWN
 
@@ -244,6 +268,8 @@ def speaker_near(doc: Doc, start: int, end: int, verb: T.Token, side: str) -> tu
     p = _pronoun_in(doc, start, verb.start)
     if p is not None:
         return resolve_pronoun(doc, p.start)
+    if verb.lower.endswith(tuple(lexicon.grammar().get("pronoun_suffixes", ()))) and lexicon.grammar():
+        return resolve_pronoun(doc, verb.start)  # "a-t-il poursuivi": the pronoun is inside the verb
     role = role_noun(doc, start, verb.start, last=True)
     if role is not UNKNOWN:
         return role, "role noun"
@@ -258,5 +284,6 @@ def speaker_near(doc: Doc, start: int, end: int, verb: T.Token, side: str) -> tu
 
 
 def _pronoun_in(doc: Doc, start: int, end: int) -> T.Token | None:
-    toks = [t for t in doc.tokens_in(start, end) if t.text.lower() in PRONOUNS and not doc.in_quote(t.start)]
+    pronouns = _words_of("pronouns", PRONOUNS)
+    toks = [t for t in doc.tokens_in(start, end) if t.text.lower() in pronouns and not doc.in_quote(t.start)]
     return toks[-1] if toks else None

@@ -66,6 +66,8 @@ def read_scraped_text(text: str) -> Article:
         title_at = _title_before(lines, idx, anchor)
         title = lines[title_at] if title_at is not None else None
         body_from = anchor + 1
+        if title is None:
+            title, body_from = _title_after(lines, idx, anchor)
     else:
         first = next((i for i in idx if not is_chrome(lines[i])), None)
         if first is not None and _title_like(lines[first]):
@@ -120,6 +122,21 @@ def _title_before(lines: list[str], idx: list[int], anchor: int) -> int | None:
         if not is_chrome(lines[i]) and _title_like(lines[i]):
             return i
     return None
+
+
+def _title_after(lines: list[str], idx: list[int], anchor: int) -> tuple[str | None, int]:
+    """A metadata line with no headline above it ("Outlet | date", then "CRISIS SANITARIA", then the
+    headline): the first title-like line below it, past an all-capitals kicker, when a line follows."""
+    following = [i for i in idx if i > anchor][:3]
+    for pos, i in enumerate(following):
+        line = lines[i]
+        if line.isupper() and pos + 1 < len(following):
+            continue  # a section kicker
+        if _title_like(line) and not line.isupper() and not line.endswith(":") and pos + 1 < len(following) \
+                and following[pos + 1] == i + 1:  # a line ending in a colon opens what follows
+            return line, i + 1
+        break
+    return None, anchor + 1
 
 
 def _title_like(line: str) -> bool:

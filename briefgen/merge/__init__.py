@@ -37,7 +37,7 @@ def resolve(facts: Facts) -> Facts:
     published = {s.id: s.published for s in facts.sources}
     facts.people, renamed = merge_people(facts.people)
     facts.organizations = merge_organizations(facts.organizations)
-    facts.places = merge_places(facts.places)
+    facts.places = merge_places(facts.places, [s.title or "" for s in facts.sources])
     tiers = {s.id: s.tier for s in facts.sources}
     facts.figures = merge_figures(_undispute(facts.figures), story_of, published, tiers)
     facts.quotes = merge_quotes(facts.quotes, renamed)

@@ -118,13 +118,16 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
     return merged
 
 
-def merge_places(places: list[Place]) -> list[Place]:
+def merge_places(places: list[Place], titles: list[str] | None = None) -> list[Place]:
     """One place per spelling; citations gathered and made unique once (a place named in thousands
     of articles would make pairwise folding quadratic), the first country given kept."""
     out: dict[str, Place] = {}
     gathered: dict[str, list[Citation]] = {}
+    spellings: dict[str, dict[str, int]] = {}  # key -> spelling -> mentions, in first-seen order
     for place in places:
         key = norm(place.name)
+        counts = spellings.setdefault(key, {})
+        counts[place.name] = counts.get(place.name, 0) + len(place.citations)
         if key not in out:
             out[key] = clone(place)
             continue
@@ -135,4 +138,8 @@ def merge_places(places: list[Place]) -> list[Place]:
         put(keep, country=keep.country or place.country)
     for key, citations in gathered.items():
         put(out[key], citations=unique_citations(citations))
+    for key, counts in spellings.items():
+        if len(counts) > 1:  # "Mánchester" four times, "Manchester" once: the spelling the sources use most,
+            # on a tie the one a headline prints
+            put(out[key], name=max(counts, key=lambda n: (counts[n], any(n in t for t in titles or ()))))
     return list(out.values())

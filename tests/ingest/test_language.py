@@ -84,3 +84,11 @@ def test_a_language_in_briefgen_toml_that_is_no_code_is_one_line_naming_the_file
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "briefgen.toml" in lines[0] and "language must be a language code" in lines[0]
     assert not (tmp_path / "f.json").exists()
+
+
+def test_a_headline_below_the_metadata_line_past_a_kicker_is_the_title(tmp_path):
+    text = ("Diario del Valle | 3 de mayo de 2024\n\nTEMPORAL\nLas lluvias dejan cuatro muertos en la sierra\n"
+            "Los equipos de rescate buscan todavía a dos vecinos desaparecidos desde el jueves por la noche.\n")
+    (source,), _ = read_file(write(tmp_path, "lluvias.txt", text))
+    assert source.title == "Las lluvias dejan cuatro muertos en la sierra"
+    assert source.text.startswith("Los equipos de rescate")

@@ -86,3 +86,17 @@ def test_timeline_across_sources_folds_the_same_event_and_orders_by_date():
         part("b", [Event(date=dt.date(2026, 3, 2), description="Korva Dam failed late", citations=cite("b"))]),
     ])
     assert [(e.date.day, e.agreement) for e in merged.events] == [(2, 2), (4, 1)]
+
+
+def test_a_place_spelled_two_ways_keeps_the_spelling_used_most():
+    from briefgen.merge.entities import merge_places
+    from briefgen.model import Place
+
+    def cites(n: int) -> list[Citation]:
+        return [Citation(source="s1", start=i * 10, end=i * 10 + 5) for i in range(n)]
+
+    merged = merge_places([Place(name="Medellin", citations=cites(1)), Place(name="Medellín", citations=cites(3))])
+    assert [p.name for p in merged] == ["Medellín"]
+    tie = merge_places([Place(name="Medellin", citations=cites(2)), Place(name="Medellín", citations=cites(2))],
+                       titles=["Floods reach Medellín"])
+    assert [p.name for p in tie] == ["Medellín"]
