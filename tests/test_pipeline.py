@@ -16,9 +16,9 @@ class Recording:
 
     def __call__(self, items, count):
         def run():
-            for key, path, data in items:
-                self.paths.append(path)
-                yield from run_local([(key, path, data)], 1, 1, None)
+            for item in items:
+                self.paths.append(item[1])
+                yield from run_local([item], 1, 1, None)
         return run()
 
 
