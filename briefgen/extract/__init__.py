@@ -59,7 +59,8 @@ def _names(doc: Doc, facts: Facts) -> None:
     for e in doc.entities_of("org"):
         cites = _mentions(doc, "org", e.name, by_entity)
         if cites:
-            facts.organizations.append(Organization(name=e.name, aliases=e.aliases, citations=cites))
+            name, aliases = orgs.as_the_source_names(doc, e, by_entity[("org", e.name)])
+            facts.organizations.append(Organization(name=name, aliases=aliases, citations=cites))
     for e in doc.entities_of("place"):
         cites = _mentions(doc, "place", e.name, by_entity)
         if cites:

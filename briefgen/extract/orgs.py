@@ -215,6 +215,22 @@ def owners_of_its(doc: Doc) -> None:
                 _add(doc, name, run.start, run.end)
 
 
+def as_the_source_names(doc: Doc, ent, mentions: list) -> tuple[str, list[str]]:
+    """The name and aliases an organisation is reported under: the list's full name when the
+    source spells it out, else the form the source uses most ("UNHCR" in a story that never
+    writes "United Nations High Commissioner for Refugees"). A brief should not print a name
+    its sources never used; the other forms stay aliases, so merging across sources finds them."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        form = " ".join(doc.text[m.start:m.end].split())
+        if form == ent.name or form in ent.aliases:
+            counts[form] = counts.get(form, 0) + 1
+    if not counts or ent.name in counts:
+        return ent.name, ent.aliases
+    best = max(counts, key=counts.__getitem__)
+    return best, [ent.name] + [a for a in ent.aliases if a != best]
+
+
 RULES: Ruler = Ruler([
     ("known", known),
     ("acronym_definitions", acronym_definitions),
