@@ -427,6 +427,29 @@ def render(facts_file, outputs, theme, locale, page_size, max_pages, notes, repo
             _say(f"wrote {path} ({report.pages} page{'s' if report.pages != 1 else ''})")
 
 
+@main.group()
+def facts() -> None:
+    """Look into a facts file written by `briefgen extract`."""
+
+
+@facts.command("show", epilog=EXIT_CODES_HELP)
+@click.argument("facts_file", type=click.Path(dir_okay=False, path_type=Path))
+@_global_options
+@handle_errors
+def facts_show(facts_file) -> None:
+    """Print each quote with its speaker and how the speaker was found, and each figure with its clause.
+
+    \b
+    Example:
+      briefgen facts show facts.json
+    """
+    from briefgen.facts_io import load_facts
+    from briefgen.facts_show import show
+
+    for line in show(load_facts(facts_file)):
+        click.echo(line)
+
+
 @main.command()
 @_global_options
 @click.option("--brief", "of_brief", is_flag=True, help="The schema of brief.json (what `-o brief.json` writes).")

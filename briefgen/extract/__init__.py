@@ -72,8 +72,9 @@ def _quotes(doc: Doc, facts: Facts) -> None:
         q = it.quote
         speaker = it.speaker if isinstance(it.speaker, str) else None
         ent = doc.entities.get(("person", speaker)) if speaker else None
+        found = it.how.replace(" ", "_") if speaker and it.how else None
         facts.quotes.append(Quote(text=doc.text[q.start:q.end], speaker=speaker, role=ent.role if ent else None,
-                                  citations=[_cite(doc, q.start, q.end)]))
+                                  speaker_found=found, citations=[_cite(doc, q.start, q.end)]))
 
 
 def _figures(doc: Doc, facts: Facts) -> None:
