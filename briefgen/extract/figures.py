@@ -264,7 +264,21 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
             hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)]
             if hits:
                 s, e, cat = min(hits)
+                if cat == "in_care":
+                    cat = None if _of_sickness(doc, c) else "injured"
                 c.category, c.cue_end = cat, pos + e
+
+
+SICK_HEADS = frozenset({"patients", "cases"})
+
+
+def _of_sickness(doc: Doc, c: Cand) -> bool:
+    """Whether people in care are the sick of an outbreak, not the hurt: "patients", or a sentence
+    that names a disease (data/hazards.txt, kind epidemic)."""
+    if (c.head or "").lower() in SICK_HEADS:
+        return True
+    words = lexicon.hazards().get("epidemic", frozenset())
+    return any(w in words for w in re.findall(r"[a-z-]+", doc.text[c.sent[0]:c.sent[1]].lower()))
 
 
 NEIGHBOURS_RE = re.compile(r"\s*(?:the\s+)?(?:neighbo(?:u)?ring|nearby|other)\s+countr|\s*abroad\b", re.IGNORECASE)

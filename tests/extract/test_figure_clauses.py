@@ -117,3 +117,16 @@ def test_part_of_an_uncounted_group_keeps_the_group() -> None:
 ])
 def test_counts_read_from_their_clause(text: str, expected: set) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people in care for a hurt are injured
+    ("Forty-two people were in hospital on Sunday after the bus overturned.", {(42, "injured")}),
+    ("Doctors said 300 victims were being treated at the city's two hospitals.", {(300, "injured")}),
+    ("Medics treated 85 people suffering from burns after the blast.", {(85, "injured")}),
+    # traps: the sick of an outbreak are cases, not injured; patients are not victims of the event
+    ("About 120 people were in hospital with cholera symptoms on Friday.", set()),
+    ("Some 60 patients were being treated when the generator failed.", set()),
+])
+def test_people_in_care(text: str, expected: set) -> None:
+    assert _figures(text) == expected
