@@ -43,7 +43,8 @@ PHRASES = [
     (re.compile(r"\bfled (?:their|his|her) homes?\b"), "displaced"),
     (re.compile(r"\b(?:moved|relocated) (?:in)?to\b"), "displaced"),
     (re.compile(r"\b(?:in|to|into) (?:makeshift |temporary |relief |evacuation )?(?:shelters|camps)\b"), "displaced"),
-    (re.compile(r"\bin need\b|\b(?:need|needs|needed|needing) (?:humanitarian |urgent |emergency )?(?:aid|assistance|help)\b"), "in_need"),
+    (re.compile(r"\bin (?:\w+ )?need\b|\b(?:need|needs|needed|needing) (?:[a-z]+ (?:and )?){0,3}?"
+                r"(?:aid|assistance|help)\b"), "in_need"),
     (re.compile(r"\b(?:received|receiving|reached with) (?:aid|assistance|food|help|relief)\b"), "assisted"),
     # in care for a hurt: "51 people were in hospital", "1,500 victims were being treated", "treated 116
     # people suffering from gunshot wounds"; "in_care" is injured unless the sentence is about a
@@ -66,6 +67,13 @@ VERBS_BEFORE = {
     "sheltering": None, "hosting": None, "hosts": None, "hosted": None, "host": None, "left": None,
     "impacted": "affected", "impacting": "affected", "impacts": "affected",
     "treated": None, "treating": None,  # the predicate says what for ("treated 116 people for wounds")
+}
+# "the displacement of 2,000 civilians", "the release of 11 prisoners": a noun of the event, then "of"
+NOUNS_OF = {
+    "displacement": "displaced", "evacuation": "evacuated", "deaths": "killed", "death": "killed",
+    "killing": "killed", "killings": "killed", "abduction": "detained", "kidnapping": "detained",
+    "arrest": "detained", "arrests": "detained", "detention": "detained", "release": "released",
+    "relocation": "displaced",
 }
 # words between the number and its verb or subject that don't decide anything
 NEUTRAL_BEFORE = frozenset("""

@@ -22,7 +22,7 @@ from .ruler import Ruler
 
 PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
-    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
+    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
 WINDOW_STOP = frozenset("but while whereas although because though".split())
 # "the toll in Bihar floods, which have affected 1.61 crore people, mounted to 379": one aside allowed
 TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?(?:,[^;:,]{0,100},)?)?\s+"
@@ -214,6 +214,9 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.start = cat, w.start
             elif w.lower == "left":
                 c.start = w.start
+        elif w.lower == "of" and len(words) > 1 and words[-2].lower in W.NOUNS_OF \
+                and not doc.text[words[-2].end:w.start].strip():
+            c.category, c.start = W.NOUNS_OF[words[-2].lower], words[-2].start
         elif (cat := _number_of(doc, c)) is not None:
             c.category = cat
         elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start):

@@ -130,3 +130,18 @@ def test_counts_read_from_their_clause(text: str, expected: set) -> None:
 ])
 def test_people_in_care(text: str, expected: set) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun of the event, then "of": the count is its object
+    ("The raid led to the displacement of over 3,000 civilians from the valley.", {(3000, "displaced")}),
+    ("Negotiators secured the release of 14 hostages on Monday.", {(14, "released")}),
+    # trap: a noun that is no event ("the mayor of 20,000 residents") decides nothing
+    ("She has been the mayor of 20,000 residents since 2019.", set()),
+    # an aside between dashes does not cut the predicate off its count
+    ("Some 6 million people - nearly half of the population - need food and medical assistance.",
+     {(6_000_000, "in_need")}),
+    ("Thousands of families are still in urgent need of shelter.", {(1000, "in_need")}),
+])
+def test_event_nouns_asides_and_need(text: str, expected: set) -> None:
+    assert _figures(text) == expected
