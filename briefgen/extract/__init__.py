@@ -109,6 +109,8 @@ def extract_source(source: Source) -> Facts:
         facts = Facts(sources=[source])
         _names(doc, facts)
         _quotes(doc, facts)
+        for p in facts.people:  # a role noun resolved while reading quotes ("the Russian president said")
+            p.role = p.role or doc.entities[("person", p.name)].role
         _figures(doc, facts)
         _events(doc, facts)
         story = tell_story(facts, source)
