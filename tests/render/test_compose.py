@@ -80,3 +80,22 @@ def test_trim_order_follows_priorities(overflow_facts):
 def test_note_markdown_has_raw_html_off(seed_facts):
     brief = compose(seed_facts, notes_markdown="*Watch* <b>bold</b>")
     assert brief.note_html == "<p><em>Watch</em> &lt;b&gt;bold&lt;/b&gt;</p>\n"
+
+
+def _key(text: str) -> list[tuple]:
+    from briefgen.extract import extract_source
+
+    from ..extract.conftest import make_source
+    return [(f.category, f.vague or f.value) for f in compose(resolve(extract_source(make_source(text)))).figures]
+
+
+def test_an_exact_count_stands_for_the_vague_words_of_the_lead():
+    text = ("Nine people were dead and scores were in hospital on Sunday after two buses collided near the border.\n\n"
+            "Officials said later that 48 people were in hospital, four of them in a critical condition.")
+    assert ("injured", 48) in _key(text) and ("injured", "scores") not in _key(text)
+
+
+def test_a_vague_lead_stays_when_no_exact_count_of_its_size_is_given():
+    text = ("Nine people were dead and scores were injured on Sunday after two buses collided near the border.\n\n"
+            "At a nearby clinic, 3 people were injured by falling glass.")
+    assert ("injured", "scores") in _key(text)
