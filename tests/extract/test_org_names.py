@@ -26,3 +26,16 @@ def test_a_spelled_out_name_stays_the_name_even_when_the_acronym_is_more_frequen
 
 def test_a_lowercase_who_is_never_the_health_agency() -> None:
     assert _orgs("Residents who fled the fighting said the roads were closed.") == {}
+
+
+def test_the_first_full_name_the_source_spells_out_is_the_name() -> None:
+    orgs = _orgs("Medecins Sans Frontieres said its teams were overwhelmed. The group, also known as "
+                 "Doctors Without Borders, asked for safe access.")
+    assert "Medecins Sans Frontieres" in orgs
+
+
+def test_merging_keeps_a_name_the_sources_used() -> None:
+    from briefgen.merge import resolve
+
+    facts = resolve(extract_source(make_source("UNHCR said the camps were full. UNHCR asked for tents.")))
+    assert [o.name for o in facts.organizations] == ["UNHCR"]
