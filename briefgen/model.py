@@ -54,6 +54,11 @@ Scope = Literal["main", "context"]
 ScopeReason = Literal["another_time", "another_event", "another_place", "rate", "projection", "population",
                       "cumulative"]
 
+# How a quote's speaker was found (extract/quotes.py, speakers.py): named in the quote's own
+# sentence, in a short attribution sentence right after it, through a "he/she" or a role noun ("the
+# mayor said") resolved to the nearest fitting mention, or carried over from the quote next to it.
+SpeakerFound = Literal["same_sentence", "next_sentence", "pronoun", "role_noun", "carried_over"]
+
 
 class _Model(BaseModel):
     # Unknown keys are refused so a typo in a hand-edited facts file is an error, not a silent drop.
@@ -118,6 +123,8 @@ class Place(_Model):
 class Quote(_Model):
     text: str = Field(description="The exact quoted words.")
     speaker: str | None = None
+    speaker_found: SpeakerFound | None = Field(default=None, description="How the speaker rules found the "
+                                               "speaker; None when the quote has no named speaker.")
     role: str | None = Field(default=None, description="The speaker's role, when known.")
     language: str | None = "en"
     date: dt.date | None = None

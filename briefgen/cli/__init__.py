@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from briefgen import __version__
-from briefgen.cli import cache, info, run, serve, template
+from briefgen.cli import cache, facts, info, run, serve, template
 from briefgen.cli.common import (EXIT_CODES_HELP, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_RENDER, EXIT_USAGE,
                                  configure_logging, get_global, global_options)
 
@@ -33,6 +33,6 @@ def main() -> None:
         configure_logging(debug=False)
 
 
-for command in (run.build, run.extract, run.render, info.schema, info.locales, info.doctor, cache.cache,
+for command in (run.build, run.extract, run.render, facts.facts, info.schema, info.locales, info.doctor, cache.cache,
                 serve.serve, template.template):
     main.add_command(command)

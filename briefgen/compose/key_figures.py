@@ -88,6 +88,8 @@ def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyF
     mine = [kf for kf in figures if any(m.source == "analyst" for m in kf.marks)]
     if mine:
         return mine
+    if figures and figures[0].vague:
+        figures = _precise_first(figures)
     if not figures or figures[0].id in leads:
         return figures[:1]
     kept = [figures[0]]
@@ -95,6 +97,17 @@ def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyF
         if kf.place and all(kf.place != k.place for k in kept) and all(k.place for k in kept):
             kept.append(kf)
     return kept
+
+
+def _precise_first(figures: list[KeyFigure]) -> list[KeyFigure]:
+    """"Scores were in hospital" in the lead, "51 people were in hospital" further down: an exact
+    count of the same category and place, within the vague words' order of magnitude, says the
+    same more precisely and stands for the category in its place."""
+    vague = figures[0]
+    for kf in figures[1:]:
+        if not kf.vague and kf.place in (None, vague.place) and vague.value <= kf.value < 10 * vague.value:
+            return [kf] + [k for k in figures if k is not kf]
+    return figures
 
 
 def _key_figure(figure: Figure, cite: Citer) -> KeyFigure:

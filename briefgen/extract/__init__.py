@@ -60,7 +60,8 @@ def _names(doc: Doc, facts: Facts) -> None:
     for e in doc.entities_of("org"):
         cites = _mentions(doc, "org", e.name, by_entity)
         if cites:
-            facts.organizations.append(Organization(name=e.name, aliases=e.aliases, citations=cites))
+            name, aliases = orgs.as_the_source_names(doc, e, by_entity[("org", e.name)])
+            facts.organizations.append(Organization(name=name, aliases=aliases, citations=cites))
     for e in doc.entities_of("place"):
         cites = _mentions(doc, "place", e.name, by_entity)
         if cites:
@@ -73,8 +74,10 @@ def _quotes(doc: Doc, facts: Facts) -> None:
         speaker = it.speaker if isinstance(it.speaker, str) else None
         ent = doc.entities.get(("person", speaker)) if speaker else None
         # quotes stay verbatim in the article's language; the brief marks them with it
+        found = it.how.replace(" ", "_") if speaker and it.how else None
         facts.quotes.append(Quote(text=doc.text[q.start:q.end], speaker=speaker, role=ent.role if ent else None,
-                                  language=facts.sources[0].language, citations=[_cite(doc, q.start, q.end)]))
+                                  language=facts.sources[0].language, speaker_found=found,
+                                  citations=[_cite(doc, q.start, q.end)]))
 
 
 def _figures(doc: Doc, facts: Facts) -> None:
@@ -111,6 +114,8 @@ def extract_source(source: Source) -> Facts:
             facts = Facts(sources=[source])
             _names(doc, facts)
             _quotes(doc, facts)
+            for p in facts.people:  # a role noun resolved while reading quotes ("the Russian president said")
+                p.role = p.role or doc.entities[("person", p.name)].role
             _figures(doc, facts)
             _events(doc, facts)
             # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)

@@ -23,7 +23,10 @@ from .ruler import Ruler
 D, OTHER = "⟦D⟧", "⟦d⟧"
 ANY_DATE = r"⟦[dD]⟧"
 SPEECH = r"(?:said|says|told(?:\s+(?:reporters|journalists|a\s+\w+|the\s+\w+|\w+))?|announced|reported|added|stated|warned)"
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*⟦[dD]⟧)?\s*(?:\([^)]*\))?\s*[-—–]+\s*")
+# "BEIRUT/THE HAGUE, ⟦d⟧ (Reuters) - ", and a mixed-case place only before a long dash ("Manama,
+# Bahrain (CNN) -- "): a sentence's own "Name, Name - " is not cut
+DATELINE_RE = re.compile(r"^(?:[A-Z][A-Z .'’/-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*⟦[dD]⟧)?\s*(?:\([^)]*\))?\s*[-—–]+"
+                         r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*(?:\([^)]*\))?\s*(?:--|—))\s*")
 CAPTION_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
 TAIL_ATTRIBUTION_RE = re.compile(
     rf"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"

@@ -43,8 +43,17 @@ PHRASES = [
     (re.compile(r"\bfled (?:their|his|her) homes?\b"), "displaced"),
     (re.compile(r"\b(?:moved|relocated) (?:in)?to\b"), "displaced"),
     (re.compile(r"\b(?:in|to|into) (?:makeshift |temporary |relief |evacuation )?(?:shelters|camps)\b"), "displaced"),
-    (re.compile(r"\bin need\b|\b(?:need|needs|needed|needing) (?:humanitarian |urgent |emergency )?(?:aid|assistance|help)\b"), "in_need"),
+    (re.compile(r"\bin (?:\w+ )?need\b|\b(?:need|needs|needed|needing) (?:[a-z]+ (?:and )?){0,3}?"
+                r"(?:aid|assistance|help)\b"), "in_need"),
     (re.compile(r"\b(?:received|receiving|reached with) (?:aid|assistance|food|help|relief)\b"), "assisted"),
+    # in care for a hurt: "51 people were in hospital", "1,500 victims were being treated", "treated 116
+    # people suffering from gunshot wounds"; "in_care" is injured unless the sentence is about a
+    # disease (patients of an outbreak are cases, not injured: figures.predicate decides)
+    (re.compile(r"^\s*(?:were|are|was|is|remain|remained|have been|had been)\s+(?:still\s+)?(?:being\s+)?"
+                r"(?:treated|hospitali[sz]ed|admitted|in\s+(?:the\s+)?hospitals?|in\s+(?:a\s+)?(?:serious|critical)"
+                r"\s+condition)\b"), "in_care"),
+    (re.compile(r"\b(?:suffering|suffered)\s+(?:from\s+)?(?:\w+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"),
+     "injured"),
 ]
 # a verb right before the number, of which the counted people are the object
 VERBS_BEFORE = {
@@ -57,6 +66,14 @@ VERBS_BEFORE = {
     "affected": "affected", "affecting": "affected", "trapped": "trapped", "trapping": "trapped",
     "sheltering": None, "hosting": None, "hosts": None, "hosted": None, "host": None, "left": None,
     "impacted": "affected", "impacting": "affected", "impacts": "affected",
+    "treated": None, "treating": None,  # the predicate says what for ("treated 116 people for wounds")
+}
+# "the displacement of 2,000 civilians", "the release of 11 prisoners": a noun of the event, then "of"
+NOUNS_OF = {
+    "displacement": "displaced", "evacuation": "evacuated", "deaths": "killed", "death": "killed",
+    "killing": "killed", "killings": "killed", "abduction": "detained", "kidnapping": "detained",
+    "arrest": "detained", "arrests": "detained", "detention": "detained", "release": "released",
+    "relocation": "displaced",
 }
 # words between the number and its verb or subject that don't decide anything
 NEUTRAL_BEFORE = frozenset("""

@@ -23,7 +23,7 @@ from .ruler import Ruler
 
 PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
-    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\))")
+    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
 WINDOW_STOP = frozenset("but while whereas although because though".split())
 # "the toll in Bihar floods, which have affected 1.61 crore people, mounted to 379": one aside allowed
 TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?(?:,[^;:,]{0,100},)?)?\s+"
@@ -32,6 +32,12 @@ TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,
                      r"\s+(?:to|at)\s+$|"
                      r"(?:death toll|toll|bodies|deaths|remains)\s+(?:of|to|at|has risen to|rose to|climbed to|"
                      r"reached|stands at|stood at|now stands at|is|was)\s+$)", re.IGNORECASE)
+# "the number of people displaced since January has climbed above 400,000": the count is the
+# predicate's, its category is read in the words between "number of" and the verb
+NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<group>[^.;:]{3,100}?)\s+(?:(?:has|have|had)\s+(?:now\s+)?)?"
+                          r"(?:reached|risen\s+to|rose\s+to|climbed\s+(?:to|above|past)|grown\s+to|grew\s+to|"
+                          r"increased\s+to|jumped\s+to|surged\s+to|stands\s+at|stood\s+at|topped|passed|exceeded)"
+                          r"\s+$", re.IGNORECASE)
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
 
 
@@ -113,9 +119,12 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
         return True  # "her three small children": a family, not a toll
     if n.spelled and n.value == 1 and nxt in ("of", "another", "side", "day", "time", "way", "hand", "by"):
         return True
-    if nxt == "of" and not n.vague:
-        return True  # "27 of the cases": a part of something else
+    if nxt == "of" and not n.vague and not OF_WHOM_RE.match(after):
+        return True  # "27 of the cases": a part of something else (but "two of whom were injured" counts)
     return False
+
+
+OF_WHOM_RE = re.compile(r"\s*of\s+(?:whom|them)\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
 
 
 # The last word of every QUALIFIER_RE phrase (keep them in step): a match ends on one, then spaces.
@@ -209,11 +218,30 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
                 c.category, c.start = cat, w.start
             elif w.lower == "left":
                 c.start = w.start
+        elif w.lower == "of" and len(words) > 1 and words[-2].lower in W.NOUNS_OF \
+                and not doc.text[words[-2].end:w.start].strip():
+            c.category, c.start = W.NOUNS_OF[words[-2].lower], words[-2].start
+        elif (cat := _number_of(doc, c)) is not None:
+            c.category = cat
         elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start):
             m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start)
             c.category, c.start = c.category or "killed", m.start()
         elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
             c.blocked = True
+
+
+def _number_of(doc: Doc, c: Cand) -> str | None:
+    """The category of "the number of <group> has reached N": the last cue word of the group."""
+    m = NUMBER_OF_RE.search(doc.text, max(c.sent[0], c.start - 160), c.start)
+    if m is None:
+        return None
+    words = re.findall(r"[a-z]+", m.group("group").lower())
+    cues = [W.CUES[w] for w in words if w in W.CUES]
+    if not cues:
+        return None
+    c.start = m.start()
+    c.head = c.head or next((w for w in words if _is_people(w)), None)
+    return cues[-1]
 
 
 def predicate(doc: Doc, cands: list[Cand]) -> None:
@@ -243,7 +271,21 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
             hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)]
             if hits:
                 s, e, cat = min(hits)
+                if cat == "in_care":
+                    cat = None if _of_sickness(doc, c) else "injured"
                 c.category, c.cue_end = cat, pos + e
+
+
+SICK_HEADS = frozenset({"patients", "cases"})
+
+
+def _of_sickness(doc: Doc, c: Cand) -> bool:
+    """Whether people in care are the sick of an outbreak, not the hurt: "patients", or a sentence
+    that names a disease (data/hazards.txt, kind epidemic)."""
+    if (c.head or "").lower() in SICK_HEADS:
+        return True
+    words = lexicon.hazards().get("epidemic", frozenset())
+    return any(w in words for w in re.findall(r"[a-z-]+", doc.text[c.sent[0]:c.sent[1]].lower()))
 
 
 NEIGHBOURS_RE = re.compile(r"\s*(?:the\s+)?(?:neighbo(?:u)?ring|nearby|other)\s+countr|\s*abroad\b", re.IGNORECASE)
@@ -342,6 +384,46 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
             c.category = prev[-1].category
 
 
+INCREMENT_RE = re.compile(r"\b(?:up|down)\s+by\s+$|\ban?\s+(?:increase|rise|jump|drop)\s+of\s+$", re.IGNORECASE)
+
+
+def increments(doc: Doc, cands: list[Cand]) -> None:
+    """"... has climbed above 400,000, up by 12,350 people on the week": a change of the count before
+    it in the sentence is a count of the same category."""
+    for n, c in enumerate(cands):
+        if c.drop or c.category or not INCREMENT_RE.search(doc.text, max(c.sent[0], c.start - 25), c.start):
+            continue
+        prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
+        if prev:
+            c.category = prev[-1].category
+            c.start = INCREMENT_RE.search(doc.text, max(c.sent[0], c.start - 25), c.start).start()
+
+
+# "7,868 displaced people received humanitarian aid": the predicate says what happened to the
+# group in this clause; the adjective before says who they are
+ASSISTED_RE = re.compile(r"\s*(?:(?:have|has|had)\s+)?(?:received|receiving|were\s+reached\s+with|benefited\s+from|"
+                         r"were\s+(?:given|provided\s+with|assisted))\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:aid|assistance|help|relief|support|food|cash|kits|items)\b", re.IGNORECASE)
+ASSISTED_LIST_RE = re.compile(r"(?:,?\s+(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}){0,6}?(?=\s+(?:have\s+|has\s+|had\s+)?"
+                              r"(?:received|receiving|were|benefited)\b)")
+
+
+def assistance(doc: Doc, cands: list[Cand]) -> None:
+    """A group named by what befell it ("displaced people", "affected families") that received aid
+    in the clause is a count of people assisted; a list of groups may stand between ("90,000
+    displaced people, returnees and host families received assistance")."""
+    for c in cands:
+        if c.drop or c.category not in ("displaced", "affected", "refugees") or c.cue_end > c.np_end:
+            continue
+        pos = c.np_end
+        lst = ASSISTED_LIST_RE.match(doc.text, pos, c.sent[1])
+        if lst:
+            pos = lst.end()
+        m = ASSISTED_RE.match(doc.text, pos, c.sent[1])
+        if m:
+            c.category, c.cue_end = "assisted", m.end()
+
+
 # heads that count but name no group ("1,700 fatalities" has no group; "1,700 people" has)
 NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})
 
@@ -358,6 +440,8 @@ RULES: Ruler = Ruler([
     ("movement", movement),
     ("subsets", subsets),
     ("ellipsis", ellipsis),
+    ("increments", increments),
+    ("assistance", assistance),
     ("background", context.background),
     ("recovered_bodies", context.recovered_bodies),
     ("place_and_date", context.place_and_date),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 
 import marshal
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +75,9 @@ def _build_table() -> dict[str, PlaceInfo]:
     subs: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
-            name = sub.name
+            name = _plain(sub.name, sub.type)
+            if name != sub.name and name in table:
+                continue  # "Kabul" the city keeps its kind; only a name no one holds is added
             if len(name) >= 4 and name.isascii() and "," not in name and "(" not in name \
                     and name.lower() not in T.CAP_STOP and not name.split()[0].lower() in T.CAP_STOP:
                 subs.setdefault(name, set()).add(sub.country_code)
@@ -92,6 +95,15 @@ def _build_table() -> dict[str, PlaceInfo]:
         name, _, code = line.partition("|")
         put(name.strip(), PlaceInfo(name.strip(), "country", code.strip()))
     return table
+
+
+def _plain(name: str, kind: str) -> str:
+    """A subdivision as English news spells it: without the transliteration's marks ("Bihār" is
+    "Bihar") and without its type word ("Badakhshān Province" is "Badakhshan")."""
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    if name.endswith(" " + kind) and len(name) > len(kind) + 4:
+        name = name[:-len(kind) - 1]
+    return name
 
 
 def lookup(name: str) -> PlaceInfo | None:

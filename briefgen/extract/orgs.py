@@ -250,6 +250,25 @@ def offices(doc: Doc) -> None:
             _add(doc, m.group(), m.start(), m.end())
 
 
+def as_the_source_names(doc: Doc, ent, mentions: list) -> tuple[str, list[str]]:
+    """The name and aliases an organisation is reported under: the first full name the source
+    spells out, else the form the source uses most ("UNHCR" in a story that never
+    writes "United Nations High Commissioner for Refugees"). A brief should not print a name
+    its sources never used; the other forms stay aliases, so merging across sources finds them."""
+    counts: dict[str, int] = {}  # in order of first use
+    for m in sorted(mentions, key=lambda m: m.start):
+        form = " ".join(doc.text[m.start:m.end].split())
+        if form == ent.name or form in ent.aliases:
+            counts[form] = counts.get(form, 0) + 1
+    spelled = [f for f in counts if len(f.split()) > 1]
+    if not counts or spelled[:1] == [ent.name]:
+        return ent.name, ent.aliases
+    # the first full form the source spells out ("Medecins Sans Frontieres" before "Doctors
+    # Without Borders"), else its most used short form
+    best = spelled[0] if spelled else max(counts, key=counts.__getitem__)
+    return best, [ent.name] + [a for a in ent.aliases if a != best]
+
+
 RULES: Ruler = Ruler([
     ("offices", offices),
     ("known", known),

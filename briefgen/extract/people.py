@@ -221,7 +221,10 @@ def _more_role(have: str | None, new: str | None) -> str | None:
     ("a spokesman for the mission"): then both ("Lt. Col., spokesman for the mission")."""
     if not have or not new or have == new:
         return have or new
-    if all(w in T.RANKS or w in lexicon.title_abbreviations() for w in have.split()):
+    # a rank, or a bystander's word ("Witness Manik Debnath, a 30-year-old shopkeeper"), says less
+    # than the function after it: keep both
+    if all(w in T.RANKS or w in lexicon.title_abbreviations() for w in have.split()) \
+            or have.lower() in lexicon.unnamed_speakers():
         return f"{have}, {new}"
     return have
 

@@ -142,5 +142,28 @@ def role_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] 
     if toks[start].text.lower() not in ARTICLES and T.is_possessive(toks[start].text):
         words = words[1:]
     if not words or not chunk_ends_with_role(words):
-        return None
+        return _role_with_tail_before_comma(doc, toks, i)
     return toks[first].start, toks[i - 1].end
+
+
+ROLE_TAIL_WORDS = frozenset({"at", "of", "for", "with", "from", "in", "to"})
+
+
+def _role_with_tail_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | None:
+    """"an official at the ministry's disaster relief center, [Name]": an article, a role, then a
+    preposition and its object up to the comma; the role is all of it."""
+    j = i - 1
+    while j > 0 and i - j <= 14 and _contiguous(doc, toks[j - 1], toks[j]):
+        low = toks[j].text.lower()
+        if low in SPEECH_VERBS or low in BOUNDARY_WORDS or T.is_number(toks[j].text):
+            return None
+        if low in ROLE_TAIL_WORDS:
+            k = j - 1
+            while k >= 0 and j - k <= 4 and toks[k].text.lower() not in ARTICLES:
+                k -= 1
+            words = [t.bare for t in toks[k + 1:j]]
+            if k >= 0 and toks[k].text.lower() in ARTICLES and words and chunk_ends_with_role(words) \
+                    and all(_contiguous(doc, a, b) for a, b in zip(toks[k:j], toks[k + 1:j + 1])):
+                return toks[k + 1].start, toks[i - 1].end
+        j -= 1
+    return None

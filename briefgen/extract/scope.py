@@ -8,6 +8,7 @@ Word lists are data (`data/figure_scope.toml`); the rules are small and ordered 
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -213,8 +214,36 @@ def run(facts: Facts, story: Story, text: str, published: dt.date | None) -> Non
             facts.figures[i] = figure.model_copy(update={"scope": "context", "scope_reason": reason})
 
 
+# A list item or paragraph headed by its own date ("• June 3, 2017: A van rammed into ...",
+# "12 March 2016 - Gunmen ..."): every sentence of it tells of that day.
+_DATED_ITEM = re.compile(r"[ \t•*·–-]*(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+                         r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4}))\s*[:–—-]\s")
+_MONTHS = {name.lower(): n for n in range(1, 13)
+           for name in (calendar.month_name[n], calendar.month_abbr[n], "Sept" if n == 9 else "")}
+_MONTHS.pop("", None)
+DATED_ITEM_DAYS = 30  # an item dated more than this before publication tells of another time
+
+
+def dated_item(text: str, pos: int, published: dt.date | None) -> str | None:
+    """"another_time" when the paragraph holding `pos` opens with a date a month or more before
+    publication (a list of earlier attacks in a story about the latest one)."""
+    if published is None:
+        return None
+    m = _DATED_ITEM.match(text, text.rfind("\n", 0, pos) + 1)
+    if m is None:
+        return None
+    month = _MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    try:
+        day = dt.date(int(m.group("y1") or m.group("y2")), month or 0, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None  # not a month name, or no such day
+    return "another_time" if (published - day).days > DATED_ITEM_DAYS else None
+
+
 def _reason(figure: Figure, story: Story, text: str, published: dt.date | None, country: str | None) -> str | None:
     if not figure.citations:
         return None
     cite = figure.citations[0]
+    if dated_item(text, cite.start, published):
+        return "another_time"
     return scope_of(Clause(*clause_of(text, cite.start, cite.end), published, story, country))

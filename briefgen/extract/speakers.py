@@ -200,7 +200,26 @@ def _person_with_role(doc: Doc, pos: int, head: str, mods: list[str]) -> str | N
         if all(c in role for c in caps):
             fits.append(m)
     best = _nearest(fits)
-    return best.key if best else None
+    if best is None:
+        return _sole_person_without_role(doc, pos, " ".join(mods + [head]))
+    return best.key
+
+
+def _sole_person_without_role(doc: Doc, pos: int, role: str) -> str | None:
+    """"Vladimir Putin has said ... The Russian president told journalists": a role noun no known
+    role fits is the one person named in its sentence or the one before, when that person has no
+    role yet; the role noun becomes theirs. Two people named there, or one with another role: nobody."""
+    si = doc.sentence_index(pos)
+    start = doc.sentences[si - 1][0] if si else doc.sentences[si][0]
+    named = {m.key for m in doc.mentions_in(start, pos, "person") if not doc.in_quote(m.start)}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    ent = doc.entities[("person", key)]
+    if ent.role:
+        return None
+    ent.role = role
+    return key
 
 
 def _org_with_head(doc: Doc, pos: int, noun: str) -> str | None:

@@ -88,7 +88,7 @@ def _take_role(keep: Person, other: Person) -> None:
 
 def merge_organizations(orgs: list[Organization]) -> list[Organization]:
     """One entry per organisation: entries sharing a name or alias are joined (union-find, so an
-    alias that links two entries joins both), named by the longest form, the rest as aliases."""
+    alias that links two entries joins both), named by the longest name, the rest as aliases."""
     parent = list(range(len(orgs)))
 
     def root(i: int) -> int:
@@ -111,8 +111,10 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
     merged = []
     for members in groups.values():
         names = {n for org in members for n in (org.name, *org.aliases)}
-        # Longest form first; ties broken by the text itself, never by set order.
-        name = max(sorted(names), key=lambda n: (len(n.split()), len(n)))
+        # The longest of the names the sources gave (an alias the sources never used, such as a
+        # list's full name for "UNHCR", does not become the name); ties broken by the text itself,
+        # never by set order.
+        name = max(sorted({org.name for org in members}), key=lambda n: (len(n.split()), len(n)))
         merged.append(Organization(name=name, aliases=sorted(names - {name}),
                                    citations=unique_citations(c for org in members for c in org.citations)))
     return merged

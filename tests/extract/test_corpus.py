@@ -19,7 +19,7 @@ from .conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
 
-FOUND = 721  # measured 721/815 on seed + dev (33 articles)
+FOUND = 747  # measured 747/815 on seed + dev (33 articles), 2026-12-07 (issue 17: clauses, roles, subdivisions)
 WRONG = 0  # measured 0; only ever lowered
 
 

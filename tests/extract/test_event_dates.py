@@ -45,3 +45,16 @@ def _events(text: str) -> set[tuple[str, str]]:
 ])
 def test_month_day_follows_its_clause(text: str, date: str, status: str) -> None:
     assert (date, status) in _events(text)
+
+
+@pytest.mark.parametrize("text,description", [
+    # datelines never open an event's description: two cities, a mixed-case place before a long dash
+    ("BEIRUT/THE HAGUE, March 7 (Reuters) - Gunmen attacked a convoy on Tuesday, killing four people.",
+     "Gunmen attacked a convoy"),
+    ("Orvana, Sarvona (NWS) -- Floods swept through the valley on Tuesday.", "Floods swept through the valley"),
+    # trap: names and an aside between dashes in a sentence are the sentence's own
+    ("Ana Berg, Tom Lind - both engineers - inspected the dam on Tuesday.",
+     "Ana Berg, Tom Lind - both engineers - inspected the dam"),
+])
+def test_event_description_without_dateline(text: str, description: str) -> None:
+    assert [e.description for e in extract_source(make_source(text)).events] == [description]

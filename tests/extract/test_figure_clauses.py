@@ -92,3 +92,56 @@ def test_part_of_an_uncounted_group_keeps_the_group() -> None:
     text = "In total, 51 health workers have been infected, of whom 17 have died."
     figs = [(f.value, f.category, f.group) for f in extract_source(make_source(text)).figures]
     assert figs == [(17, "killed", "workers")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the number of <group> has reached N": the group's cue word is the category
+    ("The number of people displaced by the floods in the delta has climbed above 250,000.", {(250000, "displaced")}),
+    ("Since March, the number of injured civilians in the city has reached 1,204.", {(1204, "injured")}),
+    # trap: a number of things that are not people, and a number with no cue at all
+    ("The number of damaged schools has reached 340.", set()),
+    ("The number of visitors to the park has reached 12,000.", set()),
+    # a change of the count before it is a count of the same category
+    ("The number of people displaced has reached 90,000, up by 4,100 people on last week.",
+     {(90000, "displaced"), (4100, "displaced")}),
+    # trap: "up by" with no count before it decides nothing
+    ("Prices went up by 30 percent in the market.", set()),
+    # "N of whom were <cue>": a count, not a part of something else
+    ("Gunmen fired on a bus carrying nine nurses, three of whom were wounded.", {(3, "injured")}),
+    ("Police questioned 27 of the passengers.", set()),
+    # a group named by what befell it that received aid in the clause is a count of people assisted
+    ("Last week 7,800 displaced people received emergency food assistance.", {(7800, "assisted")}),
+    ("More than 5,000 displaced people, returnees and host families received some form of aid.", {(5000, "assisted")}),
+    # trap: the aid is someone else's business; they stay displaced
+    ("Some 4,000 displaced people are sheltering in schools while agencies bring aid.", {(4000, "displaced")}),
+])
+def test_counts_read_from_their_clause(text: str, expected: set) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people in care for a hurt are injured
+    ("Forty-two people were in hospital on Sunday after the bus overturned.", {(42, "injured")}),
+    ("Doctors said 300 victims were being treated at the city's two hospitals.", {(300, "injured")}),
+    ("Medics treated 85 people suffering from burns after the blast.", {(85, "injured")}),
+    # traps: the sick of an outbreak are cases, not injured; patients are not victims of the event
+    ("About 120 people were in hospital with cholera symptoms on Friday.", set()),
+    ("Some 60 patients were being treated when the generator failed.", set()),
+])
+def test_people_in_care(text: str, expected: set) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun of the event, then "of": the count is its object
+    ("The raid led to the displacement of over 3,000 civilians from the valley.", {(3000, "displaced")}),
+    ("Negotiators secured the release of 14 hostages on Monday.", {(14, "released")}),
+    # trap: a noun that is no event ("the mayor of 20,000 residents") decides nothing
+    ("She has been the mayor of 20,000 residents since 2019.", set()),
+    # an aside between dashes does not cut the predicate off its count
+    ("Some 6 million people - nearly half of the population - need food and medical assistance.",
+     {(6_000_000, "in_need")}),
+    ("Thousands of families are still in urgent need of shelter.", {(1000, "in_need")}),
+])
+def test_event_nouns_asides_and_need(text: str, expected: set) -> None:
+    assert _figures(text) == expected

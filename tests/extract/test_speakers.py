@@ -166,3 +166,41 @@ def test_name_that_its_points_back_to_is_an_organisation() -> None:
     assert "Norvale" in [o.name for o in facts.organizations]
     assert "Norvale" not in [p.name for p in facts.people]
     assert [q.speaker for q in facts.quotes] == ["Norvale"]
+
+
+def test_a_role_noun_no_known_role_fits_is_the_one_person_named_just_before() -> None:
+    text = ('Marta Ilves has said the talks must go on. The Estonian prime minister told reporters on Monday '
+            'that any deal would need "guarantees that both sides can live with".')
+    facts = extract_source(make_source(text))
+    assert [q.speaker for q in facts.quotes] == ["Marta Ilves"]
+    assert facts.quotes[0].speaker_found == "role_noun"
+    assert {p.name: p.role for p in facts.people}["Marta Ilves"] == "Estonian prime minister"
+
+
+@pytest.mark.parametrize("text", [
+    # two people named just before: the role noun cannot choose
+    'Marta Ilves met Jonas Berg on Sunday. The prime minister told reporters the deal needs "guarantees for all".',
+    # the one person named has another role already
+    'Mayor Marta Ilves spoke first. The prime minister told reporters the deal needs "guarantees for all".',
+])
+def test_a_role_noun_stays_unresolved_when_no_single_person_fits(text: str) -> None:
+    assert _speaker(text, "guarantees") is None
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # a role with a prepositional tail before the name's comma
+    ("An engineer at the city's water treatment plant, Sara Lind, told reporters the pumps had failed.",
+     "Sara Lind", "engineer at the city's water treatment plant"),
+    ("A spokesman for the regional hospital, Tomas Rehn, said the wards were full.",
+     "Tomas Rehn", "spokesman for the regional hospital"),
+    # a bystander's word as title says less than the apposition after the name: both are kept
+    ("Witness Ali Demir, a 40-year-old farmer, said the gunmen came at night.", "Ali Demir", "Witness, farmer"),
+])
+def test_role_phrases_around_the_name(text: str, name: str, role: str) -> None:
+    people = {p.name: p.role for p in extract_source(make_source(text)).people}
+    assert people.get(name) == role
+
+
+def test_a_clause_before_the_comma_is_no_role() -> None:
+    text = "Troops reached the village in the hills, Anna Berg said on Monday."
+    assert {p.name: p.role for p in extract_source(make_source(text)).people} == {"Anna Berg": None}

@@ -123,3 +123,29 @@ def test_a_figure_in_another_country_is_another_place():
                     Story(source="s", type="flood", country="IN"), "NP")
     assert scope_of(clause) == "another_place"
 
+
+
+def test_a_list_item_headed_by_an_earlier_date_is_another_time() -> None:
+    import datetime as dt
+
+    from briefgen.extract import extract_source
+
+    from .conftest import make_source
+    text = ("A truck drove into a market in Velta on Thursday, killing 9 people.\n\n"
+            "Earlier attacks in the region:\n\n"
+            "• March 4, 2016: Gunmen opened fire in a station, killing 21 people and wounding 40.\n\n"
+            "• 2 May 2016 - A bomb killed 6 soldiers near the border.")
+    figures = {f.value: f for f in extract_source(make_source(text, published=dt.date(2016, 6, 10))).figures}
+    assert figures[9].scope == "main"
+    assert {figures[v].scope_reason for v in (21, 40, 6)} == {"another_time"}
+
+
+def test_a_list_item_dated_this_week_is_the_story() -> None:
+    import datetime as dt
+
+    from briefgen.extract import extract_source
+
+    from .conftest import make_source
+    text = "Timeline:\n\n• June 8, 2016: A truck drove into a market in Velta, killing 9 people."
+    figures = extract_source(make_source(text, published=dt.date(2016, 6, 10))).figures
+    assert [(f.value, f.scope) for f in figures] == [(9, "main")]

@@ -130,6 +130,25 @@ def test_a_trim_plan_round_trips_through_the_readable_keys_the_fit_cache_stores(
     assert plan.keys()[0] == "sources:compact" and TrimPlan.from_keys(plan.keys()) == plan
     store, key = BriefCache(tmp_path), "ab" * 20
     store.put_fit(key, {"en": plan[:3]})
-    assert json.loads((store.folder / f"{key}.fit.json").read_text()) == {"en": plan.keys()[:3]}
+    assert json.loads((store.fits.folder / f"{key}.fit.json").read_text()) == {"en": plan.keys()[:3]}
     assert store.get_fit(key) == {"en": plan[:3]}
     assert trim(compose(overflow_facts), plan[:3]).compact_sources
+
+
+def _key(text: str) -> list[tuple]:
+    from briefgen.extract import extract_source
+
+    from ..extract.conftest import make_source
+    return [(f.category, f.vague or f.value) for f in compose(resolve(extract_source(make_source(text)))).figures]
+
+
+def test_an_exact_count_stands_for_the_vague_words_of_the_lead():
+    text = ("Nine people were dead and scores were in hospital on Sunday after two buses collided near the border.\n\n"
+            "Officials said later that 48 people were in hospital, four of them in a critical condition.")
+    assert ("injured", 48) in _key(text) and ("injured", "scores") not in _key(text)
+
+
+def test_a_vague_lead_stays_when_no_exact_count_of_its_size_is_given():
+    text = ("Nine people were dead and scores were injured on Sunday after two buses collided near the border.\n\n"
+            "At a nearby clinic, 3 people were injured by falling glass.")
+    assert ("injured", "scores") in _key(text)
