@@ -11,12 +11,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT = "en"
 # Names rather than words: every language reads the English list, then adds its own.
 SHARED = frozenset({"orgs.txt", "outlets.txt", "outlet_words.txt", "countries.txt", "regions.txt",
                     "org_heads.txt", "title_abbreviations.txt"})
+
+T = TypeVar("T")
 
 _LANGUAGE: ContextVar[str] = ContextVar("briefgen_extract_language", default=DEFAULT)
 
@@ -70,11 +73,11 @@ def _lines(name: str, lang: str | None = None) -> list[str]:
     return list(_cached_lines(name, lang or current()))
 
 
-def per_language(loader: Callable[[str], object]) -> Callable:
+def per_language(loader: Callable[[str], T]) -> Callable[..., T]:
     """`loader(lang)` cached per language, called with the document's language unless told."""
     cached = lru_cache(maxsize=None)(loader)
 
-    def get(lang: str | None = None):
+    def get(lang: str | None = None) -> T:
         return cached(lang or current())
 
     get.__doc__ = loader.__doc__

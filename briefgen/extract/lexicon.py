@@ -19,10 +19,16 @@ this module names the lists, and re-exports that module's names for the rules th
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .language_lists import (  # noqa: F401 — the rules reach these through `lexicon`
     DATA, DEFAULT, SHARED, LanguageSet, _lines, _table, current, data_language, languages, per_language, reading,
     table, words)
+
+if TYPE_CHECKING:
+    import re
+
+    from .quotemarks import Marks
 
 
 @per_language
@@ -228,7 +234,7 @@ def all_months() -> dict[str, int]:
 
 
 @per_language
-def quote_marks(lang: str):
+def quote_marks(lang: str) -> Marks | None:
     """The language's double quote marks (`quote_marks.txt`: "open close" a line, "„ “"), for
     `quotemarks.find_quotes`; None when it has no list (the default: “ ” « » „ and ")."""
     from .quotemarks import language_marks
@@ -238,7 +244,7 @@ def quote_marks(lang: str):
 
 
 @per_language
-def role_pattern(lang: str):
+def role_pattern(lang: str) -> re.Pattern[str] | None:
     """One pattern for the language's role heads (roles.txt), whole word: a `*` in an entry
     stands for any letters ("ministr*" = "ministro", "ministra"; "*minister*" = "Umweltministers").
     None when the language lists no role."""

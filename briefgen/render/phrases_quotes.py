@@ -92,7 +92,7 @@ class QuotePhrases:
         return Markup('<abbr class="lang-tag" title="%s">%s</abbr>') % (self.formatters.language_name(language), text)
 
 
-def _catalog(language: str):
+def _catalog(language: str) -> gettext_module.NullTranslations | None:
     """The built-in catalog of `language` (its own titles are looked up in it), or None."""
     if language.split("-")[0] == SOURCE_LANGUAGE:
         return None
