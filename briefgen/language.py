@@ -8,6 +8,10 @@ is never labelled with a language nothing downstream can read.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 # Languages extraction has data for; the first is the fallback when a text says too little.
 SUPPORTED = ("en", "fr", "es", "de", "pt", "ru", "uk", "ar")
@@ -28,7 +32,7 @@ def normalize(tag: object) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def _identifier() -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)

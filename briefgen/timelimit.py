@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from briefgen.errors import SourceTimeout
 
@@ -26,7 +27,7 @@ def time_limit(seconds: float | None, path: Path | str) -> Iterator[None]:
         yield
         return
 
-    def expire(signum, frame):  # noqa: ARG001
+    def expire(signum, frame) -> NoReturn:  # noqa: ARG001
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)

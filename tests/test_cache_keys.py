@@ -43,7 +43,7 @@ def test_editing_what_extraction_imports_changes_the_facts_key(package, module):
     assert fingerprint(FACTS, package) != before
 
 
-@pytest.mark.parametrize("module", ["render/pdf.py", "render/fonts.py", "compose/key_figures.py", "cli/run.py", "serve.py"])
+@pytest.mark.parametrize("module", ["render/pdf.py", "render/fonts.py", "compose/key_figures.py", "cli/run.py", "serve/preview.py"])
 def test_editing_a_module_extraction_does_not_import_keeps_the_facts_key(package, module):
     before = fingerprint(FACTS, package)
     edit(package / module)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -155,7 +156,7 @@ def _name(path: Path, package: Path) -> str:
     return ".".join((package.name, *(parts[:-1] if parts[-1] == "__init__" else parts)))
 
 
-def _statements(source: str):
+def _statements(source: str) -> Iterator[str]:
     """The import statements of `source`, each on one line (parenthesised lists joined)."""
     lines = iter(source.splitlines())
     for line in lines:

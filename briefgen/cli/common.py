@@ -8,12 +8,16 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefgen.config import Settings
 from briefgen.display import shown
 from briefgen.errors import BriefgenError, ConfigError, RenderError, TemplateError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_RENDER, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_CODES_HELP = """\b
@@ -26,7 +30,7 @@ Exit codes:
 
 
 
-def console(stderr: bool = True):
+def console(stderr: bool = True) -> Console:
     """A rich console, imported on first use: a quiet build never pays rich's import."""
     from rich.console import Console
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,7 +105,7 @@ def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
     return list(cache[key])
 
 
-def _matches(doc, start: int, end: int):
+def _matches(doc, start: int, end: int) -> Iterator[re.Match[str]]:
     """Exactly `DATE_RE.finditer(doc.text, start, end)`, without running the pattern at every
     character. Every match opens at the start of a `\\w+` run (after its `\\b`), except a bare
     weekday, which may open on the whitespace before it: tried at the weekday itself it gives

@@ -6,6 +6,7 @@ figure rules' job, not this module's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -71,7 +72,7 @@ def _words_value(words: str) -> int | None:
 FIRST_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(v.split()[0] for v in VAGUE) | {"a"}
 
 
-def _matches(text: str, start: int, end: int, cands: list[int]):
+def _matches(text: str, start: int, end: int, cands: list[int]) -> Iterator[re.Match[str]]:
     """Exactly `NUMBER_RE.finditer(text, start, end)`: a match opens after `(?<![\\w...])`, so
     at the start of a `\\w+` run; the pattern is tried only at runs that can open one."""
     match = NUMBER_RE.match

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from briefgen.ingest.base import Article, Reader, register
@@ -192,7 +193,7 @@ def _drop_teaser_runs(lines: list[str], kept: list[int]) -> list[int]:
     return [i for i in kept if i not in drop]
 
 
-def _first_date_line(lines: list[str], idx: list[int]):
+def _first_date_line(lines: list[str], idx: list[int]) -> date | None:
     for i in idx[:_ANCHOR_SCAN]:
         if is_date_line(lines[i]):
             found = find_date(lines[i])

@@ -12,7 +12,7 @@ from briefgen.merge.entities import merge_organizations, merge_people, merge_pla
 from briefgen.merge.events import merge_events, merge_quotes
 from briefgen.merge.figures import merge_figures
 from briefgen.merge.stories import find_stories
-from briefgen.model import Facts
+from briefgen.model import Facts, Figure
 
 
 def merge(parts: Iterable[Facts]) -> Facts:
@@ -45,7 +45,7 @@ def resolve(facts: Facts) -> Facts:
     return facts
 
 
-def _undispute(figures):
+def _undispute(figures: list[Figure]) -> list[Figure]:
     """Split disputed figures back into one figure per claim, so merging again is idempotent."""
     out = []
     for fig in figures:

@@ -25,6 +25,7 @@ from briefgen.model import Brief
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
+    from weasyprint.document import Document
 
     from briefgen.render.env import Localization
     from briefgen.render.fetcher import SafeFetcher
@@ -128,7 +129,7 @@ class Renderer:
 
         return render_html(self.env, self.theme, brief, l10n, font_css="", page_size=self.page_size)
 
-    def lay_out(self, brief: Brief, l10n: Localization):
+    def lay_out(self, brief: Brief, l10n: Localization) -> tuple[str, Document]:
         from briefgen.render.pdf import layout
 
         html = self.html(brief, l10n, for_pdf=True)

@@ -21,6 +21,7 @@ import logging
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -69,7 +70,7 @@ class SafeFetcher(URLFetcher):
         self._stylesheet_bytes = 0
         self._bytes = 0
 
-    def fetch(self, url: str, headers=None):
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme == "data":
             response = super().fetch(url, headers)
@@ -88,7 +89,7 @@ class SafeFetcher(URLFetcher):
             return URLFetcherResponse(url.split("?")[0], body, {"Content-Type": mime})
         return self._refuse(url, "only data: URLs and theme/font files are allowed")
 
-    def _refuse(self, url: str, reason: str):
+    def _refuse(self, url: str, reason: str) -> NoReturn:
         self.refused.append(url)
         log.warning("refused to fetch %s: %s", short_url(url), reason)
         raise RefusedURL(f"briefgen refuses to fetch {short_url(url)}")

@@ -19,18 +19,23 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, RenderError, SourceTimeout, TemplateError
 from briefgen.render.fetcher import FetchLimitError, SafeFetcher, import_site, short_url
 from briefgen.render.fonts import allowed_font_dirs
 from briefgen.timelimit import time_limit
 
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+    from weasyprint.text.fonts import FontConfiguration
+
 log = logging.getLogger(__name__)
 
 _FONT_CONFIG = None
 
 
-def font_configuration():
+def font_configuration() -> FontConfiguration:
     """The process-wide WeasyPrint FontConfiguration (created on first use)."""
     global _FONT_CONFIG
     if _FONT_CONFIG is None:
@@ -57,7 +62,7 @@ LAYOUT_MEMORY_HEADROOM = 1024 * 2**20
 _ELEMENT = re.compile(r"<[A-Za-z]")
 
 
-def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher):
+def layout(html: str, *, base_dir: Path, fetcher: SafeFetcher) -> Document:
     """Lay `html` out (no PDF yet): the returned Document knows its pages and boxes."""
     from weasyprint import HTML
 

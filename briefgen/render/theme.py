@@ -24,9 +24,13 @@ import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import ConfigError, TemplateError
 from briefgen.paths import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from briefgen.render.css import ResolvedCss
 
 BUILTIN_THEME = "default"
 
@@ -79,7 +83,7 @@ class Theme:
                 return str(path.resolve().relative_to(folder.parent))
         return str(path)
 
-    def resolved_css(self):
+    def resolved_css(self) -> ResolvedCss:
         from briefgen.render.css import resolve_stylesheets
         from briefgen.render.fonts import allowed_font_dirs
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
@@ -76,7 +77,7 @@ def css_problems(ignored, display) -> list[Problem]:
 
 
 @contextlib.contextmanager
-def _quiet_fetch_logs():
+def _quiet_fetch_logs() -> Iterator[None]:
     """Refused URLs are reported as problems with file and line: the fetcher's warnings would repeat them."""
     loggers = [logging.getLogger(name) for name in ("briefgen.render.fetcher", "briefgen.render.css")]
     levels = [logger.level for logger in loggers]

@@ -98,7 +98,7 @@ def _example(value) -> str:
     return "`" + (text if len(text) <= 50 else text[:49] + "…").replace("|", "\\|") + "`"
 
 
-def _first(brief: Brief, model: type[BaseModel]):
+def _first(brief: Brief, model: type[BaseModel]) -> BaseModel | None:
     """An instance of `model` from the example brief, for example values."""
     stack: list = [brief]
     while stack:

@@ -18,7 +18,7 @@ import pytest
 
 from briefgen import serve
 from briefgen.config import Settings
-from briefgen.serve import BuildState, Preview, make_server
+from briefgen.serve import BuildState, Preview, make_server, request_checks
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sources"
 SECRET_PATH = "/home/analyst/cases/orvana/theme/partials/title.html"
@@ -173,7 +173,7 @@ def test_a_closed_event_stream_gives_its_place_back(server):
 
 
 def test_a_request_sent_a_byte_at_a_time_is_cut_off(server, monkeypatch):
-    monkeypatch.setattr(serve, "HEAD_SECONDS", 1.0)
+    monkeypatch.setattr(request_checks, "HEAD_SECONDS", 1.0)
     sock = socket.create_connection(("127.0.0.1", port_of(server)), timeout=60)
     sock.sendall(b"GET /status HTTP/1.1\r\n")
     closed = False
