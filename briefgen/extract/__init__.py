@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import kinds
 from ..errors import ExtractError
 from ..model import (
     Citation,
@@ -113,6 +114,7 @@ def extract_source(source: Source) -> Facts:
             _quotes(doc, facts)
             _figures(doc, facts)
             _events(doc, facts)
+            facts.kinds = kinds.extract_all(doc)   # every registered kind's (briefgen.kinds)
             # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
             intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
             story = tell_story(facts, source)
