@@ -123,6 +123,19 @@ def test_a_registered_kind_shows_on_the_page_through_its_partial_with_its_marks(
         assert {n for n, _s in marks} <= set(re.findall(r'id="source-(\d+)"', html))
 
 
+def test_facts_cached_before_a_kind_was_registered_are_extracted_again(sources, tmp_path):
+    cache = tmp_path / "cache"
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    assert run("extract", sources, "-o", before, "--jobs", 1, "--cache-dir", cache, "-q").exit_code == 0
+    kinds.register(ROAD_CLOSURES)
+    try:
+        assert run("extract", sources, "-o", after, "--jobs", 1, "--cache-dir", cache, "-q").exit_code == 0
+    finally:
+        kinds.unregister(ROAD_CLOSURES.name)
+    assert "kinds" not in json.loads(before.read_text(encoding="utf-8"))
+    assert json.loads(after.read_text(encoding="utf-8"))["kinds"]["road_closures"]
+
+
 def test_a_facts_file_with_an_unregistered_kind_is_refused_naming_it(sources, tmp_path):
     facts = tmp_path / "facts.json"
     assert run("extract", sources, "-o", facts, "--jobs", 1, "--no-cache", "-q").exit_code == 0
@@ -132,3 +145,41 @@ def test_a_facts_file_with_an_unregistered_kind_is_refused_naming_it(sources, tm
     facts.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(BriefgenError, match="unknown fact kind 'road_closures'"):
         load_facts(facts)
+
+
+class FakeEntryPoint:
+    def __init__(self, name: str, value: str, loaded: object) -> None:
+        self.name, self.value, self._loaded = name, value, loaded
+
+    def load(self) -> object:
+        if isinstance(self._loaded, Exception):
+            raise self._loaded
+        return self._loaded
+
+
+def installed(monkeypatch, *points: FakeEntryPoint) -> None:
+    monkeypatch.setattr(kinds, "entry_points", lambda group: list(points) if group == kinds.ENTRY_POINTS else [])
+    monkeypatch.setattr(kinds, "_loaded", False)
+
+
+def test_a_kind_an_installed_package_offers_is_extracted(monkeypatch, sources, tmp_path):
+    installed(monkeypatch, FakeEntryPoint("roads", "roads_plugin:ROAD_CLOSURES", ROAD_CLOSURES))
+    out = tmp_path / "facts.json"
+    try:
+        result = run("extract", sources, "-o", out, "--jobs", 1, "--no-cache", "-q")
+    finally:
+        kinds.unregister(ROAD_CLOSURES.name)
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["kinds"]["road_closures"]
+
+
+@pytest.mark.parametrize("loaded, said", [(ImportError("no module named roads_plugin"), "cannot be loaded"),
+                                          ("not a kind", "is not a briefgen.kinds.FactKind")])
+def test_a_broken_kind_plugin_stops_the_run_with_one_line_naming_it(monkeypatch, sources, tmp_path, loaded, said):
+    installed(monkeypatch, FakeEntryPoint("roads", "roads_plugin:ROAD_CLOSURES", loaded))
+    result = CliRunner().invoke(main, ["extract", str(sources), "-o", str(tmp_path / "facts.json"), "-q"])
+    assert result.exit_code != 0
+    assert "fact kind plugin 'roads' (roads_plugin:ROAD_CLOSURES)" in result.output and said in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "facts.json").exists()
+

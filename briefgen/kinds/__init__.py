@@ -16,17 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefgen.errors import ConfigError
 from briefgen.model import Citation, Section, SectionItem
 
 if TYPE_CHECKING:
     from briefgen.compose.cite import Citer
     from briefgen.extract.doc import Doc
 
-__all__ = ["FactKind", "KindItem", "REGISTRY", "cite", "register", "registered", "unregister"]
+__all__ = ["FactKind", "KindItem", "REGISTRY", "cite", "load_plugins", "names", "register", "registered",
+           "unregister"]
 
 MAX_ITEM_MARKS = 1         # marks per item, as for events and quotes (compose/cite.py)
 
@@ -80,6 +83,27 @@ class FactKind:
 
 
 REGISTRY: dict[str, FactKind] = {}
+ENTRY_POINTS = "briefgen.kinds"     # installed packages register kinds here: name = "module:KIND"
+_loaded = False
+
+
+def load_plugins() -> None:
+    """Register the kinds installed packages offer, once per process. Every process loads them
+    itself, so kinds from entry points reach the extract workers too; a kind registered in code
+    reaches only the process that registered it (extract with --jobs 1 there)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for point in sorted(entry_points(group=ENTRY_POINTS), key=lambda p: p.name):
+        try:
+            kind = point.load()
+        except Exception as exc:  # an installed plugin's bug: one line naming it, not a traceback
+            raise ConfigError(f"fact kind plugin {point.name!r} ({point.value}) cannot be loaded: "
+                              f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(kind, FactKind):
+            raise ConfigError(f"fact kind plugin {point.name!r} ({point.value}) is not a briefgen.kinds.FactKind")
+        register(kind)
 
 
 def register(kind: FactKind) -> FactKind:
@@ -95,7 +119,13 @@ def unregister(name: str) -> None:
 
 
 def registered() -> list[FactKind]:
+    load_plugins()
     return list(REGISTRY.values())
+
+
+def names() -> tuple[str, ...]:
+    """The registered kinds' names: what extraction finds depends on them (the facts cache's key)."""
+    return tuple(kind.name for kind in registered())
 
 
 def merge_by_key(items: Iterable[KindItem], key: Callable[[KindItem], Hashable]) -> list[KindItem]:
@@ -115,6 +145,7 @@ def merge_by_key(items: Iterable[KindItem], key: Callable[[KindItem], Hashable])
 
 def validate_items(name: str, items: list[Any]) -> list[dict[str, Any]]:
     """A facts file's items of kind `name`, checked by its model (a ValueError names the kind)."""
+    load_plugins()
     kind = REGISTRY.get(name)
     if kind is None:
         known = ", ".join(REGISTRY) or "none"
