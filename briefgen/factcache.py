@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
+from briefgen import kinds
 from briefgen.cache import BRIEFS, FACTS, FIT, Store, entry_key
 from briefgen.model import Brief
 from briefgen.workers import FileFacts
@@ -48,8 +49,11 @@ class FactCache(Store):
 
     @staticmethod
     def key(path: Path, data: bytes, language: str | None = None) -> str:
-        # The folder's briefgen.toml language changes how the bytes are read.
-        return entry_key(data, path.suffix.lower(), *([language] if language else []))
+        # The folder's briefgen.toml language changes how the bytes are read; registered fact kinds
+        # (briefgen.kinds, known only at run time) add to what is extracted from them.
+        registered = kinds.names()
+        return entry_key(data, path.suffix.lower(), *([language] if language else []),
+                         *([registered] if registered else []))
 
     @staticmethod
     def _entry(key: str) -> str:

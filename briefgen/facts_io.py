@@ -17,6 +17,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def dump_facts(facts: Facts, path: Path) -> None:
     data = facts.model_dump(mode="json")
+    if not data["kinds"]:
+        del data["kinds"]   # no registered kind found anything: the file reads as before the registry
     if path.suffix.lower() in YAML_SUFFIXES:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     else:

@@ -7,7 +7,7 @@ re-type the contract's ones. `briefgen schema` prints the JSON Schema of `Facts`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -226,6 +226,16 @@ class Facts(_Model):
     stories: list[Story] = Field(default_factory=list, description="Each source's main event; the "
                                  "brief's story is what most sources say.")
     warnings: list[str] = Field(default_factory=list, description="Sources skipped or partly used, and why.")
+    kinds: dict[str, list[dict[str, Any]]] = Field(
+        default_factory=dict, description="Items of the fact kinds registered in briefgen.kinds, by kind name; "
+        "each checked by its kind's model.")
+
+    @field_validator("kinds")
+    @classmethod
+    def _registered_kinds(cls, value: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+        from briefgen.kinds import validate_items  # the registry imports this module
+
+        return {name: validate_items(name, items) for name, items in value.items()}
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -342,6 +352,23 @@ class BriefStory(_Model):
                                  "of a story with no crisis event).")
 
 
+class SectionItem(_Model):
+    """One item of a registered fact kind's section (briefgen.kinds), as its partial prints it."""
+
+    id: str
+    fields: dict[str, Any] = Field(default_factory=dict, description="The item's own fields, citations left out.")
+    marks: list[Mark] = Field(default_factory=list)
+
+
+class Section(_Model):
+    """A registered fact kind's section: its items and the partial (a template name) that prints them."""
+
+    kind: str
+    label: str = Field(description="Catalog msgid of the section's heading.")
+    partial: str
+    items: list[SectionItem] = Field(default_factory=list)
+
+
 class Brief(_Model):
     """The composed brief: what goes on the page, in priority order, never how it looks."""
 
@@ -360,6 +387,8 @@ class Brief(_Model):
     quotes: list[BriefQuote] = Field(default_factory=list)
     next: list[TimelineEntry] = Field(default_factory=list)
     disputes: list[Dispute] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list, description="Registered fact kinds' sections "
+                                    "(briefgen.kinds), in registration order.")
     context: list[KeyFigure] = Field(default_factory=list, description="Background figures (another time, "
                                      "event or place, rates, projections, populations): never key figures.")
     gaps: list[Category] = Field(default_factory=list, description="Main categories no source gives.")

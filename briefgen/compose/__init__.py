@@ -26,6 +26,7 @@ from briefgen.compose.trim import (
     COMPACT_SOURCES, CompactSources, DropItem, TrimPlan, TrimStep, analyst_last, describe, timeline_trim_order, trim,
     trim_order,
 )
+from briefgen.kinds import sections as kind_sections
 from briefgen.model import Brief, Facts
 
 __all__ = ["CATEGORY_RANK", "COMPACT_SOURCES", "Budget", "CompactSources", "DropItem", "TrimPlan", "TrimStep",
@@ -86,6 +87,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         figures=display_figures,
         bottom_line=bottom_line(figures, timeline, upcoming, budget, dates[-1] if dates else None),
         timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes, context=context,
+        sections=kind_sections(facts.kinds, cite),
         gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)
               and not any(d.category == c for d in disputes)],
         note_markdown=notes_markdown,

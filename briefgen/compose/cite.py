@@ -6,7 +6,7 @@ import datetime as dt
 
 from briefgen.model import (
     Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
-    Mark, Quote, SourceEntry, TimelineEntry,
+    Mark, Quote, Section, SectionItem, SourceEntry, TimelineEntry,
 )
 from briefgen.sentences import sentence_span
 
@@ -74,7 +74,8 @@ class Citer:
 
 
 def _all_marks(value: object) -> list[list[Mark]]:
-    """Every list of marks in a brief (figures, events, quotes, disputed values, bottom line)."""
+    """Every list of marks in a brief (figures, events, quotes, disputed values, bottom line,
+    registered kinds' sections)."""
     found: list[list[Mark]] = []
     if isinstance(value, list):
         if value and isinstance(value[0], Mark):
@@ -83,7 +84,7 @@ def _all_marks(value: object) -> list[list[Mark]]:
             for item in value:
                 found += _all_marks(item)
     elif isinstance(value, Brief | KeyFigure | TimelineEntry | BriefQuote | Dispute | DisputedValue
-                    | BottomLineSentence):
+                    | BottomLineSentence | Section | SectionItem):
         for name in type(value).model_fields:
             if name != "sources":
                 found += _all_marks(getattr(value, name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import kinds
 from ..errors import ExtractError
 from ..model import (
     Citation,
@@ -118,6 +119,7 @@ def extract_source(source: Source) -> Facts:
                 p.role = p.role or doc.entities[("person", p.name)].role
             _figures(doc, facts)
             _events(doc, facts)
+            facts.kinds = kinds.extract_all(doc)   # every registered kind's (briefgen.kinds)
             # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
             intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
             story = tell_story(facts, source)

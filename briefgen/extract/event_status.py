@@ -128,8 +128,4 @@ RULES: Ruler[Rule] = Ruler([
 def status(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> str:
     walk = _walk(doc, sent, expr)
     after = doc.text[expr.end:sent[1]]
-    for _name, rule in RULES:
-        found = rule(doc, expr, walk, after)
-        if found:
-            return found
-    return "past"
+    return RULES.first(doc, expr, walk, after) or "past"

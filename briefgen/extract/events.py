@@ -134,6 +134,4 @@ RULES: Ruler = Ruler([
 
 def run(doc: Doc) -> list[EventCand]:
     cands = dated_sentences(doc)
-    for _name, rule in RULES:
-        cands = rule(doc, cands)
-    return cands
+    return RULES.fold(cands, doc)

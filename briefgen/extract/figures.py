@@ -455,10 +455,8 @@ def run(doc: Doc) -> list[Cand]:
     """Figures that count people and have a category, one per (value, category, place)."""
     cands = candidates(doc)
     local = figures_local.spec(doc.lang) is not None
-    for name, rule in RULES:
-        if local and name in ENGLISH_RULES:
-            continue  # English word order; another language's are read by "local_language" (figures_local.py)
-        rule(doc, cands)
+    # English word order; another language's are read by "local_language" (figures_local.py)
+    RULES.run(doc, cands, skip=ENGLISH_RULES if local else ())
     out: list[Cand] = []
     for c in cands:
         if c.drop or not c.category or c.subset_of is not None or (c.head or "").lower() in W.NOT_VICTIMS:

@@ -5,11 +5,12 @@ reorder, disable or add a rule by name without touching the rule modules.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 F = TypeVar("F", bound=Callable)
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,3 +54,24 @@ class Ruler(Generic[F]):
 
     def __iter__(self) -> Iterator[tuple[str, F]]:
         return ((r.name, r.fn) for r in self._rules if r.enabled)
+
+    def run(self, *args: object, skip: Collection[str] = ()) -> None:
+        """Call every enabled rule in order with `args` (rules that edit what they are given);
+        the rules named in `skip` sit this run out."""
+        for name, fn in self:
+            if name not in skip:
+                fn(*args)
+
+    def fold(self, value: T, *args: object) -> T:
+        """Thread `value` through the rules: each gets `*args, value` and returns the next value."""
+        for _name, fn in self:
+            value = fn(*args, value)
+        return value
+
+    def first(self, *args: object) -> object | None:
+        """The first rule's answer that is not empty, or None when no rule answers."""
+        for _name, fn in self:
+            found = fn(*args)
+            if found:
+                return found
+        return None

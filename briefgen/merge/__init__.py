@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from briefgen.kinds import merge_all as merge_kinds
 from briefgen.merge.copies import put
 from briefgen.merge.entities import merge_organizations, merge_people, merge_places
 from briefgen.merge.events import merge_events, merge_quotes
@@ -26,6 +27,8 @@ def merge(parts: Iterable[Facts]) -> Facts:
         merged.sources.extend(fresh)
         for kind in ("people", "organizations", "places", "quotes", "figures", "events", "stories", "warnings"):
             getattr(merged, kind).extend(getattr(part, kind))
+        for name, items in part.kinds.items():  # registered kinds' (briefgen.kinds), checked on load
+            merged.kinds.setdefault(name, []).extend(items)
     return resolve(merged)
 
 
@@ -42,6 +45,7 @@ def resolve(facts: Facts) -> Facts:
     facts.figures = merge_figures(_undispute(facts.figures), story_of, published, tiers)
     facts.quotes = merge_quotes(facts.quotes, renamed)
     facts.events = merge_events(facts.events)
+    facts.kinds = merge_kinds(facts.kinds)
     return facts
 
 

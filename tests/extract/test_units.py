@@ -43,6 +43,24 @@ def test_ruler_order_and_disable() -> None:
     assert r.names() == ["z", "a", "c", "b"]
 
 
+def test_ruler_runs_its_enabled_rules_in_order_skipping_the_named_ones() -> None:
+    seen: list[str] = []
+    r = Ruler([(n, lambda out, n=n: out.append(n)) for n in ("a", "b", "c", "d")])
+    r.disable("b")
+    r.run(seen, skip={"c"})
+    assert seen == ["a", "d"]
+
+
+def test_ruler_folds_a_value_through_its_rules_and_takes_the_first_answer() -> None:
+    r = Ruler([("double", lambda k, v: v * k), ("plus_one", lambda k, v: v + 1)])
+    assert r.fold(5, 2) == 11
+    asks = Ruler([("none", lambda x: None), ("empty", lambda x: ""), ("found", lambda x: f"<{x}>"),
+                  ("later", lambda x: "never")])
+    assert asks.first("q") == "<q>"
+    asks.disable("found", "later")
+    assert asks.first("q") is None
+
+
 # The date and number scanners try their patterns only at word runs that can open a match
 # (Doc.run_candidates); that must find exactly what the patterns find scanning every character.
 SCAN_TEXTS = [
