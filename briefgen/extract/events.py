@@ -69,8 +69,20 @@ def _inline_dateline(doc: Doc, e: dates.DateExpr) -> bool:
         _INLINE_DATELINE_BEFORE.search(doc.text, max(0, e.start - 40), e.start) is not None
 
 
+# "The Korva Dam, an earthen embankment completed in 1988, gave way ...": a year or month inside an
+# aside about a noun dates the noun, not the clause's event.
+_ASIDE_OPEN_RE = re.compile(r",\s*(?:a|an|which|who|whose)\b[^,;]*$", re.IGNORECASE)
+
+
+def _in_aside(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> bool:
+    if e.precision == "day" or _ASIDE_OPEN_RE.search(doc.text, sent[0], e.start) is None:
+        return False
+    return re.match(r"[^,;]*,", doc.text[e.end:sent[1]]) is not None
+
+
 def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -> bool:
-    return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0]) or _inline_dateline(doc, e)
+    return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0]) or _inline_dateline(doc, e) \
+        or _in_aside(doc, sent, e)
 
 
 def _ahead_status(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> str:

@@ -113,3 +113,8 @@ def test_dates_print_as_closely_as_they_are_known(tag: str, precision: str, day:
     plain = lambda text: " ".join(text.replace("\u2009", " ").replace("\u00a0", " ").split())  # noqa: E731
     assert plain(fmt.format_day(dt.date(2026, 10, 7), precision)) == day
     assert plain(fmt.format_date(dt.date(2026, 10, 7), "long", precision)) == long
+
+
+def test_a_year_in_an_aside_about_a_noun_does_not_date_the_event() -> None:
+    text = "The old Verin barrage, a concrete wall finished in 1979, burst on Saturday after days of rain."
+    assert _events(text) == {("2026-12-05", "day", "past")}
