@@ -319,21 +319,37 @@ class Formatters:
         zero = _DIGIT_ZERO[self.digits]
         return text.translate({ord("0") + i: zero + i for i in range(10)})
 
-    def format_date(self, value: dt.date | None, format: str = "medium") -> str:
-        """'long': '8 décembre 2016'; 'medium': abbreviated month ('8 déc. 2016', never '08.12.2016')."""
+    def format_date(self, value: dt.date | None, format: str = "medium", precision: str = "day") -> str:
+        """'long': '8 décembre 2016'; 'medium': abbreviated month ('8 déc. 2016', never '08.12.2016').
+        A date known only to its week, month or year (model.DatePrecision) prints as that stretch."""
         if value is None:
             return ""
+        if precision != "day":
+            return self._stretch(value, precision, "yMMMd")
         if format == "medium":
             text = babel_dates.format_skeleton("yMMMd", value, locale=self.locale)
         else:
             text = babel_dates.format_date(value, format=format, locale=self.locale)
         return self._date(text)
 
-    def format_day(self, value: dt.date | None) -> str:
-        """Day and month only ('Dec 8'), for timelines whose year is in the header."""
+    def format_day(self, value: dt.date | None, precision: str = "day") -> str:
+        """Day and month only ('Dec 8'), for timelines whose year is in the header; a week as its
+        days ('Nov 30 – Dec 6'), a month with its year ('October 2026'), a year alone."""
         if value is None:
             return ""
+        if precision != "day":
+            return self._stretch(value, precision, "MMMd")
         return self._date(babel_dates.format_skeleton("MMMd", value, locale=self.locale))
+
+    def _stretch(self, value: dt.date, precision: str, day_skeleton: str) -> str:
+        # CLDR's own patterns, so every locale words them without a catalog entry: a week is the
+        # Monday-to-Sunday interval holding the date, a month "October 2026", a year "2026".
+        if precision == "week":
+            monday = value - dt.timedelta(days=value.weekday())
+            return self._date(babel_dates.format_interval(monday, monday + dt.timedelta(days=6),
+                                                          skeleton=day_skeleton, locale=self.locale))
+        skeleton = "yMMMM" if precision == "month" else "y"
+        return self._date(babel_dates.format_skeleton(skeleton, value, locale=self.locale))
 
     def format_number(self, value: int | float | None) -> str:
         if value is None:

@@ -19,6 +19,11 @@ Category = Literal[
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
+# How closely an event's date is known: "on Monday" is a day; "last week", "over the weekend" a week;
+# "in October", "last month" a month; "last year", "in 2011" a year. The date is then the first day of
+# that stretch (a week's Monday, a weekend's Saturday, a month's 1st, a year's 1 January), so it stays
+# an ISO date every reader of the contract can sort and compare.
+DatePrecision = Literal["day", "week", "month", "year"]
 # What a story is about (docs/story.md): the taxonomy of main events, "none" for a story with no
 # crisis event (business, sport, politics).
 EventType = Literal[
@@ -203,6 +208,8 @@ class Story(_Model):
 
 class Event(_Model):
     date: dt.date | None = None
+    precision: DatePrecision = Field(default="day", description="How closely `date` is known; for week, "
+                                     "month or year it is the first day of that stretch.")
     status: EventStatus = "past"
     description: str
     text: str | None = None
@@ -293,6 +300,7 @@ class KeyFigure(_Model):
 class TimelineEntry(_Model):
     id: str
     date: dt.date | None = None
+    precision: DatePrecision = "day"
     status: EventStatus = "past"
     description: str
     marks: list[Mark] = Field(default_factory=list)

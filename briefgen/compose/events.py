@@ -26,5 +26,5 @@ def upcoming(facts: Facts, cite: Citer, as_of: dt.date | None) -> list[TimelineE
 
 def _entry(event: Event, cite: Citer) -> TimelineEntry:
     return TimelineEntry(id=item_id("event", event.date, event.status, event.description), date=event.date,
-                         status=event.status, description=event.description,
+                         precision=event.precision, status=event.status, description=event.description,
                          marks=cite.fact_marks(event, MAX_ITEM_MARKS))

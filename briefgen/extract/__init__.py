@@ -99,7 +99,7 @@ MAX_FIGURE = 10_000_000_000
 
 def _events(doc: Doc, facts: Facts) -> None:
     for c in events.run(doc):
-        facts.events.append(Event(date=c.date, status=c.status, description=c.description,
+        facts.events.append(Event(date=c.date, precision=c.precision, status=c.status, description=c.description,
                                   text=doc.text[c.start:c.end], citations=[_cite(doc, c.start, c.end)]))
 
 

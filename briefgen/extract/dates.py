@@ -39,6 +39,8 @@ class DateExpr:
     weekday: int | None = None   # set for weekday words, which the caller may move forward
     future_ok: bool = False      # "tomorrow" and weekdays can point forward
     yearless: bool = False       # "May 31" with no year: `past_reading` gives the most recent past one
+    precision: str = "day"       # model.DatePrecision: "last week" is a week, "in October" a month
+    ahead: dt.date | None = None  # the reading when the clause is about the future ("in October" -> the next one)
 
 
 # "since Saturday", "until Monday", "from Saturday onwards": the edge of a stretch of time, not its day
@@ -172,7 +174,106 @@ def _find_local(doc, rx: re.Pattern[str], start: int, end: int) -> list[DateExpr
     return out
 
 
+# Stretches of time rather than days: "last week", "over the weekend", "earlier this month",
+# "in October", "in April 2023", "in 2011", "last year"; and "four days after <event>" told from
+# the publication day. A month name is one only when capitalised and after "in"/"early"/"late"/
+# "mid-" or before a year ("April Smith said" is a name). "last year's floods" names which floods,
+# not when the clause happens, and "since 2011" is the edge of a span (`is_span_edge`).
+_FULL_MONTHS = "|".join(m.capitalize() for m in sorted(T.MONTHS, key=len, reverse=True) if len(m) > 3 or m == "may")
+_REL = r"(?:last|this|earlier\s+this|later\s+this|next|the\s+past|the\s+previous)"
+APPROX_RE = re.compile(
+    rf"\b(?:(?i:(?P<week>{_REL})\s+week"
+    rf"|(?P<weekend>over\s+the|last|this|next|the\s+past)\s+weekend"
+    rf"|(?P<month>{_REL})\s+month"
+    rf"|(?P<year>{_REL})\s+year)(?![’'\w-])"
+    rf"|(?i:in|early|late|mid-?)\s*(?P<m_month>{_FULL_MONTHS})(?:,?\s+(?P<m_year>\d{{4}}))?"
+    rf"(?![\w-]|\s+\d|\s+[A-Z][a-z]+(?:[’']s|\s+(?:said|says|told)\b))"
+    rf"|(?P<my_month>{_FULL_MONTHS})\s+(?P<my_year>(?:19|20)\d{{2}})\b"
+    rf"|(?i:in)\s+(?P<y_year>(?:19|20)\d{{2}})(?![’'\w-]|\s*[-–])"
+    rf"|(?i:(?P<after>\d+|{'|'.join(UNITS)}|a)\s+(?P<after_unit>days?|weeks?)\s+after)\b)"
+)
+# "Four days after the storm made landfall, thousands are still ...": the count runs to now
+# (the publication day) only when the main clause is in the present.
+_NOW_CLAUSE_RE = re.compile(r"[^.;,]*,[^.;]*?\b(?:are|is|remain|remains|still|continue|continues)\b", re.IGNORECASE)
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1)
+
+
+def _shift_month(d: dt.date, months: int) -> dt.date:
+    n = d.year * 12 + d.month - 1 + months
+    return dt.date(n // 12, n % 12 + 1, 1)
+
+
+def _approx(doc, m: re.Match, pub: dt.date | None) -> DateExpr | None:
+    """One APPROX_RE match as a DateExpr (None when it needs a publication date and has none)."""
+    g = m.groupdict()
+    word = lambda key: " ".join(g[key].lower().split())  # noqa: E731
+    month_name = g["m_month"] or g["my_month"]
+    if month_name:
+        month = T.MONTHS[month_name.lower()]
+        year = g["m_year"] or g["my_year"]
+        if year:
+            return DateExpr(m.start(), m.end(), _month_start(int(year), month), future_ok=True, precision="month")
+        if pub is None:
+            return None
+        past = _month_start(pub.year if month <= pub.month else pub.year - 1, month)
+        ahead = _month_start(pub.year if month >= pub.month else pub.year + 1, month)
+        return DateExpr(m.start(), m.end(), past, future_ok=True, yearless=True, precision="month", ahead=ahead)
+    if g["y_year"]:
+        return DateExpr(m.start(), m.end(), dt.date(int(g["y_year"]), 1, 1), future_ok=True, precision="year")
+    if pub is None:
+        return None
+    if g["after"]:
+        if not _NOW_CLAUSE_RE.match(doc.text, m.end(), min(len(doc.text), m.end() + 240)):
+            return None
+        count = g["after"].lower()
+        n = 1 if count == "a" else int(count) if count.isdigit() else UNITS.get(count)
+        if not n or n > 31:
+            return None
+        if g["after_unit"].lower().startswith("week"):
+            return DateExpr(m.start(), m.end(), pub - dt.timedelta(days=7 * n), precision="week")
+        return DateExpr(m.start(), m.end(), pub - dt.timedelta(days=n))
+    monday = pub - dt.timedelta(days=pub.weekday())
+    step = {"last": -1, "the past": -1, "the previous": -1, "next": 1}
+    if g["week"]:
+        return DateExpr(m.start(), m.end(), monday + dt.timedelta(days=7 * step.get(word("week"), 0)),
+                        future_ok=word("week") in ("next", "later this"), precision="week")
+    if g["weekend"]:
+        w = word("weekend")
+        saturday = resolve_weekday(pub, 5, w in ("this", "next") and pub.weekday() < 5)
+        if w == "next" and pub.weekday() >= 5:
+            saturday += dt.timedelta(days=7)
+        return DateExpr(m.start(), m.end(), saturday, future_ok=w in ("this", "next"), precision="week")
+    if g["month"]:
+        return DateExpr(m.start(), m.end(), _shift_month(pub, step.get(word("month"), 0)),
+                        future_ok=word("month") in ("next", "later this"), precision="month")
+    return DateExpr(m.start(), m.end(), dt.date(pub.year + step.get(word("year"), 0), 1, 1),
+                    future_ok=word("year") in ("next", "later this"), precision="year")
+
+
+def _find_approx(doc, exact: list[DateExpr], start: int, end: int) -> list[DateExpr]:
+    taken = [(e.start, e.end) for e in exact]
+    out = []
+    for m in APPROX_RE.finditer(doc.text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue  # "Monday last week", "December 5, 2014": the day already read wins
+        expr = _approx(doc, m, doc.published)
+        if expr is not None:
+            out.append(expr)
+    return out
+
+
 def _find(doc, start: int, end: int | None) -> list[DateExpr]:
+    exact = _find_exact(doc, start, end)
+    if doc.lang != lexicon.DEFAULT:
+        return exact
+    return sorted(exact + _find_approx(doc, exact, start, len(doc.text) if end is None else end),
+                  key=lambda e: e.start)
+
+
+def _find_exact(doc, start: int, end: int | None) -> list[DateExpr]:
     local = _local_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
     if local is not None:  # another language: its own month, weekday and relative-day words
         return _find_local(doc, local, start, len(doc.text) if end is None else end)

@@ -30,6 +30,7 @@ class EventCand:
     end: int
     description: str = ""
     sent: tuple[int, int] = (0, 0)
+    precision: str = "day"  # model.DatePrecision
 
 
 CLAUSE_SPLIT_RE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+(?=(?:a|an|the|his|her|their|its|[A-Z])\b)")
@@ -56,8 +57,40 @@ def _dateline_end(doc: Doc, sent: tuple[int, int]) -> int:
     return m.end() if m else sent[0]
 
 
+# "... Manila/Kuala Lumpur 26 December —Four days after ...": a place, a date and a dash, with
+# no preposition, is a dateline run into the text (the headline glued to the lead), not an event.
+_INLINE_DATELINE_BEFORE = re.compile(r"[A-Z][\w/.'’-]*\s+$")
+_INLINE_DATELINE_AFTER = re.compile(r"\s*[—–]")
+
+
+def _inline_dateline(doc: Doc, e: dates.DateExpr) -> bool:
+    return e.weekday is None and e.precision == "day" and \
+        _INLINE_DATELINE_AFTER.match(doc.text, e.end) is not None and \
+        _INLINE_DATELINE_BEFORE.search(doc.text, max(0, e.start - 40), e.start) is not None
+
+
+# "The Korva Dam, an earthen embankment completed in 1988, gave way ...": a year or month inside an
+# aside about a noun dates the noun, not the clause's event.
+_ASIDE_OPEN_RE = re.compile(r",\s*(?:a|an|which|who|whose)\b[^,;]*$", re.IGNORECASE)
+
+
+def _in_aside(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> bool:
+    if e.precision == "day" or _ASIDE_OPEN_RE.search(doc.text, sent[0], e.start) is None:
+        return False
+    return re.match(r"[^,;]*,", doc.text[e.end:sent[1]]) is not None
+
+
 def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -> bool:
-    return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0])
+    return e.start < body_start or dates.is_span_edge(doc.text, e, sent[0]) or _inline_dateline(doc, e) \
+        or _in_aside(doc, sent, e)
+
+
+def _ahead_status(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> str:
+    """A date after publication that the tense walk read as past is still to come; a forecast
+    further back than the walk reaches ("has forecast ... rains ... tomorrow") makes it expected."""
+    words = {t.lower for t in doc.tokens_in(sent[0], e.start)}
+    return "expected" if words & (event_status.EXPECTED - event_status.HOPES - {"may", "could", "might"}) \
+        else "scheduled"
 
 
 def _alpha_words_outside(toks: list, exprs: list[dates.DateExpr], enough: int = 5) -> int:
@@ -90,15 +123,17 @@ def dated_sentences(doc: Doc) -> list[EventCand]:
             date = e.date
             if status in ("scheduled", "expected") and e.weekday is not None and e.future_ok and doc.published:
                 date = dates.resolve_weekday(doc.published, e.weekday, True)
+            elif status in ("scheduled", "expected") and e.ahead is not None:
+                date = e.ahead  # "will hold elections in October": the coming October
             elif doc.published and date and date > doc.published and status == "past" and e.yearless \
                     and event_status.clear_past(doc, sent, e):
                 date = dates.past_reading(e, doc.published)  # "On May 31, 150 people were killed": last May
             elif doc.published and date and date > doc.published and status == "past":
-                status = "scheduled"
+                status = _ahead_status(doc, sent, e)
             if date:
                 start, end = _clause(doc, sent, e)
                 desc = describe(doc.text, sent, spans, (e.start, e.end), status)
-                out.append(EventCand(date, status, start, end, desc, sent))
+                out.append(EventCand(date, status, start, end, desc, sent, e.precision))
     return out
 
 

@@ -41,8 +41,8 @@ def _words(event: Event) -> set[str]:
 
 def merge_events(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
-    # Blocking keeps this linear: an event is compared only with events of the same day and
-    # status that share its longest word (two reports of one event share their key noun).
+    # Blocking keeps this linear: an event is compared only with events of the same day (as
+    # closely known: "in October" is not October 1) and status that share its longest word (two reports of one event share their key noun).
     blocks: dict[tuple, list[tuple[Event, set[str]]]] = {}
     # Per block, the first entry that matches a set of words: entries are only ever appended, so
     # once found it stays the first match, and a long block is not scanned again for a repeat.
@@ -50,7 +50,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for event in events:
         words = _words(event)
         # Sorted before max: on a set, ties would be broken by the hash seed.
-        key = (event.date, event.status, max(sorted(words), key=len, default=""))
+        key = (event.date, event.precision, event.status, max(sorted(words), key=len, default=""))
         block = blocks.setdefault(key, [])
         found = first_match.setdefault(key, {})
         frozen = frozenset(words)

@@ -19,8 +19,8 @@ from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.model import (
-    Brief, BriefQuote, Category, Dispute, EventStatus, EventType, KeyFigure, Mark, Qualifier, Scope, ScopeReason,
-    TimelineEntry,
+    Brief, BriefQuote, Category, DatePrecision, Dispute, EventStatus, EventType, KeyFigure, Mark, Qualifier, Scope,
+    ScopeReason, TimelineEntry,
 )
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class JsonFigure(_Out):
 
 class JsonEvent(_Out):
     date: str | None
+    precision: DatePrecision = Field(default="day", description="How closely `date` is known; for week, month "
+                                     "or year it is the first day of that stretch.")
     status: EventStatus
     description: str
     citations: list[JsonCitation]
@@ -222,7 +224,7 @@ def _figure(figure: KeyFigure, phrases) -> JsonFigure:
 
 
 def _event(event: TimelineEntry) -> JsonEvent:
-    return JsonEvent(date=_date(event.date), status=event.status, description=event.description,
+    return JsonEvent(date=_date(event.date), precision=event.precision, status=event.status, description=event.description,
                      citations=_citations(event.marks))
 
 

@@ -19,7 +19,7 @@ from .conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
 
-FOUND = 747  # measured 747/815 on seed + dev (33 articles), 2026-12-07 (issue 17: clauses, roles, subdivisions)
+FOUND = 749  # measured 749/815 on seed + dev (33 articles), 2026-12-07 (issue 17: dates by frame, a dateline run into the lead, forecasts)
 WRONG = 0  # measured 0; only ever lowered
 
 
