@@ -251,9 +251,6 @@ class Facts(_Model):
 # --- The composed brief (what templates receive) ------------------------------------------
 # Owned by compose (briefgen/compose/); defined here so every stage shares one model module.
 
-BottomLineKind = Literal["figures", "latest", "next"]
-
-
 class Mark(_Model):
     """A footnote mark: '[n]' pointing at source number n, with the sentence it came from."""
 
@@ -338,13 +335,19 @@ class Dispute(_Model):
     more_values: int = Field(default=0, description="Further values reported, left off the page.")
 
 
-class BottomLineSentence(_Model):
-    """One sentence of the bottom line, as data; the template phrases it in the locale."""
+class BottomLine(_Model):
+    """The bottom line as data: the story's event, where and when, and its leading figures. No
+    words: render phrases it in the brief's language (one catalog message per sentence shape)."""
 
-    kind: BottomLineKind
-    figures: list[KeyFigure] = Field(default_factory=list)
-    event: TimelineEntry | None = None
-    sources_count: int = 0
+    type: EventType | None = Field(default=None, description="The story's event type; 'none' for a "
+                                   "story with no crisis event (its headline fact only).")
+    hazard: str | None = Field(default=None, description="The storm's or the disease's name.")
+    place: str | None = Field(default=None, description="Where the event happened, as the sources name it.")
+    date: dt.date | None = Field(default=None, description="When it happened (the earliest source's date).")
+    figures: list[KeyFigure] = Field(default_factory=list, description="The leading figures, one per "
+                                     "category, most important first.")
+    as_of: dt.date | None = Field(default=None, description="The newest source's date, when figures are given.")
+    sources_count: int = Field(default=0, description="Sources the figures are cited from.")
 
 
 class BriefStory(_Model):
@@ -390,7 +393,8 @@ class Brief(_Model):
     covers_to: dt.date | None = None
     languages: list[str] = Field(default_factory=list)
     figures: list[KeyFigure] = Field(default_factory=list)
-    bottom_line: list[BottomLineSentence] = Field(default_factory=list)
+    bottom_line: BottomLine | None = Field(default=None, description="What happened, where, when, and the "
+                                           "leading figures; render phrases it.")
     timeline: list[TimelineEntry] = Field(default_factory=list)
     quotes: list[BriefQuote] = Field(default_factory=list)
     next: list[TimelineEntry] = Field(default_factory=list)

@@ -13,7 +13,7 @@ one-page fit (`trim`): which item goes first is an editorial policy (../shared/d
 from __future__ import annotations
 
 from briefgen import __version__
-from briefgen.compose.bottom_line import bottom_line, reads_alone
+from briefgen.compose.bottom_line import bottom_line
 from briefgen.compose.budget import Budget
 from briefgen.compose.cite import Citer, cite_printed, cited_sentence
 from briefgen.compose.disputes import printed_disputes
@@ -30,7 +30,7 @@ from briefgen.kinds import sections as kind_sections
 from briefgen.model import Brief, Facts
 
 __all__ = ["CATEGORY_RANK", "COMPACT_SOURCES", "Budget", "CompactSources", "DropItem", "TrimPlan", "TrimStep",
-           "compose", "cited_sentence", "quote_substance", "reads_alone", "trim", "trim_order"]
+           "compose", "cited_sentence", "quote_substance", "trim", "trim_order"]
 
 COMPACT_FROM = 20          # listed sources from which the list starts as outlet + date
 
@@ -69,6 +69,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     disputes, left_out = printed_disputes(disputes)
     dropped += left_out
     place, country = (story.place, story.country) if story.place else main_place(facts)
+    story = story.model_copy(update={"place": place, "country": country})
     # On the page, in selection order with each category's figures side by side (the lead first).
     first_of = {}
     for f in sorted(figures, key=lambda f: f.rank):
@@ -76,7 +77,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     display_figures = sorted(figures, key=lambda f: (first_of[f.category], f.rank))
     brief = Brief(
         brief_id=brief_id(facts, dates[-1] if dates else None),
-        story=story.model_copy(update={"place": place, "country": country}),
+        story=story,
         place=place, country=country,
         topics=list(dict.fromkeys(TOPIC_OF_CATEGORY[f.category] for f in display_figures
                                   if f.category in TOPIC_OF_CATEGORY)),
@@ -85,7 +86,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
         covers_to=dates[-1] if dates else None,
         languages=sorted({s.language for s in facts.sources if s.language}),
         figures=display_figures,
-        bottom_line=bottom_line(figures, timeline, upcoming, budget, dates[-1] if dates else None),
+        bottom_line=bottom_line(story, figures, budget, dates[-1] if dates else None),
         timeline=timeline, quotes=quotes, next=upcoming, disputes=disputes, context=context,
         sections=kind_sections(facts.kinds, cite),
         gaps=[c for c in EXPECTED_CATEGORIES if figures and not any(f.category == c for f in figures)

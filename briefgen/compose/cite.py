@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.model import (
-    Brief, BottomLineSentence, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
+    Brief, BottomLine, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
     Mark, Quote, Section, SectionItem, SourceEntry, TimelineEntry,
 )
 from briefgen.sentences import sentence_span
@@ -84,7 +84,7 @@ def _all_marks(value: object) -> list[list[Mark]]:
             for item in value:
                 found += _all_marks(item)
     elif isinstance(value, Brief | KeyFigure | TimelineEntry | BriefQuote | Dispute | DisputedValue
-                    | BottomLineSentence | Section | SectionItem):
+                    | BottomLine | Section | SectionItem):
         for name in type(value).model_fields:
             if name != "sources":
                 found += _all_marks(getattr(value, name))

@@ -28,6 +28,7 @@ from briefgen.cache import TEMPLATES, Store
 
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
+from briefgen.render.bottom_line_text import bottom_line_sentences as _bottom_line_sentences
 from briefgen.render.phrases import Phrases, capitalize_in, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment
 from briefgen.render.theme_loader import ThemeLoader
@@ -128,6 +129,12 @@ def capitalize_first(context, text: str) -> str:
 
 
 @pass_context
+def bottom_line_sentences(context, bottom_line):
+    """The bottom line's sentences in the brief's language, each as (text, its marks)."""
+    return _bottom_line_sentences(bottom_line, context[L10N_KEY].phrases)
+
+
+@pass_context
 def _gettext(context, message: str) -> str:
     return context[L10N_KEY].translations.gettext(message)
 
@@ -174,6 +181,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         sentence=unwrapping(sentence),
         merge_marks=unwrapping(merge_marks),
         capitalize_first=capitalize_first,
+        bottom_line_sentences=unwrapping(bottom_line_sentences),
         language_direction=language_direction,
     )
     return env

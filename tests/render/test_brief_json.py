@@ -38,7 +38,7 @@ def test_brief_json_in_another_language_says_it_in_that_language(tmp_path):
     assert result.exit_code == 0, result.output
     brief = json.loads(out.read_text(encoding="utf-8"))
     assert brief["title"] == "Valdera\u00a0: inondations" and brief["language"] == "fr"
-    assert brief["bottom_line"][0].startswith("Au ")
+    assert brief["bottom_line"][0].startswith("Des inondations") and brief["bottom_line"][1].startswith("Au ")
 
 
 def test_schema_of_brief_json_lists_the_page_keys():
