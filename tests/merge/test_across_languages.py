@@ -78,7 +78,3 @@ def test_koln_and_cologne_from_a_german_and_an_english_source_are_one_place_and_
     assert len(merged.figures) == 1
     assert {c.source for c in merged.figures[0].citations} == {"s1", "s2", "s3"}
 
-
-def test_a_place_in_one_language_still_merges_on_its_spelling_alone():
-    merged = merge([_report("s1", "en", "Cologne"), _report("s2", "en", "Köln")])
-    assert sorted(p.name for p in merged.places) == ["Cologne", "Köln"]
