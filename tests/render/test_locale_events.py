@@ -6,23 +6,11 @@ import re
 
 import pytest
 
-from briefgen.compose import compose
 from briefgen.model import TimelineEntry
-from briefgen.render import prepare
-from tests.render.conftest import load_facts
+# The seed brief and its bare HTML, as the quote tests render them (`brief` is their fixture).
+from tests.render.test_locale_quotes import THEMES, brief, html  # noqa: F401
 
-THEMES = ("default", "flash")
 FRENCH_LINE = "Les secours ont évacué le quartier inondé"
-
-
-@pytest.fixture(scope="module")
-def brief():
-    return compose(load_facts("seed"))
-
-
-def html(brief, lang: str, theme: str = "default") -> str:
-    renderer = prepare(theme)
-    return renderer.bare_html(brief, renderer.localize(lang))
 
 
 def _lines(page: str, section: str) -> list[str]:
