@@ -38,3 +38,15 @@ def test_a_french_source_event_in_an_english_brief_of_english_sources_is_marked_
     [shown] = _lines(page, "what-happened")
     assert f'<bdi lang="fr" dir="ltr">{FRENCH_LINE}</bdi>' in shown
     assert '<abbr class="lang-tag" title="French">(FR)</abbr>' in shown
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_bottom_line_latest_and_next_events_in_a_french_brief_carry_the_en_tag(brief, theme):
+    kinds = {s.kind for s in brief.bottom_line}
+    assert {"latest", "next"} <= kinds
+    page = html(brief, "fr", theme)
+    block = re.search(r'<section class="bottom-line">(.*?)</section>', page, re.S).group(1)
+    sentences = re.findall(r'<span class="sentence">(.*?)</span>\s*(?=<span class="sentence">|</p>)', block, re.S)
+    events = [s for s in sentences if '<bdi lang="en"' in s]
+    assert len(events) == 2
+    assert all('<abbr class="lang-tag" title="anglais">(EN)</abbr>' in s for s in events)
