@@ -12,6 +12,7 @@ from briefgen.merge.copies import put
 from briefgen.merge.entities import merge_organizations, merge_people, merge_places
 from briefgen.merge.events import merge_events, merge_quotes
 from briefgen.merge.figures import merge_figures
+from briefgen.merge.place_keys import keyer
 from briefgen.merge.stories import find_stories
 from briefgen.model import Facts, Figure
 
@@ -40,9 +41,10 @@ def resolve(facts: Facts) -> Facts:
     published = {s.id: s.published for s in facts.sources}
     facts.people, renamed = merge_people(facts.people)
     facts.organizations = merge_organizations(facts.organizations)
-    facts.places = merge_places(facts.places, [s.title or "" for s in facts.sources])
+    place_key = keyer(facts.sources)  # one place across languages: Alep, Aleppo, Алеппо
+    facts.places = merge_places(facts.places, [s.title or "" for s in facts.sources], place_key)
     tiers = {s.id: s.tier for s in facts.sources}
-    facts.figures = merge_figures(_undispute(facts.figures), story_of, published, tiers)
+    facts.figures = merge_figures(_undispute(facts.figures), story_of, published, tiers, place_key)
     facts.quotes = merge_quotes(facts.quotes, renamed)
     facts.events = merge_events(facts.events)
     facts.kinds = merge_kinds(facts.kinds)

@@ -3,12 +3,12 @@
 "Kerry", "John Kerry" and "Secretary of State John Kerry" are one person: names fold on their
 normalised form, then a name that is only a surname joins the one full name ending with it.
 Organisations fold on a shared name or alias (ICRC and its full name); places on a spelling
-without case or accents.
+without case or accents, or across languages on the gazetteer's name (merge/place_keys.py).
 """
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from briefgen.merge.copies import clone, put
@@ -120,14 +120,16 @@ def merge_organizations(orgs: list[Organization]) -> list[Organization]:
     return merged
 
 
-def merge_places(places: list[Place], titles: list[str] | None = None) -> list[Place]:
-    """One place per spelling; citations gathered and made unique once (a place named in thousands
-    of articles would make pairwise folding quadratic), the first country given kept."""
+def merge_places(places: list[Place], titles: list[str] | None = None,
+                 key_of: Callable[[str, list[Citation]], str] | None = None) -> list[Place]:
+    """One place per key (`key_of`, by default the spelling without case or accents; across
+    languages, place_keys.keyer); citations gathered and made unique once (a place named in
+    thousands of articles would make pairwise folding quadratic), the first country given kept."""
     out: dict[str, Place] = {}
     gathered: dict[str, list[Citation]] = {}
     spellings: dict[str, dict[str, int]] = {}  # key -> spelling -> mentions, in first-seen order
     for place in places:
-        key = norm(place.name)
+        key = key_of(place.name, place.citations) if key_of else norm(place.name)
         counts = spellings.setdefault(key, {})
         counts[place.name] = counts.get(place.name, 0) + len(place.citations)
         if key not in out:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from briefgen.merge.copies import clone, put
 from briefgen.merge.entities import norm, unique_citations
@@ -21,11 +22,13 @@ from briefgen.model import Claim, Figure
 _PLAIN_GROUPS = {"", "people", "person", "persons", "individuals"}
 
 
-def quantity_key(fig: Figure) -> tuple[str, str, str]:
+def quantity_key(fig: Figure, place_key: Callable[[str, list], str] | None = None) -> tuple[str, str, str]:
     group = norm(fig.group or "")
     group = "" if group in _PLAIN_GROUPS else group
     group = group[:-1] if group.endswith("s") and not group.endswith("ss") else group
     place = norm(fig.place or "").removeprefix("the ")
+    if place_key and place:  # sources in several languages: "Köln" and "Cologne" are one place
+        place = place_key(fig.place or "", fig.citations).removeprefix("the ")
     return fig.category, group, place
 
 
@@ -48,7 +51,8 @@ def _value_key(fig: Figure) -> tuple:
 
 
 def merge_figures(figures: list[Figure], story_of: dict[str, str],
-                  published: dict[str, dt.date | None], tiers: dict[str, int | None]) -> list[Figure]:
+                  published: dict[str, dt.date | None], tiers: dict[str, int | None],
+                  place_key: Callable[[str, list], str] | None = None) -> list[Figure]:
     by_quantity: dict[tuple, list[Figure]] = defaultdict(list)
     out: list[Figure] = []
     for fig in figures:
@@ -57,7 +61,7 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
         if fig.source == "analyst" or not fig.citations or fig.scope == "context":
             out.append(fig)
         else:
-            by_quantity[quantity_key(fig)].append(fig)
+            by_quantity[quantity_key(fig, place_key)].append(fig)
     _attach_placeless(by_quantity)
     for group in by_quantity.values():
         by_value: dict[tuple, list[Figure]] = defaultdict(list)

@@ -67,6 +67,7 @@ LOCALIZED_FILTERS = {
     "place_name": ("phrases", "place_name"),
     "verbatim": ("phrases", "verbatim"),
     "quote_language": ("phrases", "quote_language"),
+    "event_language": ("phrases", "event_language"),
     "quoted": ("phrases", "quoted"),
     "language_tag": ("phrases", "language_tag"),
     "role_label": ("phrases", "role_label"),

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from briefgen.errors import ConfigError
 from briefgen.i18n import SOURCE_LANGUAGE, Formatters, get_locale, language_direction, load_translations
-from briefgen.model import BriefQuote, SourceEntry
+from briefgen.model import BriefQuote, Mark, SourceEntry, TimelineEntry
 from briefgen.render import roles
 from briefgen.render.phrase_labels import LANGUAGE_TAG
 
@@ -56,11 +56,12 @@ class QuotePhrases:
     def _reported_in(self, quote: BriefQuote, sources: list[SourceEntry]) -> str:
         """The language of the article that reports the quote (its role words are in it)."""
         # Quote.language defaults to 'en' when extraction did not know it; the source knows better.
-        by_number = {source.number: source.language for source in sources}
-        for mark in quote.marks:
-            if by_number.get(mark.number):
-                return by_number[mark.number]
-        return quote.language or self.source_language
+        return _cited_language(quote.marks, sources) or quote.language or self.source_language
+
+    def event_language(self, event: TimelineEntry, sources: list[SourceEntry]) -> str:
+        """The language of the article an event line's words come from (shown verbatim and marked
+        when it is not the brief's, never mixed in silently): its first cited source's."""
+        return _cited_language(event.marks, sources) or self.source_language
 
     def role_label(self, quote: BriefQuote, sources: list[SourceEntry]) -> Markup:
         """The speaker's role: a common title in the brief's language ('spokesperson' →
@@ -90,6 +91,12 @@ class QuotePhrases:
         code = language.replace("_", "-").split("-")[0].upper()
         text = self._p("language tag", LANGUAGE_TAG) % {"code": code}
         return Markup('<abbr class="lang-tag" title="%s">%s</abbr>') % (self.formatters.language_name(language), text)
+
+
+def _cited_language(marks: list[Mark], sources: list[SourceEntry]) -> str | None:
+    """The language of the first cited source that has one."""
+    by_number = {source.number: source.language for source in sources}
+    return next((by_number[m.number] for m in marks if by_number.get(m.number)), None)
 
 
 def _catalog(language: str) -> gettext_module.NullTranslations | None:
