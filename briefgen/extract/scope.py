@@ -50,6 +50,7 @@ def _words(language: str = "en") -> dict:
         "population": word_pattern(table["population"]["anywhere"]),
         "another_time": word_pattern(lang("another_time")),
         "cumulative": word_pattern(lang("cumulative")),
+        "wider_area": word_pattern(lang("wider_area")),
     }
 
 
@@ -171,11 +172,22 @@ def another_place(c: Clause) -> str | None:
     return None
 
 
+def wider_area(c: Clause) -> str | None:
+    """A total for a whole region around the story's place ("the entire Horn of Africa region faces
+    a drought that has left 12 million in need", in a story about Mogadishu): background, and not
+    the story's place ("another_place" on the page)."""
+    match = _words(current())["wider_area"].search(c.text)
+    if match is None or (c.story.place and c.story.place.lower() in match.group()):
+        return None             # "across the Kasai region" in a story about Kasai is the story's area
+    return "another_place"
+
+
 RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
     ("cumulative", cumulative),
     ("another_time", another_time),
     ("another_event", another_event),
     ("another_place", another_place),
+    ("wider_area", wider_area),
     ("rate", rate),
     ("population", population),
     ("projection", projection),
