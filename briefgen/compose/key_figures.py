@@ -30,14 +30,17 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
     """Key figures in selection order, disputes, and context figures (never key figures).
 
     Selection goes round robin over categories: the categories a headline or lead states
-    first, then by importance (CATEGORY_RANK); within one, what the headline or lead states,
-    then agreement, then the newest and largest report. Never by size alone. The merge stage
+    first, then by importance (CATEGORY_RANK); within one, what the headline or lead states
+    (the headline's own number before the lead's: "Toll touches 379" is the story's toll, "21 more
+    died on Thursday" the day's), then agreement, then the newest and largest report. Never by size alone. The merge stage
     has already folded equal values and kept different values as one disputed figure with its
     claims; compose only selects.
     """
     candidates: list[KeyFigure] = []
     cited: list[Figure] = []
     leads: set[str] = set()
+    headlined: set[str] = set()
+    headline_values = _headline_values(facts)
     context: list[KeyFigure] = []
     disputes: list[Dispute] = []
     for figure in facts.figures:
@@ -51,6 +54,8 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
         cited.append(figure)
         if figure.lead:
             leads.add(kf.id)
+            if any(figure.value in headline_values.get(c.source, ()) for c in figure.citations):
+                headlined.add(kf.id)
         if figure.disputed and figure.claims:
             disputes.append(Dispute(
                 id=item_id("dispute", figure.category, _norm(figure.group), _norm(figure.place)),
@@ -63,7 +68,7 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
 
     first_at = {kf.id: min((c.start for c in f.citations), default=0) for kf, f in zip(candidates, cited)}
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
-    for kf in sorted(candidates, key=lambda k: (k.id not in leads, -k.sources_count, -k.agreement,
+    for kf in sorted(candidates, key=lambda k: (k.id not in leads, k.id not in headlined, -k.sources_count, -k.agreement,
                                                 -(k.date or dt.date.min).toordinal(), first_at[k.id], -k.value, k.id)):
         by_category[kf.category].append(kf)
     for category, figures in by_category.items():
@@ -78,6 +83,23 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
                 selection.append(kf.model_copy(update={"rank": len(selection)}))
     context.sort(key=lambda k: (CATEGORY_RANK[k.category], -k.value))
     return selection, disputes, context[:MAX_CONTEXT]
+
+
+# A number as a headline prints it: "379", "12,000", "200.000" (a thousands mark before three digits).
+_NUMBER = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[,.]\d+)?")
+_THOUSANDS_MARK = re.compile(r"[,.\u00a0\u202f ](?=\d{3}(?!\d))")
+
+
+def _headline_values(facts: Facts) -> dict[str, set[float]]:
+    """The numbers each source's headline prints, by source id."""
+    values: dict[str, set[float]] = {}
+    for story in facts.stories:
+        for token in _NUMBER.findall(story.headline or ""):
+            try:
+                values.setdefault(story.source, set()).add(float(_THOUSANDS_MARK.sub("", token).replace(",", ".")))
+            except ValueError:
+                continue
+    return values
 
 
 def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyFigure]:

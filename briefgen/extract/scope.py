@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Facts, Figure, Story
+from .lexicon import current
 from .ruler import Ruler
 from .story import lexicon, word_pattern
 
@@ -49,6 +50,7 @@ def _words(language: str = "en") -> dict:
         "population": word_pattern(table["population"]["anywhere"]),
         "another_time": word_pattern(lang("another_time")),
         "cumulative": word_pattern(lang("cumulative")),
+        "wider_area": word_pattern(lang("wider_area")),
     }
 
 
@@ -91,26 +93,26 @@ def clause_of(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def rate(c: Clause) -> str | None:
     # After the number: "500 people cross each day" (not "a month of conflict has displaced 413,000").
-    return "rate" if _words()["rate"].search(c.after) else None
+    return "rate" if _words(current())["rate"].search(c.after) else None
 
 
 def population(c: Clause) -> str | None:
-    if _words()["population_before"].search(c.before) or _words()["population"].search(c.text):
+    if _words(current())["population_before"].search(c.before) or _words(current())["population"].search(c.text):
         return "population"
     return None
 
 
 def projection(c: Clause) -> str | None:
-    for match in _words()["projection"].finditer(c.text):
+    for match in _words(current())["projection"].finditer(c.text):
         after = c.text[match.end():].split()[:1]
-        if after and after[0] in _words()["not_after_modal"]:
+        if after and after[0] in _words(current())["not_after_modal"]:
             continue            # "may have died": an uncertain report of what happened
         return "projection"
     return None
 
 
 def cumulative(c: Clause) -> str | None:
-    if _words()["cumulative"].search(c.text):
+    if _words(current())["cumulative"].search(c.text):
         return "cumulative"
     since = _SINCE_YEAR.search(c.text)
     if since and c.published and int(since.group(1)) < c.published.year:
@@ -119,7 +121,7 @@ def cumulative(c: Clause) -> str | None:
 
 
 def another_time(c: Clause) -> str | None:
-    if _words()["another_time"].search(c.text):
+    if _words(current())["another_time"].search(c.text):
         return "another_time"
     if c.published is not None:
         for year in map(int, _YEAR.findall(c.text)):
@@ -145,20 +147,20 @@ def another_event(c: Clause) -> str | None:
     ("thousands died in the Sichuan earthquake" in an outbreak story)."""
     kind = c.story.type
     if kind == "epidemic" and c.story.hazard and c.story.hazard.lower() not in c.text:
-        for name, pattern in lexicon().diseases:
+        for name, pattern in lexicon(current()).diseases:
             if name.lower() != c.story.hazard.lower() and pattern.search(c.text):
                 return "another_event"
-    pattern = _other_families(kind)
+    pattern = _other_families(kind, current())
     return "another_event" if pattern is not None and pattern.search(c.text) else None
 
 
 @functools.cache
-def _other_families(kind: str | None) -> re.Pattern | None:
+def _other_families(kind: str | None, language: str) -> re.Pattern | None:
     """One pattern for the words of every event type outside `kind`'s family (None: no family)."""
     family = frozenset().union(*(f for f in FAMILIES if kind in f))
     if not family:
         return None
-    others = [p.pattern for name, p in lexicon().types
+    others = [p.pattern for name, p in lexicon(language).types
               if name in _NAMED_IN_CLAUSES and name not in family and name != "epidemic"]
     return re.compile("|".join(others), re.IGNORECASE) if others else None
 
@@ -170,11 +172,22 @@ def another_place(c: Clause) -> str | None:
     return None
 
 
+def wider_area(c: Clause) -> str | None:
+    """A total for a whole region around the story's place ("the entire Horn of Africa region faces
+    a drought that has left 12 million in need", in a story about Mogadishu): background, and not
+    the story's place ("another_place" on the page)."""
+    match = _words(current())["wider_area"].search(c.text)
+    if match is None or (c.story.place and c.story.place.lower() in match.group()):
+        return None             # "across the Kasai region" in a story about Kasai is the story's area
+    return "another_place"
+
+
 RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
     ("cumulative", cumulative),
     ("another_time", another_time),
     ("another_event", another_event),
     ("another_place", another_place),
+    ("wider_area", wider_area),
     ("rate", rate),
     ("population", population),
     ("projection", projection),
@@ -182,21 +195,21 @@ RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
 
 
 @functools.cache
-def _any_cue() -> re.Pattern:
+def _any_cue(language: str) -> re.Pattern:
     """Every word any rule looks for, in one pattern: most clauses hold none, and then no rule
     needs to run (the other-country rule reads no words)."""
     words = tomllib.loads((DATA / "figure_scope.toml").read_text(encoding="utf-8"))
     entries = [w for table in words.values() for key, values in table.items() if key != "not_after_modal"
                for w in values]
-    entries += [name for name, _ in lexicon().diseases]
+    entries += [name for name, _ in lexicon(language).diseases]
     pattern = word_pattern(entries).pattern
-    types = "|".join(p.pattern for name, p in lexicon().types if name in _NAMED_IN_CLAUSES)
+    types = "|".join(p.pattern for name, p in lexicon(language).types if name in _NAMED_IN_CLAUSES)
     return re.compile(pattern + "|" + types + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)", re.IGNORECASE)
 
 
 def scope_of(clause: Clause) -> str | None:
     """The first reason a rule gives, or None (the figure counts the story's event)."""
-    if not _any_cue().search(clause.text):
+    if not _any_cue(current()).search(clause.text):
         return another_place(clause)
     for _name, rule in RULES:
         reason = rule(clause)

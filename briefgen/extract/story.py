@@ -35,10 +35,12 @@ class Lexicon:
     accidents: tuple[tuple[str, re.Pattern], ...]
 
 
-def word_pattern(words: list[str]) -> re.Pattern:
+def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = ()) -> re.Pattern:
     """One case-insensitive pattern for a word list: "flood*" matches any ending, a lone "*" any one
-    word ("over the past * years"), others whole words."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(_entry, words), key=len, reverse=True)) + ")",
+    word ("over the past * years"), others whole words. `clitics` are what a language writes
+    onto the front of a word (Arabic "al-", "wa-", "bi-": الغارات, وفرار): a word may carry one."""
+    front = "(?:" + "|".join(sorted(map(re.escape, clitics), key=len, reverse=True)) + ")?" if clitics else ""
+    return re.compile(r"(?<!\w)" + front + "(?:" + "|".join(sorted(map(_entry, words), key=len, reverse=True)) + ")",
                       re.IGNORECASE)
 
 
@@ -57,21 +59,28 @@ def _entry(words: str) -> str:
 @functools.cache
 def lexicon(language: str = "en") -> Lexicon:
     table = tomllib.loads((DATA / "event_types.toml").read_text(encoding="utf-8"))
-    # A language without its own words yet is read with the English ones (names of diseases and
-    # storms are often the same).
-    types = tuple((name, word_pattern(words.get(language) or words["en"])) for name, words in table.items()
+    clitics = table["clitics"].get(language, [])
+
+    def words_of(entry: dict[str, list[str]]) -> list[str]:
+        # A language without its own words for a type is read with the English ones.
+        return entry.get(language) or entry["en"]
+
+    def own_and_english(entry: dict[str, list[str]]) -> list[str]:
+        # Disease names and "not" phrases: English ones are often printed as they are (COVID-19, Ebola).
+        return list(dict.fromkeys(entry.get(language, []) + entry["en"]))
+
+    types = tuple((name, word_pattern(words_of(words), clitics)) for name, words in table.items()
                   if name in EVENT_TYPES and name != "none")
-    diseases = tuple((name, word_pattern([name]))
-                     for name in table["diseases"].get(language) or table["diseases"]["en"])
-    accidents = tuple((kind, word_pattern(words)) for kind, words in table["accident_kinds"].items())
-    return Lexicon(types, diseases, word_pattern([name for name, _ in diseases]),
-                   word_pattern(table["not"].get(language) or table["not"]["en"]), accidents)
+    diseases = tuple((name, word_pattern([name], clitics)) for name in own_and_english(table["diseases"]))
+    accidents = tuple((kind, word_pattern(words_of(words), clitics))
+                      for kind, words in table["accident_kinds"].items())
+    return Lexicon(types, diseases, word_pattern([name for name, _ in diseases], clitics),
+                   word_pattern(own_and_english(table["not"])), accidents)
 
 
 def _disease_named(words: Lexicon, found: str) -> str:
     """The list's own spelling of a disease the text names ("EBOLA" -> "Ebola")."""
-    key = " ".join(found.lower().split())
-    return next((name for name, _ in words.diseases if name.lower() == key), found)
+    return next((name for name, pattern in words.diseases if pattern.fullmatch(" ".join(found.split()))), found)
 
 
 def lead_of(text: str) -> str:
