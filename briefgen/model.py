@@ -7,62 +7,16 @@ re-type the contract's ones. `briefgen schema` prints the JSON Schema of `Facts`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from briefgen.vocabulary import (  # noqa: F401  (re-exported: the model's vocabulary)
+    CATEGORIES, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventStatus, EventType, Qualifier, Scope,
+    ScopeReason, SpeakerFound, qualifier_of,
+)
+
 SCHEMA_VERSION = 1
-
-Category = Literal[
-    "killed", "injured", "missing", "displaced", "evacuated", "trapped", "refugees",
-    "detained", "released", "affected", "in_need", "assisted", "other",
-]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-EventStatus = Literal["past", "ongoing", "scheduled", "expected"]
-# How closely an event's date is known: "on Monday" is a day; "last week", "over the weekend" a week;
-# "in October", "last month" a month; "last year", "in 2011" a year. The date is then the first day of
-# that stretch (a week's Monday, a weekend's Saturday, a month's 1st, a year's 1 January), so it stays
-# an ISO date every reader of the contract can sort and compare.
-DatePrecision = Literal["day", "week", "month", "year"]
-# What a story is about (docs/story.md): the taxonomy of main events, "none" for a story with no
-# crisis event (business, sport, politics).
-EventType = Literal[
-    "flood", "earthquake", "storm", "wildfire", "landslide", "drought", "epidemic", "armed_clashes",
-    "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident", "political_crisis", "none",
-]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-# How a number is hedged, as the page prints it (through the catalogs); `qualifier_of` maps the
-# words a source uses onto it. A figure keeps the source's words; the brief gets this type.
-Qualifier = Literal["about", "more_than", "at_least", "up_to", "nearly", "fewer_than"]
-QUALIFIER_OF: dict[str, Qualifier | None] = {
-    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
-    "an estimated": "about", "estimated": "about",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "well over": "more_than",
-    "just over": "more_than", "in excess of": "more_than",
-    "at least": "at_least",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "fewer than": "fewer_than", "less than": "fewer_than",
-    "an additional": None,      # an increment ("an additional 20"), not a hedge
-}
-
-
-def qualifier_of(words: str | None) -> Qualifier | None:
-    """The brief's qualifier for a source's words ("upwards of" -> more_than); None for none or
-    for words that hedge nothing."""
-    return QUALIFIER_OF.get(" ".join((words or "").lower().split()))
-
-
-# Whether a figure counts the story's own event, or is background: another time, event or place,
-# a rate, a projection or capacity, a population (docs/story.md lists the reasons).
-Scope = Literal["main", "context"]
-ScopeReason = Literal["another_time", "another_event", "another_place", "rate", "projection", "population",
-                      "cumulative"]
-
-# How a quote's speaker was found (extract/quotes.py, speakers.py): named in the quote's own
-# sentence, in a short attribution sentence right after it, through a "he/she" or a role noun ("the
-# mayor said") resolved to the nearest fitting mention, or carried over from the quote next to it.
-SpeakerFound = Literal["same_sentence", "next_sentence", "pronoun", "role_noun", "carried_over"]
 
 
 class _Model(BaseModel):
