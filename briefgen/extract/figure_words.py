@@ -105,3 +105,11 @@ will would could can may might must should and or but after before since during 
 among than so now still also not just only reportedly apparently when while where there their his her its
 said says told according more others other further additional
 """.split())
+
+# Shared by the figure rules (figures.py, figure_refine.py).
+PARENTHETICAL_RE = re.compile(
+    r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
+    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
+SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+# Heads that are not groups of people ("others", "lives"): never printed as a figure's group.
+NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import figure_context as context
 from . import figures_local
-from . import gazetteer
 from . import figure_words as W
 from . import lexicon
 from . import text as T
 from .doc import Doc
 from .numbers import Number, find_numbers
+from .figure_refine import assistance, ellipsis, increments, movement, subsets
 from .ruler import Ruler
 
-PARENTHETICAL_RE = re.compile(
-    r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
-    r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
+PARENTHETICAL_RE = W.PARENTHETICAL_RE
 WINDOW_STOP = frozenset("but while whereas although because though".split())
 # "the toll in Bihar floods, which have affected 1.61 crore people, mounted to 379": one aside allowed
 TOLL_RE = re.compile(r"(?:(?:death toll|toll)(?:\s+(?:from|in|of|after)\s+[^.;:,]{0,80}?(?:,[^;:,]{0,100},)?)?\s+"
@@ -38,7 +35,7 @@ NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<group>[^.;:]{3,100}?)\s+(?:(?:ha
                           r"(?:reached|risen\s+to|rose\s+to|climbed\s+(?:to|above|past)|grown\s+to|grew\s+to|"
                           r"increased\s+to|jumped\s+to|surged\s+to|stands\s+at|stood\s+at|topped|passed|exceeded)"
                           r"\s+$", re.IGNORECASE)
-SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+SUBSET_RE = W.SUBSET_RE
 
 
 @dataclass
@@ -288,144 +285,7 @@ def _of_sickness(doc: Doc, c: Cand) -> bool:
     return any(w in words for w in re.findall(r"[a-z-]+", doc.text[c.sent[0]:c.sent[1]].lower()))
 
 
-NEIGHBOURS_RE = re.compile(r"\s*(?:the\s+)?(?:neighbo(?:u)?ring|nearby|other)\s+countr|\s*abroad\b", re.IGNORECASE)
-PLACE_AFTER_RE = re.compile(r" *(?:the +)?([A-Z][\w'’.-]*(?: (?:of )?[A-Z][\w'’.-]*){0,3})")
-
-
-def movement(doc: Doc, cands: list[Cand]) -> None:
-    """"6,800 people have fled to Kenya" (refugees: a country after the phrase), "65,000 have
-    sought sanctuary at UN bases", "3,000 families lost their homes" (displaced), "12,000
-    refugees have returned home" (returnees: other); phrases in data/movement_phrases.txt.
-    A bare "fled" decides nothing ("two attackers fled")."""
-    text = doc.text
-    for c in cands:
-        if c.drop or c.blocked or (c.category and c.category not in RETURN_OVERRIDES):
-            continue
-        pos = c.np_end
-        m = PARENTHETICAL_RE.match(text, pos)
-        if m:
-            pos = m.end()
-        movement_re = _movement_re(doc.lang)
-        m = movement_re.search(text, pos, min(c.sent[1], pos + 80)) if movement_re else None
-        lead = text[pos:m.start()] if m else ""
-        # the phrase opens the predicate: at most "from Jonglei" between the group and it
-        if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
-            continue
-        kind = lexicon.movement_phrases()[" ".join(m.group().lower().split())]
-        at = m.end()
-        if kind == "returned":
-            c.category, c.cue_end = "other", at  # returnees: no longer refugees or displaced
-        elif c.category:
-            continue
-        elif kind == "displaced":
-            c.category, c.cue_end = "displaced", at
-        elif NEIGHBOURS_RE.match(text, at):
-            c.category, c.cue_end = "refugees", at
-        else:
-            place = PLACE_AFTER_RE.match(text, at, c.sent[1])
-            name = POSSESSIVE_END_RE.sub("", place.group(1)) if place else ""  # "Sudan's", "Kenya."
-            info = gazetteer.lookup(name) if name else None
-            if info is not None:
-                c.category = "refugees" if info.kind == "country" else "displaced"
-                c.cue_end = place.start(1) + len(name)
-
-
-MOVEMENT_LEAD_RE = re.compile(r"[,;:()]")
-# categories a "have returned home" after the group turns into returnees (other)
-RETURN_OVERRIDES = frozenset({"refugees", "displaced", "evacuated"})
-POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
-
-
-@lru_cache(maxsize=None)
-def _movement_re(lang: str) -> re.Pattern[str] | None:
-    """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to");
-    None for a language without any."""
-    phrases = sorted(lexicon.movement_phrases(lang), key=len, reverse=True)
-    if not phrases:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-                      + r")(?![\w-])", re.IGNORECASE)
-
-
-def subsets(doc: Doc, cands: list[Cand]) -> None:
-    """"369 civilians ... including 45 children": the part joins the figure before it; with no
-    figure before, it stands alone with the category of its clause ("have drowned, including five")."""
-    for n, c in enumerate(cands):
-        if c.drop or not SUBSET_RE.search(doc.text, c.sent[0], c.start):
-            continue
-        parents = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
-        if parents:
-            c.subset_of = parents[-1]
-            parents[-1].subsets.append(c)
-        elif c.head is None and c.category:
-            # "51 health workers have been infected, of whom 17 have died": the group is the parent's
-            heads = [p.head for p in cands[:n] if p.sent == c.sent and p.head and p.head not in NOT_GROUPS]
-            if heads:
-                c.head = heads[-1]
-        elif c.category is None and c.head:
-            clause = doc.text[c.sent[0]:c.start].lower()
-            found = [(m.start(), W.CUES[m.group()]) for m in re.finditer(r"[a-z]+", clause) if m.group() in W.CUES]
-            if found:
-                c.category = found[-1][1]
-
-
-def ellipsis(doc: Doc, cands: list[Cand]) -> None:
-    """"1,281 fatalities and there have been 926 in Guinea", "18,000 civilians ... and more than
-    9,000 others": a bare number in a coordinated clause takes the category before it."""
-    for n, c in enumerate(cands):
-        if c.drop or c.blocked or (c.head and not c.others):
-            continue
-        prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
-        if not prev:
-            continue
-        if c.others and not c.head:
-            c.head = prev[-1].head  # "32 villagers ... and 76 others": others of the same group
-        if c.category is None and re.search(r"\band\b", doc.text[prev[-1].end:c.num.start]):
-            c.category = prev[-1].category
-
-
-INCREMENT_RE = re.compile(r"\b(?:up|down)\s+by\s+$|\ban?\s+(?:increase|rise|jump|drop)\s+of\s+$", re.IGNORECASE)
-
-
-def increments(doc: Doc, cands: list[Cand]) -> None:
-    """"... has climbed above 400,000, up by 12,350 people on the week": a change of the count before
-    it in the sentence is a count of the same category."""
-    for n, c in enumerate(cands):
-        if c.drop or c.category or not INCREMENT_RE.search(doc.text, max(c.sent[0], c.start - 25), c.start):
-            continue
-        prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
-        if prev:
-            c.category = prev[-1].category
-            c.start = INCREMENT_RE.search(doc.text, max(c.sent[0], c.start - 25), c.start).start()
-
-
-# "7,868 displaced people received humanitarian aid": the predicate says what happened to the
-# group in this clause; the adjective before says who they are
-ASSISTED_RE = re.compile(r"\s*(?:(?:have|has|had)\s+)?(?:received|receiving|were\s+reached\s+with|benefited\s+from|"
-                         r"were\s+(?:given|provided\s+with|assisted))\s+(?:[\w-]+\s+){0,4}?"
-                         r"(?:aid|assistance|help|relief|support|food|cash|kits|items)\b", re.IGNORECASE)
-ASSISTED_LIST_RE = re.compile(r"(?:,?\s+(?:and\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}){0,6}?(?=\s+(?:have\s+|has\s+|had\s+)?"
-                              r"(?:received|receiving|were|benefited)\b)")
-
-
-def assistance(doc: Doc, cands: list[Cand]) -> None:
-    """A group named by what befell it ("displaced people", "affected families") that received aid
-    in the clause is a count of people assisted; a list of groups may stand between ("90,000
-    displaced people, returnees and host families received assistance")."""
-    for c in cands:
-        if c.drop or c.category not in ("displaced", "affected", "refugees") or c.cue_end > c.np_end:
-            continue
-        pos = c.np_end
-        lst = ASSISTED_LIST_RE.match(doc.text, pos, c.sent[1])
-        if lst:
-            pos = lst.end()
-        m = ASSISTED_RE.match(doc.text, pos, c.sent[1])
-        if m:
-            c.category, c.cue_end = "assisted", m.end()
-
-
-# heads that count but name no group ("1,700 fatalities" has no group; "1,700 people" has)
-NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})
+NOT_GROUPS = W.NOT_GROUPS
 
 
 def _richness(c: Cand) -> int:
