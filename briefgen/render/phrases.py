@@ -89,9 +89,13 @@ class Phrases(FigurePhrases):
         return self._(CATEGORY_LABELS.get(category, CATEGORY_LABELS["other"]))
 
     def category_heading(self, figure: KeyFigure | Dispute) -> str:
-        """A figure's heading, agreeing with its group: 'Killed' / 'Tués' / 'Muertas' (mujeres)."""
+        """A figure's heading, agreeing with its group: 'Killed' / 'Tués' / 'Muertas' (mujeres).
+
+        A heading over people in general is the generic masculine ('Muertos', 'Tués', 'Mortos')
+        although 'personas', 'personnes' and 'pessoas' are feminine nouns: native readers take
+        'Muertas' over 'personas' for 'dead women'. Only a group of women or girls makes it feminine."""
         words = wording.find_group(figure.group) if figure.group else _PEOPLE
-        feminine = self._p("gender", (words or _PEOPLE).gender) == "f"
+        feminine = words not in (None, _PEOPLE) and self._p("gender", words.gender) == "f"
         table, context = (CATEGORY_HEADINGS_FEMININE, "heading, feminine") if feminine else (CATEGORY_HEADINGS, "heading")
         return self._p(context, table.get(figure.category, table["other"]))
 

@@ -58,6 +58,14 @@ class FigurePhrases(QuotePhrases):
                     self._p("gender", _PEOPLE.gender), self.verbatim(group))
         return escape(self.translations.npgettext("counted", *words.counted, n)), self._p("gender", words.gender), Markup("")
 
+    def _group_under(self, figure: KeyFigure) -> Markup:
+        """The group under a key figure's number agrees with it, as a noun after a numeral does
+        ('18 человек', '80 осіб', not the nominative 'люди'); a vague figure keeps the label."""
+        words = wording.find_group(figure.group)
+        if words is None or figure.vague:
+            return self.group_label(figure.group)
+        return self.counted(figure.group, figure.value)[0]
+
     def group_label(self, group: str | None) -> Markup:
         words = wording.find_group(group)
         return escape(self._p("group", words.label)) if words else self.verbatim(group)
@@ -132,7 +140,7 @@ class FigurePhrases(QuotePhrases):
 
     def figure_detail(self, figure: KeyFigure) -> Markup:
         """The line under a key figure's number: who, where ('civils · est d'Alep')."""
-        parts = [self.group_label(figure.group) if figure.group else None,
+        parts = [self._group_under(figure) if figure.group else None,
                  self.place_name(figure.place) if figure.place else None]
         return Markup(" · ").join(part for part in parts if part)
 
