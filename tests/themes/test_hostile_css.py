@@ -78,11 +78,12 @@ def test_template_check_reports_an_import_loop_with_file_and_line(tmp_path, kind
 def test_a_link_loop_weasyprint_would_follow_is_capped_too(tmp_path, sources):
     # Not in theme.toml's stylesheets, so briefgen does not inline it: WeasyPrint loads it through
     # the fetcher from the theme's own <link>. `@import"…"` needs no space and escapes spell @import.
-    base = (TEMPLATES_DIR / "default" / "base.html").read_text(encoding="utf-8")
-    base = base.replace("</head>", '<link rel="stylesheet" href="loop.css">\n</head>', 1)
+    head = (TEMPLATES_DIR / "default" / "partials" / "head.html").read_text(encoding="utf-8")
+    assert "</head>" in head
+    head = head.replace("</head>", '<link rel="stylesheet" href="loop.css">\n</head>', 1)
     theme = write(tmp_path / "linked", {
         "theme.toml": 'extends = "default"\n',
-        "base.html": base,
+        "partials/head.html": head,
         "loop.css": '@im\\70 ort "loop.css";\n' + '@import"loop.css";\n' * 11 + ".x { color: red }\n",
     })
     run_ = run("build", str(sources), "--theme", str(theme), "-o", str(tmp_path / "brief.pdf"), cwd=tmp_path)
