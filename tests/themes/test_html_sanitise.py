@@ -98,6 +98,9 @@ def example_facts():
 @pytest.fixture(scope="module")
 def hostile_theme(tmp_path_factory):
     base = (TEMPLATES_DIR / "default" / "base.html").read_text(encoding="utf-8")
+    head = (TEMPLATES_DIR / "default" / "partials" / "head.html").read_text(encoding="utf-8")
+    base = base.replace('{% include "partials/head.html" %}', head.rstrip("\n"), 1)   # the <head> inline
+    assert "</head>" in base
     payloads = "\n".join(PAYLOADS.values())
     base = base.replace("</head>", payloads + "\n</head>", 1).replace("</main>", payloads + "\n</main>", 1)
     return write(tmp_path_factory.mktemp("themes") / "tracking", {"theme.toml": 'extends = "default"\n',
