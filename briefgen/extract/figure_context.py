@@ -83,6 +83,9 @@ def place_and_date(doc: Doc, cands: list) -> None:
             pre = doc.text[max(0, m.start - 12):m.start].split()
             mod = pre[-1] if pre and pre[-1].lower() in T.DIRECTIONS and doc.text[m.start - 1] == " " else None
             c.place = f"{mod} {m.key}" if mod and doc.text[m.start - len(mod) - 1:m.start - 1] == mod else m.key
-        found = [d for d in dates.find(doc, *c.sent) if not dates.is_span_edge(doc.text, d, c.sent[0])]
+        # Only a day dates a figure: a figure has no precision field, and "this year" pinned to
+        # 1 January would read as a newer count than the story's own.
+        found = [d for d in dates.find(doc, *c.sent)
+                 if d.precision == "day" and not dates.is_span_edge(doc.text, d, c.sent[0])]
         if len({d.date for d in found}) == 1:
             c.date = found[0].date

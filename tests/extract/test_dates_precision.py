@@ -118,3 +118,15 @@ def test_dates_print_as_closely_as_they_are_known(tag: str, precision: str, day:
 def test_a_year_in_an_aside_about_a_noun_does_not_date_the_event() -> None:
     text = "The old Verin barrage, a concrete wall finished in 1979, burst on Saturday after days of rain."
     assert _events(text) == {("2026-12-05", "day", "past")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This year, floods across the valley have killed 40 people.", None),
+    ("Last month, landslides in the hills displaced 300 families.", None),
+    ("On Saturday, floods across the valley killed 40 people.", "2026-12-05"),
+])
+def test_only_a_day_dates_a_figure(text, expected):
+    """A figure has no precision field: "this year" or "last month" must not pin it to the
+    stretch's first day (it would read as a newer count than the story's own)."""
+    facts = extract_source(make_source("Report from the region\n\n" + text, published=PUBLISHED))
+    assert facts.figures and {str(f.date) if f.date else None for f in facts.figures} == {expected}
