@@ -65,3 +65,20 @@ def test_a_broken_facts_file_is_one_line_naming_it(tmp_path) -> None:
     result = CliRunner().invoke(main, ["facts", "show", str(path)])
     assert result.exit_code == 1
     assert "facts.json" in result.output and "Traceback" not in result.output
+
+
+def test_facts_show_into_a_pipe_that_closes_early_exits_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import EXAMPLES
+
+    facts = tmp_path / "facts.json"
+    subprocess.run([sys.executable, "-m", "briefgen", "extract", str(EXAMPLES), "-o", str(facts), "-q"],
+                   check=True, timeout=300)
+    shown = subprocess.Popen([sys.executable, "-m", "briefgen", "facts", "show", str(facts)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    shown.stdout.readline()
+    shown.stdout.close()          # like `| head -1`
+    assert shown.wait(timeout=120) == 0
+    assert b"error" not in shown.stderr.read()

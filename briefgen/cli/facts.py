@@ -1,6 +1,8 @@
 """`briefgen facts show`: a facts file read back as a reviewer reads it."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -27,5 +29,10 @@ def facts_show(facts_file) -> None:
     from briefgen.facts_io import load_facts
     from briefgen.facts_show import show
 
-    for line in show(load_facts(facts_file)):
-        click.echo(line)
+    try:
+        for line in show(load_facts(facts_file)):
+            click.echo(line)
+    except BrokenPipeError:
+        # `facts show … | head`: the reader has what it wanted. Point stdout at /dev/null so the
+        # interpreter's final flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
