@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from pathlib import Path
+
+import pytest
 
 from briefgen.ingest import read_file
 from briefgen.model import Source
+
+from ..conftest import SHARED_REASON
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus"
@@ -45,3 +50,13 @@ def corpus_source(path: Path) -> Source:
     """The corpus article as a build reads it: the project's own ingest, chrome removed."""
     sources, _ = read_file(path)
     return sources[0]
+
+
+@pytest.fixture(scope="module")
+def score():
+    """The shared scorer's `score` (../shared/tools/score_facts.py), for the multilingual ratchets."""
+    if not (CORPUS / "multilingual").is_dir() or not (TOOLS / "score_facts.py").exists():
+        pytest.skip(SHARED_REASON)
+    sys.path.insert(0, str(TOOLS.resolve()))
+    from score_facts import score as _score
+    return _score

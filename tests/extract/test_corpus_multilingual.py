@@ -8,13 +8,12 @@ and raises the totals.
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
 from briefgen.extract import extract_source
 
-from ..conftest import SHARED_REASON, needs_shared
+from ..conftest import needs_shared
 from .conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
@@ -22,15 +21,6 @@ pytestmark = needs_shared
 LANGUAGES = {"fr": ("m01", "m02"), "es": ("m03", "m04"), "de": ("m05", "m06"), "pt": ("m07", "m08")}
 FOUND = 151  # measured on 2026-12-07: 151/178 (fr 39/47, es 31/36, de 36/46, pt 45/49; 47 before)
 WRONG = 0   # measured 0; only ever lowered
-
-
-@pytest.fixture(scope="module")
-def score():
-    if not (CORPUS / "multilingual").is_dir() or not (TOOLS / "score_facts.py").exists():
-        pytest.skip(SHARED_REASON)
-    sys.path.insert(0, str(TOOLS.resolve()))
-    from score_facts import score as _score
-    return _score
 
 
 def test_multilingual_corpus_ratchet(score) -> None:

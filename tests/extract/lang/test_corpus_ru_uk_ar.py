@@ -8,13 +8,12 @@ metadata line are part of reading these articles.
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
 from briefgen.extract import extract_source
 
-from ...conftest import SHARED_REASON, needs_shared
+from ...conftest import needs_shared
 from ..conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
@@ -22,15 +21,6 @@ pytestmark = needs_shared
 FOUND = 99  # measured 99/100 on 2026-12-07 (m10's "Бали" is printed in the headline only)
 WRONG = 0
 ARTICLES = ("m09", "m10", "m11", "m12", "m13", "m14")
-
-
-@pytest.fixture(scope="module")
-def score():
-    if not (CORPUS / "multilingual").is_dir() or not (TOOLS / "score_facts.py").exists():
-        pytest.skip(SHARED_REASON)
-    sys.path.insert(0, str(TOOLS.resolve()))
-    from score_facts import score as _score
-    return _score
 
 
 def test_ru_uk_ar_corpus_ratchet(score) -> None:
