@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from briefgen.atomic import write_atomic
 from briefgen.errors import FactsFileError
-from briefgen.model import Facts
+from briefgen.model import ANALYST, Facts
 from briefgen.untrusted import FACTS_LIMITS, compose_yaml, load_json, load_yaml, one_line, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -46,7 +46,7 @@ def edits_in(path: Path, facts: Facts) -> str | None:
         return "it is not a facts file briefgen can read (edited by hand?)"
     ours = old.model_dump(mode="json", exclude={"warnings"})
     analyst = sum(1 for kind in ours.values() if isinstance(kind, list)
-                  for item in kind if isinstance(item, dict) and item.get("source") == "analyst")
+                  for item in kind if isinstance(item, dict) and ANALYST in (item.get("origin"), item.get("source")))
     if analyst:
         return f"it holds {analyst} analyst fact{'s' if analyst != 1 else ''}"
     if ours != facts.model_dump(mode="json", exclude={"warnings"}):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from briefgen.vocabulary import (  # noqa: F401  (re-exported: the model's vocabulary)
-    CATEGORIES, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventStatus, EventType, Qualifier, Scope,
+    ANALYST, CATEGORIES, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventStatus, EventType, Origin, Qualifier, Scope,
     ScopeReason, SpeakerFound, qualifier_of,
 )
 
@@ -22,6 +22,27 @@ SCHEMA_VERSION = 1
 class _Model(BaseModel):
     # Unknown keys are refused so a typo in a hand-edited facts file is an error, not a silent drop.
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+ORIGIN_DOC = ("Who gave the fact: 'article' (extracted, with citations) or 'analyst' (added by hand; "
+              "marked [analyst] in the brief).")
+
+
+def legacy_source(data: Any) -> Any:
+    """Facts files before `origin` said `source: analyst` (or `source: null`) on a fact: read
+    them as `origin`. Any other value stays, for the model to refuse as an unknown key."""
+    if isinstance(data, dict) and data.get("source", "") in (None, ANALYST) and "origin" not in data:
+        data = {k: v for k, v in data.items() if k != "source"} | ({"origin": ANALYST} if data["source"] else {})
+    return data
+
+
+class _Fact(_Model):
+    """A fact an analyst may also add by hand; each subclass declares `origin` where it reads best."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_source(cls, data: Any) -> Any:
+        return legacy_source(data)
 
 
 class Citation(_Model):
@@ -59,11 +80,11 @@ class Source(_Model):
         return url
 
 
-class Person(_Model):
+class Person(_Fact):
     name: str
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
-    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
+    origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -79,7 +100,7 @@ class Place(_Model):
     citations: list[Citation] = Field(default_factory=list)
 
 
-class Quote(_Model):
+class Quote(_Fact):
     text: str = Field(description="The exact quoted words.")
     speaker: str | None = None
     speaker_found: SpeakerFound | None = Field(default=None, description="How the speaker rules found the "
@@ -88,7 +109,7 @@ class Quote(_Model):
     language: str | None = "en"
     date: dt.date | None = None
     agreement: int = Field(default=1, description="How many sources give this quote.")
-    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
+    origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -119,7 +140,7 @@ class Claim(_Model):
     citations: list[Citation] = Field(default_factory=list)
 
 
-class Figure(_Model):
+class Figure(_Fact):
     value: int | float = Field(ge=0, le=10_000_000_000,
                                description="The number; for a vague quantity the policy's number.")
     approx: bool = False
@@ -142,7 +163,7 @@ class Figure(_Model):
                          "background (see scope_reason), never a key figure.")
     scope_reason: ScopeReason | None = Field(default=None, description="Why a figure is context.")
     lead: bool = Field(default=False, description="The headline or the lead paragraph states it.")
-    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
+    origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -160,7 +181,7 @@ class Story(_Model):
                                  "story with no crisis event.")
 
 
-class Event(_Model):
+class Event(_Fact):
     date: dt.date | None = None
     precision: DatePrecision = Field(default="day", description="How closely `date` is known; for week, "
                                      "month or year it is the first day of that stretch.")
@@ -168,7 +189,7 @@ class Event(_Model):
     description: str
     text: str | None = None
     agreement: int = Field(default=1, description="How many sources report this event.")
-    source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
+    origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
 
 
@@ -206,10 +227,13 @@ class Facts(_Model):
 # Owned by compose (briefgen/compose/); defined here so every stage shares one model module.
 
 class Mark(_Model):
-    """A footnote mark: '[n]' pointing at source number n, with the sentence it came from."""
+    """A footnote mark: '[n]' pointing at source number n, with the sentence it came from; or the
+    analyst's mark on a fact added by hand (`origin`; `source` then says "analyst" too, for themes
+    written before `origin`)."""
 
     number: int
     source: str
+    origin: Origin = "article"
     sentence: str = Field(description="The cited sentence, shown on hover in HTML.")
 
 

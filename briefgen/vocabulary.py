@@ -26,6 +26,11 @@ EventType = Literal[
     "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident", "political_crisis", "none",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# Who gave a fact: read from an article by the extractor, or added by hand by the analyst (in the
+# facts file, `origin: analyst`). The brief marks the analyst's facts and never trims them first.
+Origin = Literal["article", "analyst"]
+ANALYST: Origin = "analyst"
+
 # How a number is hedged, as the page prints it (through the catalogs); `qualifier_of` maps the
 # words a source uses onto it. A figure keeps the source's words; the brief gets this type.
 Qualifier = Literal["about", "more_than", "at_least", "up_to", "nearly", "fewer_than"]

@@ -81,7 +81,7 @@ def _edited_facts(tmp_path: Path) -> Path:
     text = facts.read_text(encoding="utf-8")
     assert "figures:\n" in text
     facts.write_text(text.replace("figures:\n", "figures:\n- value: 12\n  text: twelve pumps sent by the analyst's team\n"
-                                                "  source: analyst\n", 1), encoding="utf-8")
+                                                "  origin: analyst\n", 1), encoding="utf-8")
     return facts
 
 
@@ -105,7 +105,7 @@ def test_extract_force_over_an_edited_facts_file_keeps_a_bak(tmp_path):
     result = run("extract", EXAMPLES, "-o", facts, "--force", "-q")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "facts.yaml.bak").read_bytes() == before
-    assert b"source: analyst" not in facts.read_bytes()
+    assert b"origin: analyst" not in facts.read_bytes()
 
 
 
@@ -123,19 +123,19 @@ def test_the_fit_trims_the_analysts_own_facts_after_the_extracted_ones_of_their_
     # A quote without a role and a one-source event: extracted, both would go before others of
     # their section (quotes with a role, events more sources give).
     facts.quotes.append(Quote(text="Fewer pumps work than the ministry says.", speaker="Field team lead",
-                              source="analyst"))
-    facts.events.append(Event(date=last, description="Our team flagged the dam's spillway", source="analyst"))
+                              origin="analyst"))
+    facts.events.append(Event(date=last, description="Our team flagged the dam's spillway", origin="analyst"))
     brief = compose(facts)
     # An analyst's key figure of the lowest rank, as compose may rank one it added by hand.
     lowest = max(brief.figures, key=lambda f: f.rank)
     mine = lowest.model_copy(update={"id": "figure:analyst", "rank": lowest.rank + 1,
-                                     "marks": [Mark(number=0, source="analyst", sentence="added by the analyst")]})
+                                     "marks": [Mark(number=0, source="analyst", origin="analyst", sentence="added by the analyst")]})
     brief = brief.model_copy(update={"figures": [*brief.figures, mine]})
     order = trim_order(brief)
 
     def analyst_last(items) -> None:
         ids = [i.id for i in items]
-        mine = [i.id for i in items if any(m.source == "analyst" for m in i.marks)]
+        mine = [i.id for i in items if any(m.origin == "analyst" for m in i.marks)]
         assert mine, "the analyst's fact is in the brief"
         in_order = [step.key for step in order if step.key in ids]   # an id not in the order is never trimmed
         assert in_order == [i for i in in_order if i not in mine] + [i for i in in_order if i in mine], in_order

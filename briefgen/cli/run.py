@@ -82,7 +82,7 @@ def extract(sources, output, update, force, max_source_mb, source_timeout, jobs,
     \b
     Examples:
       briefgen extract sources/ -o facts.yaml     # edit it: drop a figure, fix a role,
-                                                  # add your own fact with `source: analyst`
+                                                  # add your own fact with `origin: analyst`
       briefgen render facts.yaml -o brief.pdf
       briefgen extract sources/ --update facts.yaml   # new articles in, your edits kept
       briefgen extract archive/ --jobs 8 -o facts.json    # unchanged files come from the cache

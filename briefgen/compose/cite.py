@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.model import (
-    Brief, BottomLine, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
+    ANALYST, Brief, BottomLine, BriefQuote, Citation, Dispute, DisputedValue, Event, Facts, Figure, KeyFigure,
     Mark, Quote, Section, SectionItem, SourceEntry, TimelineEntry,
 )
 from briefgen.sentences import sentence_span
@@ -31,12 +31,12 @@ class Citer:
     def citable(self, fact: Figure | Event | Quote) -> bool:
         """A fact the brief may print: cited in a source we still have (an analyst may have
         removed one from the facts file), or added by the analyst."""
-        return fact.source == "analyst" or any(c.source in self.sources for c in fact.citations)
+        return fact.origin == ANALYST or any(c.source in self.sources for c in fact.citations)
 
     def fact_marks(self, fact: Figure | Event | Quote, limit: int = 0) -> list[Mark]:
         """Marks for a fact: its cited sources, or the analyst's mark for a fact added by hand."""
-        if fact.source == "analyst":
-            return [Mark(number=0, source="analyst", sentence="added by the analyst")]
+        if fact.origin == ANALYST:
+            return [Mark(number=0, source=ANALYST, origin=ANALYST, sentence="added by the analyst")]
         return self.marks(fact.citations, limit)
 
     def marks(self, citations: list[Citation], limit: int = 0) -> list[Mark]:
@@ -100,7 +100,7 @@ def cite_printed(brief: Brief) -> Brief:
     brief = brief.model_copy(deep=True)
     entries = {s.number: s for s in brief.sources}
     # A figure of the bottom line is the same object as in `figures`: renumber each mark once.
-    marks = list({id(m): m for found in _all_marks(brief) for m in found if m.source != "analyst"}.values())
+    marks = list({id(m): m for found in _all_marks(brief) for m in found if m.origin != ANALYST}.values())
     renumber = {old: new for new, old in enumerate(sorted({m.number for m in marks}), start=1)}
     for mark in marks:
         mark.number = renumber[mark.number]

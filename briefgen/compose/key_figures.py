@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from briefgen.compose.cite import MAX_ITEM_MARKS, Citer
 from briefgen.compose.ids import item_id
-from briefgen.model import Dispute, DisputedValue, Facts, Figure, KeyFigure, Qualifier, qualifier_of
+from briefgen.model import ANALYST, Dispute, DisputedValue, Facts, Figure, KeyFigure, Qualifier, qualifier_of
 
 # Category importance for key figures (BRIEF.md, "What leads"): lives lost, then lives at risk,
 # then people who had to leave, then needs.
@@ -46,7 +46,7 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
     for figure in facts.figures:
         if not cite.citable(figure):
             continue
-        if figure.scope == "context" and figure.source != "analyst":
+        if figure.scope == "context" and figure.origin != ANALYST:
             context.append(_key_figure(figure, cite))
             continue
         kf = _key_figure(figure, cite)
@@ -107,7 +107,7 @@ def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyF
     event. A second one only names another place (east and west Aleppo), and never beside a
     count the headline or lead states (that one is the story's toll). The analyst's own figures
     stand for the category: what the user wrote outranks what was extracted."""
-    mine = [kf for kf in figures if any(m.source == "analyst" for m in kf.marks)]
+    mine = [kf for kf in figures if any(m.origin == ANALYST for m in kf.marks)]
     if mine:
         return mine
     if figures and figures[0].vague:

@@ -11,7 +11,7 @@ from typing import ClassVar
 from briefgen.compose.budget import Budget
 from briefgen.compose.cite import cite_printed, shorten
 from briefgen.compose.quotes import quote_substance
-from briefgen.model import Brief, BriefQuote, KeyFigure, TimelineEntry
+from briefgen.model import ANALYST, Brief, BriefQuote, KeyFigure, TimelineEntry
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def trim_order(brief: Brief, budget: Budget | None = None) -> TrimPlan:
 
 def analyst_last(items: list, order: list[str] | None = None) -> list[str]:
     """Ids of `items` in `order` (default: as given), the analyst's own facts moved last."""
-    analyst = {item.id for item in items if any(m.source == "analyst" for m in item.marks)}
+    analyst = {item.id for item in items if any(m.origin == ANALYST for m in item.marks)}
     ids = order if order is not None else [item.id for item in items]
     return [i for i in ids if i not in analyst] + [i for i in ids if i in analyst]
 

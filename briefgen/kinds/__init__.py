@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from briefgen.errors import ConfigError
-from briefgen.model import Citation, Section, SectionItem
+from briefgen.model import ORIGIN_DOC, Citation, Origin, Section, SectionItem, legacy_source
 
 if TYPE_CHECKING:
     from briefgen.compose.cite import Citer
@@ -40,8 +40,13 @@ class KindItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    source: str | None = Field(default=None, description="'analyst' for an item an analyst added by hand.")
+    origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_source(cls, data: Any) -> Any:
+        return legacy_source(data)
 
 
 def cite(doc: Doc, start: int, end: int) -> Citation:
@@ -50,7 +55,7 @@ def cite(doc: Doc, start: int, end: int) -> Citation:
 
 
 def _whole(item: KindItem) -> Hashable:
-    return tuple(sorted((k, repr(v)) for k, v in item.model_dump(exclude={"citations", "source"}).items()))
+    return tuple(sorted((k, repr(v)) for k, v in item.model_dump(exclude={"citations", "origin"}).items()))
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,7 @@ class FactKind:
         from briefgen.compose.ids import item_id
 
         return [SectionItem(id=item_id(self.name, repr(self.key(item))),
-                            fields=item.model_dump(mode="json", exclude={"citations", "source"}),
+                            fields=item.model_dump(mode="json", exclude={"citations", "origin"}),
                             marks=citer.fact_marks(item, MAX_ITEM_MARKS))   # type: ignore[arg-type]
                 for item in items if citer.citable(item)]                   # type: ignore[arg-type]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from briefgen.merge.copies import clone, put
-from briefgen.model import Citation, Organization, Person, Place
+from briefgen.model import ANALYST, Citation, Organization, Person, Place
 
 
 @lru_cache(maxsize=1 << 16)  # names, places and groups repeat across thousands of articles
@@ -82,7 +82,7 @@ def _absorb_person(keep: Person, other: Person) -> None:
 def _take_role(keep: Person, other: Person) -> None:
     # The first role stays (in an update, that is the analyst's reviewed one) unless the other is
     # a fuller form of it: "spokeswoman" -> "ICRC spokeswoman".
-    if not keep.role or (other.role and keep.source != "analyst" and norm(keep.role) in norm(other.role)):
+    if not keep.role or (other.role and keep.origin != ANALYST and norm(keep.role) in norm(other.role)):
         put(keep, role=other.role or keep.role)
 
 

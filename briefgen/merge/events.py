@@ -10,7 +10,7 @@ import re
 
 from briefgen.merge.copies import clone, put
 from briefgen.merge.entities import norm, unique_citations
-from briefgen.model import Event, Quote
+from briefgen.model import ANALYST, Event, Quote
 
 SAME_EVENT = 0.5
 _WORD = re.compile(r"\w+")
@@ -59,7 +59,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             match = next((k for k, kw in block if _overlap(words, kw) >= SAME_EVENT), None)
             if match is not None:
                 found[frozen] = match
-        if match is not None and event.source != "analyst":
+        if match is not None and event.origin != ANALYST:
             match.citations.extend(event.citations)
             continue
         copy = clone(event)

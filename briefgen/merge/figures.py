@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from briefgen.merge.copies import clone, put
 from briefgen.merge.entities import norm, unique_citations
-from briefgen.model import Claim, Figure
+from briefgen.model import ANALYST, Claim, Figure
 
 
 # Group words that only say "humans": "35 missing" and "35 people missing" count the same thing.
@@ -58,7 +58,7 @@ def merge_figures(figures: list[Figure], story_of: dict[str, str],
     for fig in figures:
         # Context figures (another time, event or place...) are never folded into the story's
         # counts: a war's total is not a different report of this week's toll.
-        if fig.source == "analyst" or not fig.citations or fig.scope == "context":
+        if fig.origin == ANALYST or not fig.citations or fig.scope == "context":
             out.append(fig)
         else:
             by_quantity[quantity_key(fig, place_key)].append(fig)

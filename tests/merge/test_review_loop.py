@@ -35,7 +35,7 @@ def edit(facts_file: Path) -> None:
         if person["name"] == "Jan Egeland":
             person["role"] = "UN humanitarian adviser"
     data["figures"].append({"value": 12, "category": "injured", "group": "aid workers",
-                            "text": "12 aid workers injured", "source": "analyst"})
+                            "text": "12 aid workers injured", "origin": "analyst"})
     facts_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

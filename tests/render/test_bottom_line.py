@@ -171,6 +171,6 @@ def test_the_analysts_own_figure_stands_for_its_category():
     facts = Facts(sources=[Source(id="s1", path="a.txt", text=text)],
                   figures=[Figure(value=31, qualifier="at least", approx=True, text="At least 31 people",
                                   category="killed", lead=True, citations=[Citation(source="s1", start=0, end=18)]),
-                           Figure(value=40, text="40 people (field count)", category="killed", source="analyst")])
+                           Figure(value=40, text="40 people (field count)", category="killed", origin="analyst")])
     killed = [f for f in compose(facts).figures if f.category == "killed"]
     assert [f.value for f in killed] == [40]
