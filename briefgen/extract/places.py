@@ -150,6 +150,25 @@ def gazetteer_names(doc: Doc) -> None:
                 i += 1
 
 
+@lru_cache(maxsize=None)
+def _long_names(lang: str) -> tuple[str, ...]:
+    """Country names with a small word inside ("Democratic Republic of the Congo", "Bosnia and
+    Herzegovina", "République démocratique du Congo"), longest first: a capitalised run stops at
+    the small word, so `gazetteer_names` alone would read only "Congo"."""
+    tables = [gazetteer._table()] + ([gazetteer._language_table(lang)] if lang != lexicon.DEFAULT else [])
+    names = {name for table in tables for name, info in table.items()
+             if info.kind == "country" and " " in name and any(w[:1].islower() for w in name.split())}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def long_names(doc: Doc) -> None:
+    """Country names that hold a small word, wherever the text writes them in full."""
+    for start, end, name in _occurrences(doc.text, _long_names(lexicon.current())):
+        info = gazetteer.lookup(name)
+        if info is not None and doc.mention_at(start, end) is None:
+            _add(doc, name, info.country)
+
+
 def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks: list[T.Token]) -> bool:
     # the rest of the run must be titles or names already claimed: "New Jersey Governor [Chris Christie]",
     # not "Washington Post" or "Leon Watson"
@@ -338,16 +357,47 @@ def register(doc: Doc) -> None:
         code, n = counts.most_common(1)[0]
         if n >= 3 and n >= 0.6 * sum(counts.values()):
             dominant = code  # an article about one country: its unknown towns are in it
+    named = _countries_named(doc, cands)
     for name, country in cands.items():
         if not any(m.key == name for m in doc.mentions if m.kind == "place"):
             continue
         info = gazetteer.lookup(name)
         if country is None:
             country = info.country if info else dominant
+        elif info is not None and country == info.country:
+            country = _likeliest_country(info, named, name)
         doc.add_entity("place", name, country=country or None)
 
 
+# A city this big is the place its name means ("Paris" in an article about Texas is still Paris).
+OWN_NAME_POPULATION = 1_000_000
+
+
+def _countries_named(doc: Doc, cands: dict[str, str | None]) -> Counter[tuple[str, str]]:
+    """Mentions of places the article makes, by (country, name)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for m in doc.mentions:
+        if m.kind == "place" and cands.get(m.key):
+            counts[(cands[m.key], m.key)] += 1     # type: ignore[index]
+    return counts
+
+
+def _likeliest_country(info: gazetteer.PlaceInfo, named: Counter[tuple[str, str]], name: str) -> str | None:
+    """For a name places in several countries share ("Kasai", "Congo"), the country the article's
+    other places are in, when none of them is in the table's own choice; else the table's."""
+    choices = gazetteer.alternatives(info.name)
+    if not choices or (info.kind == "city" and info.population >= OWN_NAME_POPULATION):
+        return info.country
+
+    def support(country: str | None) -> int:
+        return sum(n for (code, key), n in named.items() if code == country and key != name)
+
+    best = max(choices, key=support)
+    return best if best != info.country and support(best) >= 2 and support(info.country) == 0 else info.country
+
+
 RULES: Ruler = Ruler([
+    ("long_names", long_names),
     ("gazetteer", gazetteer_names),
     ("place_nouns", place_nouns),
     ("local_place_nouns", local_place_nouns),

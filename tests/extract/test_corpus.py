@@ -19,7 +19,7 @@ from .conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
 
-FOUND = 749  # measured 749/815 on seed + dev (33 articles), 2026-12-07 (issue 17: dates by frame, a dateline run into the lead, forecasts)
+FOUND = 751  # measured 751/815 on seed + dev (33 articles), 2026-12-07 (long country names; a shared place name takes the country of the article's other places)
 WRONG = 0  # measured 0; only ever lowered
 
 
