@@ -70,6 +70,9 @@ SCAN_TEXTS = [
      "scores of people, eight thousand, 1.5 million, Eleven, one"),
     "İstanbul said on Monday that 5 March, two hundred people fled a day ago; İİ 3 days ago",  # lowercase is longer
     "٣ March ¹² Monday ſunday, ٣٣ people, on_Monday 5_ March",  # other scripts and digits
+    ("inMarch, lateApril 2020, mid-May and midJune, early September; March 2011 in 2011 in 1998- "
+     "the past week, earlier this month, over the weekend, later this year, Four days after, 3 weeks after, "
+     "a day after, xin May, in_May, ın May, laſt week, THE PAST WEEK, April Smith said, in May 5"),  # approximate
 ]
 
 
@@ -88,6 +91,16 @@ def test_date_scan_matches_the_pattern() -> None:
         def spans(ms):
             return [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), m.groupdict()) for m in ms]
         assert spans(dates._matches(doc, 0, len(text))) == spans(dates.DATE_RE.finditer(text))
+
+
+def test_approximate_date_scan_matches_the_pattern() -> None:
+    from briefgen.extract.doc import Doc
+    for text in _scan_texts():
+        doc = Doc.build(text, "x", dt.date(2016, 12, 8))
+        def spans(ms):
+            return [(m.span(), m.groupdict()) for m in ms]
+        assert spans(doc.run_matches("dates.approx", dates.APPROX_RE, dates.APPROX_FIRST_WORDS)) == \
+            spans(dates.APPROX_RE.finditer(text))
 
 
 def test_number_scan_matches_the_pattern() -> None:
