@@ -35,6 +35,7 @@ class Lexicon:
     accidents: tuple[tuple[str, re.Pattern], ...]
     type_words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the words `types` are made of
     clitics: tuple[str, ...] = ()
+    type_starts: re.Pattern | None = None  # where a word of some type starts (`_type_counts`)
 
 
 def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = ()) -> re.Pattern:
@@ -109,8 +110,12 @@ def lexicon(language: str = "en") -> Lexicon:
     diseases = tuple((name, word_pattern([name], clitics)) for name in own_and_english(table["diseases"]))
     accidents = tuple((kind, word_pattern(words_of(words), clitics))
                       for kind, words in table["accident_kinds"].items())
+    any_type = word_pattern([w for _, words in type_words for w in words], clitics)
+    # every place one matches, overlaps included; None if a type could match nothing (then findall counts)
+    type_starts = None if any(p.fullmatch("") for _, p in types) else re.compile(f"(?={any_type.pattern})",
+                                                                               re.IGNORECASE)
     return Lexicon(types, diseases, word_pattern([name for name, _ in diseases], clitics),
-                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics))
+                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics), type_starts)
 
 
 def _disease_named(words: Lexicon, found: str) -> str:
@@ -132,8 +137,9 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
     disease = next((_disease_named(words, match.group()) for part in (headline, lead)
                     if (match := words.any_disease.search(part))), None)
     scores: dict[str, int] = {}
-    for name, pattern in words.types:
-        score = HEADLINE_WEIGHT * len(pattern.findall(headline)) + len(pattern.findall(lead))
+    in_headline, in_lead = _type_counts(words, headline), _type_counts(words, lead)
+    for name, _ in words.types:
+        score = HEADLINE_WEIGHT * in_headline[name] + in_lead[name]
         if score:
             scores[name] = score
     if disease:
@@ -149,6 +155,24 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
         return best, next((kind for part in (headline, lead) for kind, pattern in words.accidents
                            if pattern.search(part)), None)
     return best, disease if best == "epidemic" else None
+
+
+def _type_counts(words: Lexicon, text: str) -> dict[str, int]:
+    """`len(pattern.findall(text))` of each type. Every match of a type starts where a word of
+    some type matches, so one scan finds those places and each type's pattern is tried there
+    only, as findall would (left to right, from the end of its last match): fifteen scans of
+    the text, one character at a time, cost four times more."""
+    if words.type_starts is None:
+        return {name: len(pattern.findall(text)) for name, pattern in words.types}
+    starts = [m.start() for m in words.type_starts.finditer(text)]
+    counts = {}
+    for name, pattern in words.types:
+        n = pos = 0
+        for at in starts:
+            if at >= pos and (m := pattern.match(text, at)) is not None:
+                n, pos = n + 1, m.end()
+        counts[name] = n
+    return counts
 
 
 def _named_in(place: Place, text: str) -> int | None:

@@ -191,3 +191,17 @@ def test_a_word_list_pattern_finds_what_its_flat_alternation_finds() -> None:
         for text in [_sample(words)] + articles:
             for t in (text, text.lower()):
                 assert [m.span() for m in tree.finditer(t)] == [m.span() for m in flat.finditer(t)], words
+
+
+def test_event_type_words_are_counted_as_findall_counts_them() -> None:
+    # story._type_counts tries each type only where some type's word starts: the counts must be findall's
+    from .conftest import CORPUS
+    texts = [p.read_text(encoding="utf-8")[:2000] for folder in ("dev", "multilingual")
+             for p in sorted((CORPUS / folder).glob("*.txt"))]
+    texts.append("Floods and flooding, FLOODED roads; a flash flood, airstrikes, air strike, air strikes on, "
+                 "earthquake-hit quake aftershocks, storms, al-hujum wal-qasf, gunmen gunned down a ſtorm")
+    for language in ("en", "fr", "es", "de", "pt", "ru", "uk", "ar"):
+        words = story.lexicon(language)
+        assert words.type_starts is not None
+        for text in texts:
+            assert story._type_counts(words, text) == {name: len(p.findall(text)) for name, p in words.types}
