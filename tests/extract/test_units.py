@@ -109,3 +109,18 @@ def test_number_scan_matches_the_pattern() -> None:
         doc = Doc.build(text, "x")
         for start, end in doc.sentences + [(0, len(text))]:
             assert find_numbers(text, start, end, doc=doc) == find_numbers(text, start, end)
+
+
+def test_squash_makes_every_whitespace_run_one_space() -> None:
+    # squash replaces only the runs that change (not a lone space): the result must be `\s+` -> " "'s
+    import itertools
+    import re
+
+    from briefgen.extract.text import squash
+    pieces = [" ", "  ", "\n", "\t", " \n", "\n ", "\xa0", "\u2028", "\x1c", "\r\n", "a", "b."]
+    for n in range(1, 4):
+        for parts in itertools.product(pieces, repeat=n):
+            text = "x" + "".join(parts) + "y" + "".join(reversed(parts))
+            assert squash(text) == re.sub(r"\s+", " ", text).strip()
+    for text in _scan_texts():
+        assert squash(text) == re.sub(r"\s+", " ", text).strip()
