@@ -100,29 +100,38 @@ class Doc:
             self._words = (starts, words, odd)
         return self._words
 
-    def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int) -> list[int]:
+    def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int,
+                       next_words: dict[str, frozenset[str]] | None = None) -> list[int]:
         """Starts, in [start, end), of the maximal `\\w+` runs whose lowercased word is in
         `first_words` or is not plain ASCII letters (digits, underscores, other scripts: always
         tried). A match of a pattern that opens on a word (after `\\b` or `(?<!\\w)`) can only
         start at a run start, so the date and number scanners try their big patterns only there
-        instead of at every character. Made once per `key` and document."""
+        instead of at every character. A word that `next_words` lists is tried only when the next
+        run's word is one it gives for it (or is not plain ASCII letters). Made once per `key`
+        and document."""
         cands = self._cands.get(key)
         if cands is None:
             starts, words, odd = self._word_runs()
             hits = first_words | odd
-            cands = self._cands[key] = list(compress(starts, map(hits.__contains__, words)))
+            found = compress(range(len(words)), map(hits.__contains__, words))
+            if next_words:
+                found = (i for i in found if words[i] not in next_words
+                         or (i + 1 < len(words) and (words[i + 1] in next_words[words[i]] or words[i + 1] in odd)))
+            cands = self._cands[key] = [starts[i] for i in found]
         return cands[bisect_left(cands, start):bisect_left(cands, end)]
 
     def run_matches(self, key: str, rx: re.Pattern[str], first_words: frozenset[str],
-                    start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+                    start: int = 0, end: int | None = None,
+                    next_words: dict[str, frozenset[str]] | None = None) -> Iterator[re.Match[str]]:
         """Exactly `rx.finditer(self.text, start, end)` for a pattern whose every match is
         non-empty and opens a `\\w+` run whose lowercased word is in `first_words` (or is not
-        plain ASCII letters): the pattern is tried only at those runs, left to right, skipping
-        runs inside the last match, which is what finditer's scan amounts to."""
+        plain ASCII letters) and, if `next_words` lists that word, goes on to a run it gives for
+        it: the pattern is tried only at those runs, left to right, skipping runs inside the
+        last match, which is what finditer's scan amounts to."""
         text, match = self.text, rx.match
         end = len(text) if end is None else end
         last = start
-        for pos in self.run_candidates(key, first_words, start, end):
+        for pos in self.run_candidates(key, first_words, start, end, next_words):
             if pos < last:
                 continue
             m = match(text, pos, end)

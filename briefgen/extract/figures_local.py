@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .doc import Doc
@@ -98,20 +99,27 @@ def _value(s: Spec, m: re.Match[str]) -> Number:
 
 def _spelled(doc: Doc, start: int, end: int, lang: str) -> list[Number]:
     """Number words ("trois", "siebenundzwanzig", "vingt-sept"), one word each, by text2num."""
-    from text_to_num import text2num
-
     out = []
     for tok in doc.tokens_in(start, end):
         word = tok.text.lower()
         if not word.isalpha() and "-" not in word:
             continue
-        try:
-            value = text2num(word, lang)
-        except (ValueError, TypeError):
-            continue
+        value = _number_word(word, lang)
         if value and value > 0:
             out.append(Number(value, tok.start, tok.end, spelled=True))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _number_word(word: str, lang: str) -> int | None:
+    # cached: every word of every sentence is asked, most are no number (text2num raises, which
+    # is slow) and the same words come again and again (~4 ms an article in de/fr/pt uncached)
+    from text_to_num import text2num
+
+    try:
+        return text2num(word, lang)
+    except (ValueError, TypeError):
+        return None
 
 
 def find_numbers(doc: Doc, s: Spec, start: int, end: int) -> list[Number]:

@@ -127,8 +127,7 @@ def lookup(name: str) -> PlaceInfo | None:
     names that language gives places ("Allemagne", "Irã", "Mánchester", "Europa"). The info keeps
     the English name, so "Alep" and "Aleppo" are known to be one place."""
     info = _table().get(name)
-    lang = lexicon.current()
-    if info is None and lang != lexicon.DEFAULT:
+    if info is None and (lang := lexicon.current()) != lexicon.DEFAULT:
         info = _language_table(lang).get(name)
     return info
 

@@ -35,9 +35,9 @@ def data_language(lang: str | None) -> str:
     return lang if lang in languages() else DEFAULT
 
 
-def current() -> str:
-    """The language of the document being read."""
-    return _LANGUAGE.get()
+# The language of the document being read: the context variable's own getter, called directly
+# (rules ask for it ~1,000 times an article; a wrapping function doubled the cost of each ask).
+current: Callable[[], str] = _LANGUAGE.get
 
 
 @contextmanager

@@ -183,19 +183,21 @@ AFTER_VERB_GAP_RE = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z]
 
 def speech(doc: Doc) -> None:
     """"Name said", "said Name", "says the Washington Post's Name"."""
+    # the document's lists once, not looked up again for each of the ~40 words read around every name
+    speech_verbs, listener_verbs = lexicon.speech_verbs(), lexicon.listener_verbs()
     for stoks, run, i, name in _runs(doc):
         end = _end(run, name)
         j = i + len(name)
         nxt = stoks[j].text.lower() if j < len(stoks) else ""
-        if nxt in AUXILIARIES and j + 1 < len(stoks) and stoks[j + 1].text.lower() in SPEECH_VERBS:
+        if nxt in AUXILIARIES and j + 1 < len(stoks) and stoks[j + 1].text.lower() in speech_verbs:
             nxt = stoks[j + 1].text.lower()  # "Vladimir Putin has said", "Name had told"
-        before_verb = nxt in SPEECH_VERBS and doc.text[end:stoks[j].start].strip() == ""
+        before_verb = nxt in speech_verbs and doc.text[end:stoks[j].start].strip() == ""
         after_verb = False
         for k in range(max(0, i - 5), i):
             word = stoks[k].text.lower()
             # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
             # "according to Name" is a source like "said Name"
-            verb = (word in SPEECH_VERBS and word not in lexicon.listener_verbs()) or (
+            verb = (word in speech_verbs and word not in listener_verbs) or (
                 word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
             if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
                 after_verb = True

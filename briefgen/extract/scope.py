@@ -160,9 +160,16 @@ def _other_families(kind: str | None, language: str) -> re.Pattern | None:
     family = frozenset().union(*(f for f in FAMILIES if kind in f))
     if not family:
         return None
-    others = [p.pattern for name, p in lexicon(language).types
-              if name in _NAMED_IN_CLAUSES and name not in family and name != "epidemic"]
-    return re.compile("|".join(others), re.IGNORECASE) if others else None
+    return _types_pattern(language, frozenset(name for name in _NAMED_IN_CLAUSES
+                                              if name not in family and name != "epidemic"))
+
+
+def _types_pattern(language: str, names: frozenset[str]) -> re.Pattern | None:
+    """One pattern for the words of the event types `names`, for a yes/no search: it matches
+    where one of theirs does (one tree of words is searched ~x5 faster than each type's in turn)."""
+    words = lexicon(language)
+    found = [w for name, type_words in words.type_words if name in names for w in type_words]
+    return word_pattern(found, words.clitics) if found else None
 
 
 def another_place(c: Clause) -> str | None:
@@ -202,9 +209,20 @@ def _any_cue(language: str) -> re.Pattern:
     entries = [w for table in words.values() for key, values in table.items() if key != "not_after_modal"
                for w in values]
     entries += [name for name, _ in lexicon(language).diseases]
+    # "* years earlier" is found exactly where "years earlier" is (the wildcard may match nothing):
+    # without it, `re` does not try a wildcard word before every word of the clause (x3 slower)
+    entries = [_without_leading_wildcards(entry) for entry in entries]
     pattern = word_pattern(entries).pattern
-    types = "|".join(p.pattern for name, p in lexicon(language).types if name in _NAMED_IN_CLAUSES)
-    return re.compile(pattern + "|" + types + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)", re.IGNORECASE)
+    types = _types_pattern(language, frozenset(_NAMED_IN_CLAUSES))
+    return re.compile(pattern + ("|" + types.pattern if types else "") + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)",
+                      re.IGNORECASE)
+
+
+def _without_leading_wildcards(entry: str) -> str:
+    words = entry.split()
+    while len(words) > 1 and words[0] == "*":
+        words.pop(0)
+    return " ".join(words)
 
 
 def scope_of(clause: Clause) -> str | None:

@@ -3,10 +3,12 @@ each rule with sentences written for it, traps included."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tomllib
 
 import pytest
 
-from briefgen.extract import extract_source
+from briefgen.extract import extract_source, story
 from briefgen.extract.scope import Clause, clause_of, scope_of
 from briefgen.extract.story import event_type
 from briefgen.model import Source, Story
@@ -149,3 +151,57 @@ def test_a_list_item_dated_this_week_is_the_story() -> None:
     text = "Timeline:\n\n• June 8, 2016: A truck drove into a market in Velta, killing 9 people."
     figures = extract_source(make_source(text, published=dt.date(2016, 6, 10))).figures
     assert [(f.value, f.scope) for f in figures] == [(9, "main")]
+
+
+def _flat_word_pattern(words: list[str], clitics: list[str]) -> re.Pattern:
+    """word_pattern as one flat alternation, longest entry first: what the tree must match like."""
+    front = "(?:" + "|".join(sorted(map(re.escape, clitics), key=len, reverse=True)) + ")?" if clitics else ""
+    return re.compile(r"(?<!\w)" + front + "(?:" + "|".join(sorted(map(story._entry, words), key=len, reverse=True))
+                      + ")", re.IGNORECASE)
+
+
+def _sample(words: list[str]) -> str:
+    """Every entry written out a few ways (a wildcard as a word, endings, capitals), run together."""
+    out = []
+    for w in words:
+        plain = w.replace("* ", "two ").replace("*", "")
+        out += [plain, plain.upper(), plain + "s", w.replace("*", "ing"), w.replace("*", "s"), "x" + plain,
+                plain.title() + "'s"]
+    return " ".join(out) + ", " + "; ".join(out[::-1])
+
+
+def test_a_word_list_pattern_finds_what_its_flat_alternation_finds() -> None:
+    # the tree of words (story._grouped) is there for speed: the same spans must come out, in order
+    from .conftest import CORPUS
+    lists = []
+    for name in ("figure_scope.toml", "event_types.toml"):
+        table = tomllib.loads((story.DATA / name).read_text(encoding="utf-8"))
+        clitics = table.get("clitics", {})
+        for kind in table.values():
+            for lang, words in kind.items():
+                if isinstance(words, list) and words and lang != "not_after_modal" and kind is not clitics:
+                    lists.append((words, clitics.get(lang, [])))
+    # entries that the tree splits in the middle: a wildcard, an ending or a word's end between two
+    # entries under the same letters, the shorter of which may match first; letters alike but for case
+    lists += [(["stormsxx yy", "storm* warning*", "storms"], []), (["* years earlier", "years", "year* ago"], []),
+              (["a", "a b", "ab*", "A c", "ſa", "sa", "Sab"], []), (["ab", "b"], ["a"])]
+    articles = [p.read_text(encoding="utf-8")[:1500] for p in sorted((CORPUS / "multilingual").glob("*.txt"))[::3]]
+    for words, clitics in lists:
+        tree, flat = story.word_pattern(words, clitics), _flat_word_pattern(words, clitics)
+        for text in [_sample(words)] + articles:
+            for t in (text, text.lower()):
+                assert [m.span() for m in tree.finditer(t)] == [m.span() for m in flat.finditer(t)], words
+
+
+def test_event_type_words_are_counted_as_findall_counts_them() -> None:
+    # story._type_counts tries each type only where some type's word starts: the counts must be findall's
+    from .conftest import CORPUS
+    texts = [p.read_text(encoding="utf-8")[:2000] for folder in ("dev", "multilingual")
+             for p in sorted((CORPUS / folder).glob("*.txt"))]
+    texts.append("Floods and flooding, FLOODED roads; a flash flood, airstrikes, air strike, air strikes on, "
+                 "earthquake-hit quake aftershocks, storms, al-hujum wal-qasf, gunmen gunned down a ſtorm")
+    for language in ("en", "fr", "es", "de", "pt", "ru", "uk", "ar"):
+        words = story.lexicon(language)
+        assert words.type_starts is not None
+        for text in texts:
+            assert story._type_counts(words, text) == {name: len(p.findall(text)) for name, p in words.types}

@@ -70,6 +70,10 @@ SCAN_TEXTS = [
      "scores of people, eight thousand, 1.5 million, Eleven, one"),
     "İstanbul said on Monday that 5 March, two hundred people fled a day ago; İİ 3 days ago",  # lowercase is longer
     "٣ March ¹² Monday ſunday, ٣٣ people, on_Monday 5_ March",  # other scripts and digits
+    ("inMarch, lateApril 2020, mid-May and midJune, early September; March 2011 in 2011 in 1998- "
+     "the past week, earlier this month, over the weekend, later this year, Four days after, 3 weeks after, "
+     "a day after, xin May, in_May, ın May, laſt week, THE PAST WEEK, April Smith said, in May 5, the paſt week, "
+     "a dаy after, the, past week; in\nJune; over the weekend, three weeks after, last weeks, late 2019"),  # approximate
 ]
 
 
@@ -90,9 +94,33 @@ def test_date_scan_matches_the_pattern() -> None:
         assert spans(dates._matches(doc, 0, len(text))) == spans(dates.DATE_RE.finditer(text))
 
 
+def test_approximate_date_scan_matches_the_pattern() -> None:
+    from briefgen.extract.doc import Doc
+    for text in _scan_texts():
+        doc = Doc.build(text, "x", dt.date(2016, 12, 8))
+        def spans(ms):
+            return [(m.span(), m.groupdict()) for m in ms]
+        assert spans(dates.approx_matches(doc)) == spans(dates.APPROX_RE.finditer(text))
+
+
 def test_number_scan_matches_the_pattern() -> None:
     from briefgen.extract.doc import Doc
     for text in _scan_texts():
         doc = Doc.build(text, "x")
         for start, end in doc.sentences + [(0, len(text))]:
             assert find_numbers(text, start, end, doc=doc) == find_numbers(text, start, end)
+
+
+def test_squash_makes_every_whitespace_run_one_space() -> None:
+    # squash replaces only the runs that change (not a lone space): the result must be `\s+` -> " "'s
+    import itertools
+    import re
+
+    from briefgen.extract.text import squash
+    pieces = [" ", "  ", "\n", "\t", " \n", "\n ", "\xa0", "\u2028", "\x1c", "\r\n", "a", "b."]
+    for n in range(1, 4):
+        for parts in itertools.product(pieces, repeat=n):
+            text = "x" + "".join(parts) + "y" + "".join(reversed(parts))
+            assert squash(text) == re.sub(r"\s+", " ", text).strip()
+    for text in _scan_texts():
+        assert squash(text) == re.sub(r"\s+", " ", text).strip()
