@@ -262,6 +262,8 @@ def locative(doc: Doc) -> None:
                 continue
             if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
                 continue
+            if idx > 1 and stoks[idx - 1].text == "at" and is_role_word(stoks[idx - 2].bare):
+                continue  # "chief economist at Annex Wealth Management": an employer, not a place
             name = _clean(raw.name)
             if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
                 continue  # German nouns are capitalised: "in Notunterkünften" is no place
