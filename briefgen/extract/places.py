@@ -31,6 +31,9 @@ NAME = r"(?:[A-Z][\w’'-]*|(?:al|el|ad|as|ash|ar)-[A-Z][\w’'-]*)(?:\s(?:(?:de
 LIST = rf"{NAME}(?:,\s{NAME})*(?:,?\s(?:and|or)\s{NAME})?"
 NOUN_OF_RE = re.compile(rf"(?:(?P<adj>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?)?\b{NOUN_RE}s?\s+of\s+(?P<list>{LIST})")
 NAME_NOUN_RE = re.compile(rf"(?P<name>{NAME})(?:['’]s)?\s+(?:{NOUN_RE}|District|Province|wildlife sanctuary|national park|game reserve)\b")
+# "in Sancharak district, Sar-e-Pul, ...": the province a district lies in, after a comma
+ADMIN_APPOSITION_RE = re.compile(rf"\b(?:district|county|municipality|township),\s+(?P<name>{NAME})"
+                                 rf"(?=\s*[,.;]|\s+(?:province|region|state)\b)")
 CAPITAL_RE = re.compile(rf"\bthe\s+capital,?\s+(?P<name>{NAME})")
 APPOSITION_RE = re.compile(rf"(?P<name>{NAME})\s*[,–—-]\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){{0,4}}?{NOUN_RE}s?\b")
 ATTACK_RE = re.compile(r"\bthe\s+(?:\d{4}\s+)?(?P<name>[A-Z][\w-]+)\s+(?:terror\s+|terrorist\s+|suicide\s+)?(?:attack|bombing|blast|massacre|earthquake|quake|landslide|floods?)\b")
@@ -46,7 +49,19 @@ NOUN_OF_CHECK = re.compile(rf"\b{NOUN_RE}s?\s+of\s")
 NAME_NOUN_WORDS = (*PLACE_NOUNS, "District", "Province", "wildlife sanctuary", "national park", "game reserve")
 NAME_NOUN_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(NAME_NOUN_WORDS)})\b")
 CAPITAL_CHECK = re.compile(r"capital,?\s")
+_ADMIN_WORDS = ("district,", "county,", "municipality,", "township,")
+ADMIN_CHECK = re.compile(r"(?<![\w-])(?:district|county|municipality|township),\s")
+_NONE_LEAD = re.compile(r"")
+_ADMIN_FIRST = re.compile(r"[dcmt]")
 APPOSITION_ANCHOR_RE = re.compile(r"[,–—-]\s+(?:a|an|the|one of the)\s")
+# "the badly hit Bantul and Kulonprogo districts": a list before a plural place noun
+PLURAL_NOUNS = ("districts", "provinces", "regions", "states", "counties", "villages", "towns", "cities",
+                "municipalities", "governorates", "prefectures", "townships", "health zones")
+PLURAL_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(PLURAL_NOUNS)})\b")
+LIST_BEFORE_RE = re.compile(rf"(?P<list>{LIST})\s+$")
+# the compass word that opens a district's name ("East Champaran", "North Kivu"), unlike a
+# sentence's capitalised first word
+COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 ATTACK_WORDS = ("attack", "bombing", "blast", "massacre", "earthquake", "quake", "landslide", "flood")
 ATTACK_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(ATTACK_WORDS)})")
 
@@ -96,7 +111,8 @@ def _clean(name: str) -> str:
 
 
 _HYPHEN_LOWER_RE = re.compile(r"[\w]-[a-z]")
-_ARABIC_INFIX_RE = re.compile(r"-(?:al|el|ad|as|ash)-")
+# "Sar-e-Pul", "Mazar-i-Sharif": a short linking word between two capitalised parts
+_ARABIC_INFIX_RE = re.compile(r"-(?:al|el|ad|as|ash)-|-[a-z]{1,2}-[A-Z]")
 
 
 def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
@@ -130,8 +146,22 @@ def _strip(run: Run) -> Run | None:
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
     lookup = gazetteer.lookup
+    text = doc.text
     for stoks, runs in doc.sentence_runs():
+        joined = set()
+        for a, b in zip(runs, runs[1:]):
+            # "Democratic Republic of the Congo", "Horn of Africa": a name across "of (the)"
+            if text[a.end:b.start] in _OF_GAPS and not a.possessive:
+                whole = _strip(a)
+                info = lookup(f"{whole.name}{text[a.end:b.start]}{b.name}") if whole else None
+                if info is not None and info.kind in ("country", "region", "state", "subdivision"):
+                    name = text[whole.start:b.end]
+                    if _ok_name(doc, name, whole.start, b.end):
+                        _add(doc, name, info.country)
+                        joined.update((id(a), id(b)))
         for raw in runs:
+            if id(raw) in joined:
+                continue
             run = _strip(raw)
             if run is None:
                 continue
@@ -169,6 +199,14 @@ def long_names(doc: Doc) -> None:
             _add(doc, name, info.country)
 
 
+_OF_GAPS = frozenset({" of ", " of the "})
+
+
+def _compass(word: str) -> bool:
+    """"northern", "southeastern", "central": a compass word in lowercase."""
+    return word in T.DIRECTIONS or (word.endswith("ern") and word[:-3] in T.DIRECTIONS)
+
+
 def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks: list[T.Token]) -> bool:
     # the rest of the run must be titles or names already claimed: "New Jersey Governor [Chris Christie]",
     # not "Washington Post" or "Leon Watson"
@@ -188,7 +226,10 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
     if info.kind in ("country", "region", "state"):
         return True
     prev = [t for t in stoks if t.end <= sub.start]
-    locative = bool(prev) and prev[-1].text.lower() in _words_of("locatives", LOCATIVE)
+    locatives = _words_of("locatives", LOCATIVE)
+    # "in X", and "from southeastern X": a compass word may stand between
+    locative = bool(prev) and (prev[-1].text.lower() in locatives or (
+        len(prev) > 1 and _compass(prev[-1].text) and prev[-2].text.lower() in locatives))
     if len(sub.toks) == 1 and _common_word(doc, sub.name) and not locative:
         return False
     if info.kind == "subdivision":
@@ -222,18 +263,87 @@ def place_nouns(doc: Doc) -> None:
     scans = (
         (NAME_NOUN_RE, T.keyword_positions(text, NAME_NOUN_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
         (CAPITAL_RE, T.keyword_positions(text, ("capital",), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
+        (ADMIN_APPOSITION_RE, T.keyword_positions(text, _ADMIN_WORDS, ADMIN_CHECK), _NONE_LEAD, _ADMIN_FIRST),
         (APPOSITION_RE, [m.start() for m in APPOSITION_ANCHOR_RE.finditer(text)], _NAME_LEAD, _NAME_FIRST),
     )
     for rx, anchors, lead, first in scans:
         for m in T.finditer_anchored(rx, text, anchors, lead, first):
             name = _clean(T.strip_possessive(m.group("name")))
             words = name.split()
-            while words and is_stop(words[0]):
+            while words and is_stop(words[0]) and not (words[0] in COMPASS and len(words) > 1):
                 words = words[1:]
             name = " ".join(words)
             if name and not is_demonym(words[-1]) and not words[-1].endswith(("ian", "ese")) \
                     and _ok_name(doc, name, m.start("name"), m.start("name") + len(name)):
                 _add(doc, name, None)
+
+
+def plural_place_nouns(doc: Doc) -> None:
+    """"the Bantul and Kulonprogo districts", "Katwa and Butembo health zones": each name of a
+    list before a plural place noun."""
+    text = doc.text
+    for q in T.keyword_positions(text, PLURAL_NOUNS, PLURAL_CHECK):
+        s, _e = doc.sentence_at(q)
+        m = LIST_BEFORE_RE.search(text, max(s, q - 160), q)
+        if m is None:
+            continue
+        pos = m.start("list")
+        for name in _names_in_list(m.group("list")):
+            start = text.index(name, pos)
+            pos = start + len(name)
+            words = name.split()
+            while words and is_stop(words[0]) and not (words[0] in COMPASS and len(words) > 1):
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            if name and not is_demonym(words[-1]) and _ok_name(doc, name, start, start + len(name)):
+                _add(doc, name, None)
+
+
+PAREN_ITEM_RE = re.compile(rf"(?P<name>{NAME})\s*\(\d[\d,.]*(?:\s+each)?\)")
+PAREN_NUMBER_RE = re.compile(r"\s*\(\d[\d,.]*(?:\s+each)?\)")
+NAME_FULL_RE = re.compile(NAME)
+
+
+def counted_lists(doc: Doc) -> None:
+    """"followed by Sitamarhi (43), West Champaran (36), Katihar (35) ...": a list of names with
+    their counts in brackets, where known places are a third of the names or more, is a list of
+    places (districts a toll is broken down by); its unknown names are places too."""
+    text, lookup = doc.text, gazetteer.lookup
+    for s, e in doc.sentences:
+        if text.count("(", s, e) < 3:
+            continue  # most sentences
+        items = list(PAREN_ITEM_RE.finditer(text, s, e))
+        if len(items) < 3:
+            continue
+        stretch = text[items[0].start():items[-1].end()]
+        names = []
+        for piece in _names_in_list(PAREN_NUMBER_RE.sub("", stretch)):
+            name = _clean(piece)
+            words = name.split()
+            while words and is_stop(words[0]) and not (words[0] in COMPASS and len(words) > 1):
+                words = words[1:]
+            name = " ".join(words)
+            if not name or not NAME_FULL_RE.fullmatch(name):
+                names = []
+                break  # not a plain list of names: read nothing into it
+            names.append(name)
+        known = [n for n in names if lookup(n) is not None or n in _cands(doc)]
+        if len(known) < 2 or 3 * len(known) < len(names):
+            continue
+        # the list's own country: a small town abroad that shares a name ("Saran") is not meant
+        countries = Counter(info.country for info in map(lookup, known) if info is not None and info.country)
+        country = countries.most_common(1)[0][0] if countries else None
+        pos = items[0].start()
+        for name in names:
+            start = text.find(name, pos)
+            if start < 0:
+                continue
+            pos = start + len(name)
+            if not is_demonym(name) and _ok_name(doc, name, start, pos):
+                info = lookup(name)
+                own = info.country if info is not None and info.kind != "city" else None
+                _add(doc, name, own or country)
 
 
 @lru_cache(maxsize=None)
@@ -281,6 +391,8 @@ def locative(doc: Doc) -> None:
                 continue
             if doc.in_quote(raw.start) or any(T.is_acronym(w) for w in raw.words):
                 continue
+            if idx > 1 and stoks[idx - 1].text == "at" and is_role_word(stoks[idx - 2].bare):
+                continue  # "chief economist at Annex Wealth Management": an employer, not a place
             name = _clean(raw.name)
             if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
                 continue  # German nouns are capitalised: "in Notunterkünften" is no place
@@ -400,6 +512,8 @@ RULES: Ruler = Ruler([
     ("long_names", long_names),
     ("gazetteer", gazetteer_names),
     ("place_nouns", place_nouns),
+    ("plural_place_nouns", plural_place_nouns),
+    ("counted_lists", counted_lists),
     ("local_place_nouns", local_place_nouns),
     ("locative", locative),
     ("attack_names", attack_names),

@@ -91,7 +91,7 @@ def test_the_same_count_keeps_the_telling_that_names_its_group() -> None:
 def test_part_of_an_uncounted_group_keeps_the_group() -> None:
     text = "In total, 51 health workers have been infected, of whom 17 have died."
     figs = [(f.value, f.category, f.group) for f in extract_source(make_source(text)).figures]
-    assert figs == [(17, "killed", "workers")]
+    assert figs == [(17, "killed", "health workers")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -145,3 +145,50 @@ def test_people_in_care(text: str, expected: set) -> None:
 ])
 def test_event_nouns_asides_and_need(text: str, expected: set) -> None:
     assert _figures(text) == expected
+
+
+# --- counts in brackets, parts and groups (issue 17: figures in parentheses) ---------------------
+
+def _full(text: str) -> list[tuple[float, str | None, str | None, list]]:
+    facts = extract_source(make_source(text, published=dt.date(2020, 6, 10)))
+    return [(f.value, f.category, f.group, [(s.value, s.group) for s in f.subsets]) for f in facts.figures]
+
+
+def test_a_toll_broken_down_by_district_in_brackets_gives_each_district_the_category() -> None:
+    figs = _figures("Patna district accounted for 60 deaths, followed by Darbhanga (31), Ranvali (22) and "
+                    "Katihar (14).")
+    assert {(60, "killed"), (31, "killed"), (22, "killed"), (14, "killed")} <= figs
+
+
+def test_a_name_with_a_number_in_brackets_is_still_an_age() -> None:
+    assert _figures("The dead included Luca Ferri (65) and Maria Rossi (34), officials said.") == set()
+
+
+def test_a_breakdown_by_country_in_brackets_takes_the_category_of_its_count() -> None:
+    figs = _figures("Across the region, nine of all reported cases were lethal (7 in Spain and two in Portugal).")
+    assert {(9, "killed"), (7, "killed")} <= figs
+
+
+def test_a_part_that_is_no_death_stays_out() -> None:
+    assert _figures("So far 40 of 53 member states have reported cases to the agency.") == set()
+
+
+def test_a_bracket_between_a_number_and_its_noun_is_skipped() -> None:
+    figs = _full("In total, 38 (35 confirmed and three probable) aid workers have been infected, of whom 9 have died.")
+    assert (9, "killed", "aid workers", []) in figs
+
+
+def test_a_noun_before_workers_narrows_the_group_but_a_category_word_does_not() -> None:
+    figs = _full("More than 30 people, including four health workers, were killed. Seventeen injured workers "
+                 "were taken to hospital.")
+    assert (30, "killed", "people", [(4, "health workers")]) in figs
+    assert (17, "injured", "workers", []) in figs
+
+
+def test_a_part_named_by_its_condition_is_a_subset() -> None:
+    figs = _full("Forty people were in hospital, including six who were in a critical condition, the mayor said.")
+    assert (40, "injured", "people", [(6, "in critical condition")]) in figs
+
+
+def test_injuries_that_proved_fatal_are_deaths() -> None:
+    assert (3, "killed") in _figures("Three of the injured later died in hospital, doctors said.")
