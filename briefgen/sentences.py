@@ -49,7 +49,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|[.!?]+[\"'”’)]*$")
+# A stop (Arabic "؟" too) and its closing marks, before a space and what may open a sentence (an
+# opening mark, then a word); `_opens_sentence` then rejects a lowercase word ("1,2 тис. осіб",
+# "etc. and"). Capitals of every script count, and scripts without case (Arabic) open one too.
+_BOUNDARY_RE = re.compile(r"[.!?؟]+[\"'”’)»]*(?=\s+[\"'“‘(«„]?\s?\w)|[.!?؟]+[\"'”’)»]*$")
+_OPENING_RE = re.compile(r"\s+[\"'“‘(«„]?\s?")
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.?$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -60,6 +64,8 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     for ps, pe in paras if paras is not None else paragraphs(text):
         start = ps
         for m in _BOUNDARY_RE.finditer(text, ps, pe):
+            if not _opens_sentence(text, m.end(), pe):
+                continue
             word = _LAST_WORD_RE.search(text[max(ps, m.start() - 12):m.start() + 1])
             before = word.group(1).rstrip(".").lower() if word else ""
             if text[m.start()] == "." and (before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
@@ -74,6 +80,13 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
         if start < pe and text[start:pe].strip():
             out.append((start, pe))
     return out
+
+
+def _opens_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether the words after a stop at `pos` may open a sentence: the paragraph's end, or a word
+    that is not lowercase (a capital, a digit, a letter of a script without case)."""
+    m = _OPENING_RE.match(text, pos, end)
+    return m is None or m.end() >= end or not text[m.end()].islower()
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

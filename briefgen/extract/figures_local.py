@@ -47,6 +47,7 @@ class Spec:
     not_before: frozenset[str]
     np_skip: frozenset[str]
     clause_breaks: frozenset[str]
+    act_links: frozenset[str]
     thousands: str
     decimal: str
 
@@ -81,6 +82,7 @@ def spec(lang: str) -> Spec | None:
         not_before=frozenset(w.lower() for w in words.get("not_before", [])),
         np_skip=frozenset(w.lower() for w in words.get("np_skip", [])),
         clause_breaks=frozenset(w.lower() for w in words.get("clause_breaks", [])),
+        act_links=frozenset(w.lower() for w in words.get("act_links", [])),
         thousands=seps, decimal=dec,
     )
 
@@ -148,9 +150,10 @@ def _excluded(doc: Doc, s: Spec, n: Number, sent: tuple[int, int], qualified: bo
     if q is not None and len(text[q.start:q.end].split()) < MIN_QUOTE_WORDS:
         return True
     prev = before.split()[-1].lower() if before.split() else ""
-    if not qualified and not n.vague and prev in s.not_before:
-        return True  # "le 12", "de 50 anos", "am 30."
     nxt = [w.strip(",.;:").lower() for w in after.split()[:3]]
+    people_next = bool(nxt) and s.people_re.fullmatch(nxt[0]) is not None
+    if not qualified and not n.vague and prev in s.not_before and not people_next:
+        return True  # "le 12", "de 50 anos", "am 30." (not "de tres personas": people are counted)
     months = lexicon.months()
     if prev.rstrip(".,") in months or any(w in months for w in nxt[:3]):
         return True  # dates: "21 et 22 décembre", "5 de outubro"
@@ -242,7 +245,9 @@ def T_is_number(word: str) -> bool:
 
 
 def verb_before(doc: Doc, s: Spec, c) -> None:
-    """"a tué 3 personnes", "blessé 12 personnes": the participle right before the number."""
+    """"a tué 3 personnes", "blessé 12 personnes": the participle right before the number; or the
+    noun of what was done to the people counted, and its link: "el apuñalamiento de tres personas",
+    "la mort de trois personnes" (`act_links`; counted people needed, "la mort de 2018" is no one)."""
     if c.category:
         return
     toks = _words(doc, c.sent[0], c.start)
@@ -250,6 +255,11 @@ def verb_before(doc: Doc, s: Spec, c) -> None:
         hit = category_at(s, doc.text, toks[-1].start, toks[-1].end)
         if hit and (c.head or not _noun_after(doc, s, c)):
             c.category, c.start = hit[0], toks[-1].start
+        elif not hit and c.head and len(toks) >= 2 and toks[-1].lower in s.act_links \
+                and not doc.text[toks[-2].end:toks[-1].start].strip():
+            hit = category_at(s, doc.text, toks[-2].start, toks[-2].end)
+            if hit:
+                c.category, c.start = hit[0], toks[-2].start
 
 
 def _noun_after(doc: Doc, s: Spec, c) -> bool:

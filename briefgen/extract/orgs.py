@@ -411,7 +411,7 @@ def _office_re(lang: str) -> re.Pattern[str] | None:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     link = "|".join(re.escape(k) for k in sorted(links, key=len, reverse=True))
     # the office word in any case ("Prefeitura", "préfecture"), the place capitalised
-    return re.compile(rf"(?<![\w-])(?i:{head})\s+(?i:{link})(?:\s+|['’])(?:(?i:la|l['’])\s*)?{_NAME_AFTER}")
+    return re.compile(rf"(?<![\w-])(?i:{head})\s+(?i:{link})(?:\s+|['’])(?:(?i:la|l['’])\s*)?(?P<place>{_NAME_AFTER})")
 
 
 def offices(doc: Doc) -> None:
@@ -423,6 +423,41 @@ def offices(doc: Doc) -> None:
     for m in rx.finditer(doc.text):
         if not _claimed(doc, m.start(), m.end()):
             _add(doc, m.group(), m.start(), m.end())
+            # the place it serves is a place of the story too: places.office_places
+            doc.__dict__.setdefault("office_places", []).append((m.group("place"), m.start("place"), m.end("place")))
+
+
+# the name after a kind noun: an acronym ("ERT", "ANA-MPA") or one capitalised word
+_KIND_NAME = r"(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9]+(?:-[A-ZÀ-ÖØ-Þ0-9]+)*|[A-ZÀ-ÖØ-Þ][\w’'-]*)(?![\w’'-])"
+
+
+@lru_cache(maxsize=None)
+def _kind_re(lang: str) -> re.Pattern[str] | None:
+    g = lexicon.grammar(lang)
+    nouns, endings = g.get("org_kinds", []), g.get("org_kind_endings", [])
+    if not nouns and not endings:
+        return None
+    alts = [re.escape(n) for n in sorted(nouns, key=len, reverse=True)]
+    # German compounds end in the kind: "Katastrophenschutzbehörde", "Staatssender"
+    alts += [rf"\w*{re.escape(e)}" for e in sorted(endings, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w-])(?i:{'|'.join(alts)})\s+{_KIND_NAME}")
+
+
+def kind_nouns(doc: Doc) -> None:
+    """In another language, a noun saying what kind of body a name is, right before it: "die
+    Nachrichtenagentur ANA-MPA", "dem Staatssender ERT", "la chaîne BFMTV" (people.toml
+    `org_kinds` and, for compounds, `org_kind_endings`). The name is the organisation, the noun
+    only describes it; a plain capitalised word counts when the text uses it again (German
+    capitalises every noun, so one use could be any word)."""
+    rx = _kind_re(doc.lang) if doc.lang != lexicon.DEFAULT else None
+    if rx is None:
+        return
+    for m in rx.finditer(doc.text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        acronym = sum(c.isupper() for c in name) >= 2
+        again = len(re.findall(rf"(?<![\w’'])({re.escape(name)})(?![\w’'])", doc.text)) >= 2
+        if (acronym or again) and not is_stop(name) and not is_role_word(name) and not _claimed(doc, start, end):
+            _add(doc, name, start, end)
 
 
 def as_the_source_names(doc: Doc, ent, mentions: list) -> tuple[str, list[str]]:
@@ -449,6 +484,7 @@ def as_the_source_names(doc: Doc, ent, mentions: list) -> tuple[str, list[str]]:
 RULES: Ruler = Ruler([
     ("offices", offices),
     ("known", known),
+    ("kind_nouns", kind_nouns),
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),
     ("national_forces", national_forces),

@@ -34,7 +34,8 @@ def _name_part(run: Run) -> tuple[int, list[T.Token]]:
     """Index in the run and tokens of the trailing personal name."""
     k = len(run.toks)
     while k > 0 and is_name_word(run.toks[k - 1].bare) and not (
-            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()):
+            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()) \
+            and run.toks[k - 1].text not in lexicon.honorifics():  # "M. Castaner": "M." is no initial
         k -= 1
     while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
         k += 1
@@ -174,6 +175,19 @@ def honorifics(doc: Doc) -> None:
                 _cands(doc).append(Cand(name, end, None, len(name) >= 2))
 
 
+# an embedded post's signature: "— Theresa May (@theresa_may) 1 de enero de 2019"
+SIGNATURE_RE = re.compile(r"[—–]\s*(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,3})\s*\(@\w{1,30}\)")
+
+
+def signatures(doc: Doc) -> None:
+    """The author of an embedded social-media post, signed "— Name (@handle)": a person (two names
+    at least; a one-word signature is as often an account of an organisation)."""
+    for m in SIGNATURE_RE.finditer(doc.text):
+        toks = doc.tokens_in(m.start("name"), m.end("name"))
+        if len(toks) >= 2 and _plausible(doc, toks, m.end("name")):
+            _cands(doc).append(Cand(toks, m.end("name"), None, True))
+
+
 BODY_STATEMENT_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|on)\s+(?:a|its)\s+(?:statement|press release|website|filing)\b")
 CLOSED_QUOTE_RE = re.compile(r"[,.!?]?[\"”’']\s*$")
 AUXILIARIES = frozenset({"has", "had", "have", "also", "later", "earlier", "previously"})
@@ -251,9 +265,19 @@ def link(doc: Doc) -> None:
     for name in full:
         for a in _aliases(name):
             alias_to.setdefault(a, set()).add(name)
+    # a lone name that is the first name of exactly one person named in full ("Tedros Adhanom
+    # Ghebreyesus" ... "ha vaticinado Tedros"): Ethiopian and Eritrean names go by the first one.
+    # Only for a lone name that is itself evidence of a person, and never an alias for merging.
+    firsts: dict[str, set[str]] = {}
+    for name in full:
+        firsts.setdefault(name.split()[0], set()).add(name)
+    by_first: dict[str, str] = {}
     for c in cands:
         name = " ".join(t.bare for t in c.toks)
-        if len(c.toks) == 1 and name not in alias_to and c.strong:
+        if len(c.toks) == 1 and name not in alias_to and c.strong and len(firsts.get(name, ())) == 1 \
+                and name not in full:
+            by_first[name] = next(iter(firsts[name]))
+        elif len(c.toks) == 1 and name not in alias_to and c.strong:
             full.setdefault(name, c.role)
         elif len(c.toks) == 1 and len(alias_to.get(name, ())) == 1:
             target = next(iter(alias_to[name]))
@@ -270,6 +294,8 @@ def link(doc: Doc) -> None:
             doc.add_mention("person", words, name[0].start, end)
         elif len(name) == 1 and len(alias_to.get(words, ())) == 1:
             doc.add_mention("person", next(iter(alias_to[words])), name[0].start, end)
+        elif len(name) == 1 and words in by_first:
+            doc.add_mention("person", by_first[words], name[0].start, end)
         elif len(name) >= 2 and " ".join(t.bare for t in name[1:]) in full:
             # "Pope Francis" registered with the title, found as "Francis" after it
             doc.add_mention("person", " ".join(t.bare for t in name[1:]), name[1].start, end)
@@ -289,6 +315,7 @@ RULES: Ruler = Ruler([
     ("age_or_who", age_or_who),
     ("honorifics", honorifics),
     ("speech", speech),
+    ("signatures", signatures),
     ("link", link),
 ])
 

@@ -113,12 +113,15 @@ def _clean(name: str) -> str:
 _HYPHEN_LOWER_RE = re.compile(r"[\w]-[a-z]")
 # "Sar-e-Pul", "Mazar-i-Sharif": a short linking word between two capitalised parts
 _ARABIC_INFIX_RE = re.compile(r"-(?:al|el|ad|as|ash)-|-[a-z]{1,2}-[A-Z]")
+# a short lowercase link inside a place name: the Persian ezafe ("Sarpol-e Zahab", "Mazar-i-Sharif"),
+# French "-en-", "-sur-", "-lès-" ("Châlons-en-Champagne"); not "Kurdish-led" or "US-backed"
+_NAME_LINK_RE = re.compile(r"-(?:[a-z]{1,2}|sur|sous|lès|les|upon)(?:-|$)")
 
 
 def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
     words = name.split()
     if any(_HYPHEN_LOWER_RE.search(w) and not T.ARABIC_PREFIX_RE.match(w) and not _ARABIC_INFIX_RE.search(w)
-           for w in words):
+           and not _NAME_LINK_RE.search(w) for w in words):
         return False  # "Kurdish-controlled", "Pakistan-occupied"
     if not words or (is_stop(words[0]) and words[0].lower() not in T.DIRECTIONS) or any(is_role_word(w) or is_org_head(w) or w in T.HONORIFICS for w in words):
         return False
@@ -376,6 +379,15 @@ def local_place_nouns(doc: Doc) -> None:
             _add(doc, name, None)
 
 
+def office_places(doc: Doc) -> None:
+    """The place a public office serves ("la préfecture du Bas-Rhin", "a Prefeitura de Janaúba"):
+    orgs.offices found the office; its place is mentioned inside the office's name."""
+    for name, start, end in doc.__dict__.get("office_places", ()):
+        if not is_demonym(name) and name.lower() not in T.MONTHS and not T.is_acronym(name):
+            _add(doc, name, None)
+            doc.add_mention("place", name, start, end)
+
+
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
@@ -383,7 +395,10 @@ def locative(doc: Doc) -> None:
         starts = [t.start for t in stoks]
         for raw in runs:
             idx = bisect_left(starts, raw.start)  # runs are made of these very tokens
-            if idx == 0 or stoks[idx - 1].text not in locatives or raw.possessive or len(raw.toks) > 3:
+            if idx == 0 and len(raw.toks) > 1 and raw.toks[0].text.lower() in locatives:
+                # the sentence opens with the locative, capitalised into the run: "In Bayraklı suchten ..."
+                raw, idx = raw.sub(1, len(raw.toks)), 1
+            if idx == 0 or stoks[idx - 1].text.lower() not in locatives or raw.possessive or len(raw.toks) > 3:
                 continue
             nxt = stoks[idx + len(raw.toks)] if idx + len(raw.toks) < len(stoks) else None
             follow = doc.text[raw.end:nxt.start] if nxt else ""
@@ -515,6 +530,7 @@ RULES: Ruler = Ruler([
     ("plural_place_nouns", plural_place_nouns),
     ("counted_lists", counted_lists),
     ("local_place_nouns", local_place_nouns),
+    ("office_places", office_places),
     ("locative", locative),
     ("attack_names", attack_names),
     ("dateline", dateline),

@@ -131,6 +131,11 @@ def _referent_in(doc: Doc, s: int, e: int) -> object:
     people = [m for m in candidates(doc, s, e) if m.kind == "person"]
     if people:
         return tuple(m.key for m in people)
+    # "..., a annoncé le ministre de l'Intérieur. «...», a-t-il poursuivi": a role noun the article
+    # ties to one named person names that person
+    role = role_noun(doc, s, e)
+    if isinstance(role, str) and ("person", role) in doc.entities:
+        return (role,)
     unnamed, given = unnamed_speaker(doc, s, e)
     if not unnamed:
         return UNKNOWN

@@ -30,6 +30,11 @@ _ANCHOR_SCAN = 40  # metadata sits near the top; don't mistake a body line for i
 _TITLE_MAX_WORDS = 30
 _TRAILER_MAX_WORDS = 12
 _TEASER_MIN_WORDS = 3
+# A page whose lines mostly stop mid-sentence was hard-wrapped (by a scraper or a 72-column
+# mailer): its lines are pieces of sentences, not paragraphs. Lists and contact blocks also lack
+# sentence ends, but rarely reach this share of a page (the English corpora stay under half).
+_WRAPPED_SHARE = 0.6
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•#>|]|\d{1,2}[.)])\s")
 _BY = re.compile(r"^by\b[:\s]*(?P<rest>.*)$", re.I)
 # Words that mark a name as a publication rather than a person.
 _OUTLET_WORDS = re.compile(
@@ -56,7 +61,7 @@ class TextReader(Reader):
 
 
 def read_scraped_text(text: str) -> Article:
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [line.strip() for line in _unwrap(text.split("\n"))]
     idx = [i for i, line in enumerate(lines) if line]
     anchor = _find_anchor(lines, idx)
     meta = _Meta()
@@ -78,9 +83,38 @@ def read_scraped_text(text: str) -> Article:
     body = _body_lines(lines, body_from, title, meta)
     if meta.published is None:
         meta.published = _first_date_line(lines, idx)
+    if title is None and body:
+        title = _run_in_title(body[0])
     body_text = "\n\n".join(body)
     return Article(text=body_text, title=title, outlet=meta.outlet, byline=meta.byline,
                    published=meta.published)
+
+
+def _breaks_sentence(line: str, following: str) -> bool:
+    """A line that stops mid-sentence and runs on into the next one ("der Bürgermeister von Izmir,
+    Tunç" / "Soyer, berichtete, ..."): no sentence end, no list item on either side, no markdown
+    line break (two trailing spaces: an address or contact block)."""
+    return (bool(line.strip()) and bool(following.strip()) and not looks_like_sentence_end(line)
+            and not line.rstrip().endswith("»") and not line.endswith("  ")
+            and not _LIST_ITEM.match(line) and not _LIST_ITEM.match(following))
+
+
+def _unwrap(raw: list[str]) -> list[str]:
+    """Join a hard-wrapped page's broken lines, so a name or a clause split over two lines is read
+    whole; a page with few such lines is left as it is (its line breaks are paragraphs)."""
+    filled = sum(1 for line in raw if line.strip())
+    breaks = [_breaks_sentence(a, b) for a, b in zip(raw, raw[1:])]
+    if not filled or sum(breaks) < _WRAPPED_SHARE * filled:
+        return raw
+    out: list[str] = []
+    joining = False
+    for i, line in enumerate(raw):
+        if joining:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        joining = i < len(breaks) and breaks[i]
+    return out
 
 
 def _find_anchor(lines: list[str], idx: list[int]) -> int | None:
@@ -142,6 +176,23 @@ def _title_after(lines: list[str], idx: list[int], anchor: int) -> tuple[str | N
 
 def _title_like(line: str) -> bool:
     return 1 < word_count(line) <= _TITLE_MAX_WORDS and not line.endswith((".", ",", ";"))
+
+
+# a doubled full stop closes a headline and standfirst run into the lead ("... passa de 400. Terremoto
+# ... (12). Número de feridos passa de 6,7 mil..  O número ..."): a scraper joining page fields
+_RUN_IN_END = re.compile(r"\.\s?\.(?:\s|$)")
+_FIRST_SENTENCE = re.compile(r"(?P<title>.+?[^\s.])\.\s")
+
+
+def _run_in_title(lead: str) -> str | None:
+    """A page with no headline line whose lead paragraph opens with the headline and standfirst,
+    closed by a doubled full stop: the first sentence there is the headline."""
+    end = _RUN_IN_END.search(lead)
+    if end is None or word_count(lead[:end.start()]) > 2 * _TITLE_MAX_WORDS:
+        return None
+    first = _FIRST_SENTENCE.match(lead[:end.start() + 1] + " ")
+    title = first.group("title") if first else None
+    return title if title and _title_like(title) else None
 
 
 def _byline_after(lines: list[str], idx: list[int], anchor: int) -> str | None:

@@ -71,6 +71,31 @@ QUALIFIER_FORMS = {
     "at_least": N_("at least %(number)s"), "up_to": N_("up to %(number)s"),
     "nearly": N_("nearly %(number)s"), "fewer_than": N_("fewer than %(number)s"),
 }
+# Qualifiers that put the number after them in the genitive in Russian and Ukrainian ('не менее
+# 31 человека', 'близько 21 людини'): the counted noun is then a genitive (singular after a
+# number ending in 1, plural otherwise: 'более 3 человек', not the nominative '3 человека') and the
+# verb is plural ('погибли не менее 31 человека'). Adverbs ('почти', 'щонайменше') and 'понад',
+# 'менше ніж' leave the number's case alone.
+GENITIVE_QUALIFIERS = {
+    "ru": frozenset({"about", "more_than", "at_least", "up_to", "fewer_than"}),
+    "uk": frozenset({"about", "up_to"}),
+}
+# The catalogs' plural forms are chosen by a count: these counts pick, in ru and uk, the form for
+# 2-4 (the genitive singular of the noun: 'человека', 'людини') and the one for 5 and up
+# (genitive plural: 'человек', 'людей'; the verb's plural).
+_GENITIVE_SINGULAR_COUNT, _GENITIVE_PLURAL_COUNT = 2, 5
+
+
+def genitive_counts(language: str, qualifier: str | None, value: float) -> tuple[int, int] | None:
+    """(count choosing the noun's form, count choosing the verb's form) when `qualifier` puts the
+    number in the genitive in `language`, else None."""
+    if qualifier not in GENITIVE_QUALIFIERS.get(language, ()):
+        return None
+    n = int(value) if float(value).is_integer() else _GENITIVE_PLURAL_COUNT
+    ends_in_one = n % 10 == 1 and n % 100 != 11
+    return (_GENITIVE_SINGULAR_COUNT if ends_in_one else _GENITIVE_PLURAL_COUNT), _GENITIVE_PLURAL_COUNT
+
+
 # The story's event in a title ("Valdera: floods"), one label per type of the taxonomy.
 EVENT_LABELS = {
     "flood": N_("floods"), "earthquake": N_("earthquake"), "storm": N_("storm"), "wildfire": N_("wildfires"),

@@ -11,7 +11,12 @@ from markupsafe import Markup, escape
 
 from briefgen.model import DisputedValue, KeyFigure, Subset
 from briefgen.render import wording
-from briefgen.render.phrase_labels import CATEGORY_PHRASES, CATEGORY_PHRASES_FEMININE, QUALIFIER_FORMS
+from briefgen.render.phrase_labels import (
+    CATEGORY_PHRASES,
+    CATEGORY_PHRASES_FEMININE,
+    QUALIFIER_FORMS,
+    genitive_counts,
+)
 from briefgen.render.phrases_quotes import QuotePhrases
 
 _SENTINEL = "\x00"
@@ -25,6 +30,19 @@ class FigurePhrases(QuotePhrases):
         known = wording.find_vague(vague)
         return escape(self._p("vague amount", known)) if known else self.verbatim(vague)
 
+    @staticmethod
+    def qualifier_key(figure: KeyFigure | DisputedValue | Subset) -> str | None:
+        """The figure's qualifier ('at_least'); an approximate figure without one is 'about'."""
+        qualifier = getattr(figure, "qualifier", None)
+        return "about" if qualifier is None and figure.approx else qualifier
+
+    def _counts(self, figure: KeyFigure | DisputedValue | Subset) -> tuple[float, float]:
+        """The counts choosing the plural forms of the counted noun and of the verb: the value,
+        unless a qualifier puts the number in the genitive (phrase_labels.genitive_counts)."""
+        if getattr(figure, "vague", None):
+            return figure.value, figure.value
+        return genitive_counts(self.language, self.qualifier_key(figure), figure.value) or (figure.value, figure.value)
+
     def amount_parts(self, figure: KeyFigure | DisputedValue | Subset) -> tuple[str, str, str]:
         """(before, number, after): 'about ' + '150' + '', so a theme can set the number large.
 
@@ -35,9 +53,7 @@ class FigurePhrases(QuotePhrases):
         if vague:
             return "", self.vague_words(vague), ""
         number = self.formatters.format_number(figure.value)
-        qualifier = getattr(figure, "qualifier", None)
-        if qualifier is None and figure.approx:
-            qualifier = "about"
+        qualifier = self.qualifier_key(figure)
         if qualifier not in QUALIFIER_FORMS:
             return "", number, ""
         before, _, after = (self._(QUALIFIER_FORMS[qualifier]) % {"number": _SENTINEL}).partition(_SENTINEL)
@@ -64,7 +80,7 @@ class FigurePhrases(QuotePhrases):
         words = wording.find_group(figure.group)
         if words is None or figure.vague:
             return self.group_label(figure.group)
-        return self.counted(figure.group, figure.value)[0]
+        return self.counted(figure.group, self._counts(figure)[0])[0]
 
     def group_label(self, group: str | None) -> Markup:
         words = wording.find_group(group)
@@ -99,6 +115,7 @@ class FigurePhrases(QuotePhrases):
     def figure_phrase(self, figure: KeyFigure, with_place: bool = True) -> Markup:
         """'369 civils tués dans l'est d'Alep' from category, value, group and place."""
         feminine = False
+        noun_count, verb_count = self._counts(figure)
         if figure.vague:
             # "des dizaines de milliers de civils": a vague amount takes the 'of' form of its group.
             words = wording.find_group(figure.group) if figure.group else _PEOPLE
@@ -110,13 +127,13 @@ class FigurePhrases(QuotePhrases):
                 "vague": self.vague_words(figure.vague), "of_group": self._p("of group", words.of)}
             noun = Markup("")
         else:
-            noun, gender, aside = self.counted(figure.group, figure.value)
+            noun, gender, aside = self.counted(figure.group, noun_count)
             count = self.amount(figure)
         feminine = gender == "f"
         table = CATEGORY_PHRASES_FEMININE if feminine else CATEGORY_PHRASES
         context = "feminine" if feminine else "masculine"
         template = self.translations.npgettext(context, *table.get(figure.category, table["other"]),
-                                               int(figure.value) if float(figure.value).is_integer() else 2)
+                                               int(verb_count) if float(verb_count).is_integer() else 2)
         phrase = Markup(_squash(escape(template))) % {"count": count, "group": noun}
         phrase = Markup(_squash(phrase))
         if aside:
@@ -131,7 +148,7 @@ class FigurePhrases(QuotePhrases):
 
     def subset_phrase(self, subset: Subset) -> Markup:
         """'incl. 45 children' / 'dont 45 enfants' / 'в том числе 45 детей'."""
-        noun, _gender, aside = self.counted(subset.group, subset.value)
+        noun, _gender, aside = self.counted(subset.group, self._counts(subset)[0])
         phrase = Markup(_squash(escape(self._("incl. %(count)s %(group)s")))) % {
             "count": self.amount(subset), "group": noun}
         if aside:

@@ -19,7 +19,7 @@ from .conftest import CORPUS, TOOLS, corpus_source
 pytestmark = needs_shared
 
 LANGUAGES = {"fr": ("m01", "m02"), "es": ("m03", "m04"), "de": ("m05", "m06"), "pt": ("m07", "m08")}
-FOUND = 151  # measured on 2026-12-07: 151/178 (fr 39/47, es 31/36, de 36/46, pt 45/49; 47 before)
+FOUND = 169  # measured on 2026-12-07: 169/178 (151 before hard-wrapped pages, run-in titles, kind nouns, office places; 47 at first)
 WRONG = 0   # measured 0; only ever lowered
 
 

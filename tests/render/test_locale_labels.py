@@ -70,3 +70,16 @@ def test_figure_headings_are_cased_by_the_catalog(theme):
 def test_a_round_million_takes_the_many_form(lang, expected):
     value = 2 if expected.startswith("2") else 1_000_000
     assert phrases(lang).figure_phrase(KeyFigure(id="f", category="killed", value=value, group="people")) == expected
+
+
+@pytest.mark.parametrize(("lang", "value", "qualifier", "expected"), [
+    ("ru", 31, "at_least", "погибли не менее 31 человека"),
+    ("ru", 3, "more_than", "погибли более 3 человек"),
+    ("ru", 31, None, "погиб 31 человек"),              # no qualifier: the number's own agreement
+    ("ru", 21, "nearly", "погиб почти 21 человек"),     # an adverb leaves the case alone
+    ("uk", 21, "about", "загинули близько 21 людини"),
+    ("uk", 4, "up_to", "загинули до 4 людей"),
+])
+def test_a_genitive_qualifier_makes_the_noun_genitive_and_the_verb_plural(lang, value, qualifier, expected):
+    fig = KeyFigure(id="f", category="killed", value=value, approx=qualifier is not None, qualifier=qualifier)
+    assert str(phrases(lang).figure_phrase(fig)).replace("\u00a0", " ") == expected

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from . import arabic, numbers_ar, tables
-from .found import FoundFigure, dedupe, sentences, teaser_cut
+from ...sentences import sentences
+from .found import FoundFigure, dedupe, teaser_cut
 
 PART_AFTER = frozenset({"منهم", "منهن", "منها"})
 SUBSET_BEFORE = frozenset({"بينهم", "بينهن", "منهم"})

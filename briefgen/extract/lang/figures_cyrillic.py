@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from . import morph, numbers_cyrillic, tables
-from .found import FoundFigure, dedupe, sentences, teaser_cut
+from ...sentences import sentences
+from .found import FoundFigure, dedupe, teaser_cut
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+")
 # words between a verb and its number that change nothing: "найдены еще двое"

@@ -6,9 +6,6 @@ from dataclasses import dataclass, field
 
 from ..numbers import Number
 
-# a sentence ends at . ! ? ؟ before a space (not the dot of "rbc.group" or "2,5.") or at a line break
-# (a dot before a lowercase word is an abbreviation's: "1,2 тис. осіб")
-SENTENCE_END_RE = re.compile(r"[.!?؟]+[\"»”']?(?=\s*$|\s+(?![a-zа-яёіїєґ]))|\n")
 # a site's own address run into the text ("rbc.group", "example.com"): a related-article teaser
 # or a share line sits next to it, never the story's own count
 DOMAIN_RE = re.compile(r"(?<![@/\w.])[a-z0-9-]+\.(?:ru|ua|com|group|net|org|info|news|media)(?![\w/])")
@@ -27,20 +24,6 @@ class FoundFigure:
     @property
     def approx(self) -> bool:
         return bool(self.qualifier or self.num.vague)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ends at . ! ? ؟ or a line break; an abbreviation's dot ("тыс.") may cut a
-    sentence short, which only narrows the window a figure rule looks at."""
-    out, s = [], 0
-    for m in [*SENTENCE_END_RE.finditer(text), None]:
-        e = m.end() if m else len(text)
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e:
-            out.append((s, e))
-        s = e
-    return out
 
 
 def teaser_cut(text: str, sent: tuple[int, int]) -> int:

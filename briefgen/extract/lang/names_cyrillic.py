@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import morph, tables
-from .found import FoundName, add_name, sentences
+from ...sentences import sentences
+from .found import FoundName, add_name
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ"

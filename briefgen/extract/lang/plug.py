@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ...sentences import sentences
 from ...model import Citation, Event, Facts, Figure, Organization, Person, Place, Quote, Subset
 from . import dates_intl, found, morph, quotes_intl
 
@@ -101,7 +102,7 @@ def _past(text: str, lang: str, span: tuple[int, int]) -> bool | None:
 
 def _events(facts: Facts, text: str, lang: str, published: dt.date | None, cite) -> None:
     seen = {(e.date, e.text) for e in facts.events}
-    for sent in found.sentences(text):
+    for sent in sentences(text):
         dates = dates_intl.find(text, lang, published, *sent, past=_past(text, lang, sent))
         words = text[sent[0]:sent[1]].strip()
         for d in dates:

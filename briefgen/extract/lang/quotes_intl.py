@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import arabic, morph, tables
-from .found import FoundName, sentences
+from ...sentences import sentences
+from .found import FoundName
 
 # quote marks, and a dialogue line: "— Мы сделали все, что могли, — сказал спасатель."
 QUOTE_RE = re.compile(r"«(?P<a>[^«»]{3,600})»|„(?P<b>[^„“”]{3,600})[“”]|“(?P<c>[^“”]{3,600})”|\"(?P<d>[^\"\n]{3,600})\""
