@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefgen.vocabulary import (  # noqa: F401  (re-exported: the model's vocabulary)
-    CATEGORIES, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventStatus, EventType, Qualifier, Scope,
+    CATEGORIES, EVENT_KINDS, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventKind, EventStatus, EventType, Qualifier, Scope,
     ScopeReason, SpeakerFound, qualifier_of,
 )
 
@@ -167,6 +167,12 @@ class Event(_Model):
     status: EventStatus = "past"
     description: str
     text: str | None = None
+    kind: EventKind | None = Field(default=None, description="What the event is, when its clause clearly "
+                                   "says so; None keeps the source clause as the event's line.")
+    actor: str | None = Field(default=None, description="Who acts (a person or organisation of the facts), "
+                              "as the facts name them.")
+    place: str | None = Field(default=None, description="Where it happens (a place of the facts), as the "
+                              "facts name it.")
     agreement: int = Field(default=1, description="How many sources report this event.")
     source: str | None = Field(default=None, description="'analyst' for a fact an analyst added by hand.")
     citations: list[Citation] = Field(default_factory=list)
@@ -254,6 +260,10 @@ class TimelineEntry(_Model):
     precision: DatePrecision = "day"
     status: EventStatus = "past"
     description: str
+    kind: EventKind | None = Field(default=None, description="Typed: render generates the line in the "
+                                   "brief's language; None: the description is the line.")
+    actor: str | None = None
+    place: str | None = None
     marks: list[Mark] = Field(default_factory=list)
 
 
