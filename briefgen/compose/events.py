@@ -28,12 +28,17 @@ def upcoming(facts: Facts, cite: Citer, as_of: dt.date | None) -> list[TimelineE
 def _one_per_typed_event(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Typed events of one day, status, kind, actor and place are one event told twice (two
     clauses of an article about one strike): in a brief in another language they would print the
-    same generated line twice. The first, in article order, stays."""
+    same generated line twice. The first, in article order, stays; an event naming neither actor
+    nor place goes when one of its day and kind names either (it tells less of the same)."""
+    def day_kind(entry: TimelineEntry) -> tuple:
+        return entry.date, entry.precision, entry.status, entry.kind
+
+    told = {day_kind(e) for e in entries if e.kind is not None and (e.actor or e.place)}
     seen: set[tuple] = set()
     kept = []
     for entry in entries:
-        key = (entry.date, entry.precision, entry.status, entry.kind, entry.actor, entry.place)
-        if entry.kind is not None and key in seen:
+        key = (*day_kind(entry), entry.actor, entry.place)
+        if entry.kind is not None and (key in seen or (not (entry.actor or entry.place) and day_kind(entry) in told)):
             continue
         seen.add(key)
         kept.append(entry)

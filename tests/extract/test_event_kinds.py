@@ -43,6 +43,8 @@ from briefgen.model import Event, Facts, Source
     ("ar", "وأصدرت الوزارة بيانا حول الوضع في المخيمات", "statement"),
     ("ar", "وتواصلت عمليات إجلاء السكان من الأحياء المنكوبة", "evacuation"),
     ("ar", "وشنت الطائرات غارات على أطراف البلدة", "air_strike"),
+    ("ar", "وبدأت القوات عملياتها العسكرية في ريف المحافظة", "armed_clashes"),
+    ("es", "Los combates se intensificaron en la frontera", "armed_clashes"),
 ])
 def test_the_kind_of_an_event_is_read_from_its_clause(language, clause, expected):
     assert clause_kind(clause, language) == expected
@@ -94,6 +96,7 @@ def test_an_event_word_in_quoted_speech_types_nothing(language, clause):
     ("fr", "Les obsèques des victimes de l'attentat ont eu lieu à Nice"),
     ("uk", "У місті попрощалися з загиблими внаслідок ракетного удару"),
     ("en", "The minister was taken to hospital after a heart attack"),
+    ("de", "Die Feuerwehr kämpft seit Tagen gegen die Flammen"),
 ])
 def test_a_clause_about_an_event_no_kind_covers_stays_untyped(language, clause):
     assert clause_kind(clause, language) is None

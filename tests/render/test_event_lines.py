@@ -10,9 +10,11 @@ import re
 import pytest
 
 from briefgen.compose import compose
+from briefgen.compose.cite import Citer
+from briefgen.compose.events import timeline
 from briefgen.extract import extract_source
 from briefgen.merge import resolve
-from briefgen.model import Facts, Source
+from briefgen.model import Citation, Event, Facts, Source
 from briefgen.render import prepare
 from briefgen.render.brief_json import brief_json
 
@@ -84,3 +86,21 @@ def test_brief_json_events_carry_their_kind_and_the_line_the_page_shows(brief):
     assert by_kind["earthquake"]["place"] == "Pokhara"
     assert by_kind["earthquake"]["description"].startswith("A strong earthquake struck Pokhara")
     assert by_kind[None]["text"].startswith(UNTYPED_CLAUSE)
+
+
+def test_one_typed_event_told_twice_on_a_day_is_one_line():
+    text = "Strikes hit Aleppo. More strikes hit Aleppo. A strike was reported. Talks began."
+    source = Source(id="s1", path="s1.txt", text=text, language="ar")
+    day = dt.date(2026, 3, 1)
+
+    def event(description: str, start: int, end: int, **slots) -> Event:
+        return Event(date=day, description=description, citations=[Citation(source="s1", start=start, end=end)],
+                     **slots)
+
+    facts = Facts(sources=[source], events=[
+        event("Strikes hit Aleppo", 0, 19, kind="air_strike", place="Aleppo"),
+        event("More strikes hit Aleppo", 20, 44, kind="air_strike", place="Aleppo"),
+        event("A strike was reported", 45, 66, kind="air_strike"),
+        event("Talks began", 67, 79, kind="talks")])
+    lines = timeline(facts, Citer(facts))
+    assert [(e.kind, e.place) for e in lines] == [("air_strike", "Aleppo"), ("talks", None)]
