@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from briefgen.vocabulary import (  # noqa: F401  (re-exported: the model's vocabulary)
-    ANALYST, CATEGORIES, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventStatus, EventType, Origin, Qualifier, Scope,
+    ANALYST, CATEGORIES, EVENT_KINDS, EVENT_TYPES, QUALIFIER_OF, Category, DatePrecision, EventKind, EventStatus,
+    EventType, Origin, Qualifier, Scope,
     ScopeReason, SpeakerFound, qualifier_of,
 )
 
@@ -188,6 +189,12 @@ class Event(_Fact):
     status: EventStatus = "past"
     description: str
     text: str | None = None
+    kind: EventKind | None = Field(default=None, description="What the event is, when its clause clearly "
+                                   "says so; None keeps the source clause as the event's line.")
+    actor: str | None = Field(default=None, description="Who acts (a person or organisation of the facts), "
+                              "as the facts name them.")
+    place: str | None = Field(default=None, description="Where it happens (a place of the facts), as the "
+                              "facts name it.")
     agreement: int = Field(default=1, description="How many sources report this event.")
     origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
@@ -278,6 +285,10 @@ class TimelineEntry(_Model):
     precision: DatePrecision = "day"
     status: EventStatus = "past"
     description: str
+    kind: EventKind | None = Field(default=None, description="Typed: render generates the line in the "
+                                   "brief's language; None: the description is the line.")
+    actor: str | None = None
+    place: str | None = None
     marks: list[Mark] = Field(default_factory=list)
 
 

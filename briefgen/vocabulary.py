@@ -1,4 +1,4 @@
-"""The facts model's typed vocabularies: categories, event types and statuses, date precision,
+"""The facts model's typed vocabularies: categories, event types, kinds and statuses, date precision,
 qualifiers, figure scope and how a speaker was found. `briefgen.model` re-exports every name.
 
 The values are part of ../shared/design/FACTS.md's contract (tools outside the project read
@@ -26,6 +26,16 @@ EventType = Literal[
     "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident", "political_crisis", "none",
 ]
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# What one dated event is (docs/events.md): the story taxonomy's hazards and violence, plus what
+# people and institutions do about them. A typed event's line is generated in the brief's
+# language (render/event_lines.py); an event no kind fits keeps its source clause, verbatim.
+EventKind = Literal[
+    "flood", "earthquake", "storm", "wildfire", "landslide", "drought", "epidemic", "armed_clashes",
+    "air_strike", "attack", "mass_shooting", "protest", "displacement", "accident",
+    "statement", "meeting", "talks", "decision", "deployment", "evacuation", "appeal", "aid_delivery",
+    "arrest", "ceasefire", "election", "rescue", "report",
+]
+EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 # Who gave a fact: read from an article by the extractor, or added by hand by the analyst (in the
 # facts file, `origin: analyst`). The brief marks the analyst's facts and never trims them first.
 Origin = Literal["article", "analyst"]

@@ -23,7 +23,7 @@ from ..model import (
     Source,
     Subset,
 )
-from . import events, figures, lexicon, orgs, people, places, quotes, scope
+from . import event_kinds, events, figures, lexicon, orgs, people, places, quotes, scope
 from .story import tell as tell_story
 from .doc import Doc
 from .ruler import Ruler
@@ -123,6 +123,7 @@ def extract_source(source: Source) -> Facts:
             facts.kinds = kinds.extract_all(doc)   # every registered kind's (briefgen.kinds)
             # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
             intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
+            event_kinds.run(facts, lexicon.current())   # after both event chains: one rule types them all
             story = tell_story(facts, source)
             scope.run(facts, story, source.text or "", source.published)
             facts.stories.append(story)

@@ -94,12 +94,13 @@ def figures_sentence(bottom_line: BottomLine, phrases: Phrases) -> Markup:
     return Markup(capitalize_in(Markup(escape(message)) % values, phrases.language))
 
 
-def where(place: str, phrases: Phrases) -> Markup:
+def where(place: str, phrases: Phrases, language: str | None = None) -> Markup:
     """The locative 'in <place>': the word tables' form for a place they know ('dans l'est
-    d'Alep'), else the catalog's 'in' before the source's words."""
+    d'Alep'), else the catalog's 'in' before the source's words (marked with `language`, by
+    default the facts' main one)."""
     found = wording.find_place(place)
     if not found:
-        return Markup(escape(phrases._p("bottom line", IN_PLACE))) % {"place": phrases.verbatim(place)}
+        return Markup(escape(phrases._p("bottom line", IN_PLACE))) % {"place": phrases.verbatim(place, language)}
     direction, words = found
     if direction is None:
         return escape(phrases._p("in place", words.in_))

@@ -15,13 +15,15 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.model import (
-    Brief, BriefQuote, Category, DatePrecision, Dispute, EventStatus, EventType, KeyFigure, Mark, Qualifier, Scope,
-    ScopeReason, TimelineEntry,
+    Brief, BriefQuote, Category, DatePrecision, Dispute, EventKind, EventStatus, EventType, KeyFigure, Mark, Qualifier,
+    Scope, ScopeReason, TimelineEntry,
 )
+from briefgen.render.event_lines import translated_line
+from briefgen.render.phrases import sentence
 
 if TYPE_CHECKING:
     from briefgen.render.env import Localization
@@ -69,7 +71,13 @@ class JsonEvent(_Out):
     precision: DatePrecision = Field(default="day", description="How closely `date` is known; for week, month "
                                      "or year it is the first day of that stretch.")
     status: EventStatus
-    description: str
+    description: str = Field(description="The source's clause, verbatim, in its own language.")
+    kind: EventKind | None = Field(default=None, description="What the event is; None when its clause "
+                                   "says it too loosely to type it.")
+    actor: str | None = None
+    place: str | None = None
+    text: str = Field(description="The line as the page shows it: generated in the brief's language for a "
+                      "typed event of a source in another language, else the description.")
     citations: list[JsonCitation]
 
 
@@ -159,8 +167,8 @@ def brief_json(brief: Brief, l10n: Localization, page_html: str | None = None) -
                         country=brief.country, date=_date(brief.story.date)),
         key_figures=[_figure(f, phrases) for f in brief.figures],
         bottom_line=bottom_line_sentences(page_html) if page_html else [],
-        events=[_event(e) for e in brief.timeline],
-        next=[_event(e) for e in brief.next],
+        events=[_event(e, brief, phrases) for e in brief.timeline],
+        next=[_event(e, brief, phrases) for e in brief.next],
         quotes=[_quote(q) for q in brief.quotes],
         disputes=[_dispute(d) for d in brief.disputes],
         gaps=list(brief.gaps),
@@ -223,8 +231,10 @@ def _figure(figure: KeyFigure, phrases) -> JsonFigure:
                       citations=_citations(figure.marks))
 
 
-def _event(event: TimelineEntry) -> JsonEvent:
+def _event(event: TimelineEntry, brief: Brief, phrases) -> JsonEvent:
     return JsonEvent(date=_date(event.date), precision=event.precision, status=event.status, description=event.description,
+                     kind=event.kind, actor=event.actor, place=event.place,
+                     text=_plain(translated_line(event, brief.sources, phrases) or escape(sentence(event.description))),
                      citations=_citations(event.marks))
 
 

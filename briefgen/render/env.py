@@ -29,6 +29,7 @@ from briefgen.cache import TEMPLATES, Store
 from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.bottom_line_text import bottom_line_sentences as _bottom_line_sentences
+from briefgen.render.event_lines import event_line as _event_line
 from briefgen.render.phrases import Phrases, capitalize_in, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment
 from briefgen.render.theme_loader import ThemeLoader
@@ -136,6 +137,12 @@ def bottom_line_sentences(context, bottom_line):
 
 
 @pass_context
+def event_line(context, entry, sources):
+    """A timeline or what-next line: generated in the brief's language, or the source's clause."""
+    return _event_line(entry, sources, context[L10N_KEY].phrases)
+
+
+@pass_context
 def _gettext(context, message: str) -> str:
     return context[L10N_KEY].translations.gettext(message)
 
@@ -183,6 +190,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         merge_marks=unwrapping(merge_marks),
         capitalize_first=capitalize_first,
         bottom_line_sentences=unwrapping(bottom_line_sentences),
+        event_line=unwrapping(event_line),
         language_direction=language_direction,
     )
     return env
