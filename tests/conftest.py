@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -63,3 +64,28 @@ def fresh_cache_root(root: Path) -> Path:
         ensure_all()   # in the session's cache, once
         shutil.copytree(fonts_cache_dir(), root / "fonts", symlinks=True)
     return root
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess:
+    """`briefgen ARGS` run in this process by click's test runner: the exit code, stdout and
+    stderr a child process gives (stderr is not a terminal either), without a fresh interpreter's
+    imports and cold caches (~3 s of CPU a build). Tests where the process boundary is the point
+    (a signal, a timeout, what starting up imports, runs sharing a cache) start a real process.
+    The environment and working folder are put back afterwards, as a child's would never leak."""
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="briefgen",
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["briefgen", *map(str, args)], result.exit_code, result.stdout,
+                                       result.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 
 def _generator():
@@ -27,8 +27,12 @@ def corpus30(tmp_path_factory) -> Path:
     return folder
 
 
-def briefgen(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True)
+def briefgen(*args: str, check: bool = True, process: bool = False) -> subprocess.CompletedProcess:
+    """`briefgen ARGS`, in this process unless `process` (a Dask cluster of its own)."""
+    if process:
+        result = subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True)
+    else:
+        result = run_cli(*args)
     if check and result.returncode != 0:
         raise AssertionError(f"briefgen {' '.join(args)} -> {result.returncode}\n{result.stderr}")
     return result

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from briefgen.cache import keys
 from briefgen.factcache import FactCache, FileFacts
 from briefgen.workers import extract_one
@@ -25,19 +27,30 @@ def extract(corpus: Path, out: Path, cache: Path, *more: str) -> dict:
     return facts_json(out)
 
 
-def test_second_run_comes_from_the_cache_with_the_same_facts(corpus30, tmp_path):
-    cache = tmp_path / "cache"
-    first = extract(corpus30, tmp_path / "a.json", cache, "-j", "1")
-    assert len(entries(cache)) == 30
-    info = briefgen("cache", "info", "--cache-dir", str(cache)).stdout
+@pytest.fixture(scope="module")
+def first_run(corpus30, tmp_path_factory) -> tuple[Path, dict]:
+    """A first run over the corpus into an empty cache: (that cache, its facts). Read it through
+    `filled`, a copy: extracting thirty articles afresh for every test is most of their time."""
+    cache = tmp_path_factory.mktemp("first") / "cache"
+    return cache, extract(corpus30, cache.parent / "a.json", cache, "-j", "1")
+
+
+@pytest.fixture
+def filled(first_run, tmp_path) -> Path:
+    """A copy of the first run's cache (this test's own: tests edit it)."""
+    return Path(shutil.copytree(first_run[0], tmp_path / "cache", symlinks=True))
+
+
+def test_second_run_comes_from_the_cache_with_the_same_facts(corpus30, first_run, filled, tmp_path):
+    assert len(entries(filled)) == 30
+    info = briefgen("cache", "info", "--cache-dir", str(filled)).stdout
     assert re.search(r"^facts +30 entries", info, re.M), info
-    assert extract(corpus30, tmp_path / "b.json", cache) == first
+    assert extract(corpus30, tmp_path / "b.json", filled) == first_run[1]
 
 
-def test_a_cached_entry_is_what_the_build_uses(corpus30, tmp_path):
+def test_a_cached_entry_is_what_the_build_uses(corpus30, filled, tmp_path):
     """Proof that the cache is read (not just written): an edited entry shows in the output."""
-    cache = tmp_path / "cache"
-    extract(corpus30, tmp_path / "a.json", cache)
+    cache = filled
     for entry in entries(cache):
         data = json.loads(entry.read_text())
         if data["parts"] and data["parts"][0]["figures"]:
@@ -56,9 +69,8 @@ def reported_values(facts: dict) -> set:
     return {f["value"] for f in facts["figures"]} | {c["value"] for f in facts["figures"] for c in f["claims"]}
 
 
-def test_torn_or_foreign_entries_are_read_again_and_rewritten(corpus30, tmp_path):
-    cache = tmp_path / "cache"
-    first = extract(corpus30, tmp_path / "a.json", cache)
+def test_torn_or_foreign_entries_are_read_again_and_rewritten(corpus30, first_run, filled, tmp_path):
+    cache, first = filled, first_run[1]
     broken = entries(cache)
     for n, entry in enumerate(broken):   # half-written, not JSON, or another file's entry
         entry.write_bytes([entry.read_bytes()[:50], b"\x00\xff garbage", broken[0].read_bytes()][n % 3])
@@ -73,10 +85,10 @@ def test_no_cache_neither_reads_nor_writes(corpus30, tmp_path):
     assert entries(cache) == []
 
 
-def test_an_edited_file_is_read_again_the_others_are_not(corpus30, tmp_path):
+def test_an_edited_file_is_read_again_the_others_are_not(corpus30, filled, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus30, corpus)
-    cache = tmp_path / "cache"
+    cache = filled                      # entries are keyed by content: the copy's are all there
     extract(corpus, tmp_path / "a.json", cache)
     before = {p.name: p.stat().st_mtime_ns for p in entries(cache)}
     edited = sorted(corpus.glob("*.txt"))[0]
@@ -88,9 +100,8 @@ def test_an_edited_file_is_read_again_the_others_are_not(corpus30, tmp_path):
     assert len(after_facts["sources"]) == 30
 
 
-def test_a_copied_file_gets_its_own_path(corpus30, tmp_path):
-    cache = tmp_path / "cache"
-    extract(corpus30, tmp_path / "a.json", cache)
+def test_a_copied_file_gets_its_own_path(corpus30, filled, tmp_path):
+    cache = filled
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     original = sorted(corpus30.glob("*.txt"))[0]
@@ -101,9 +112,9 @@ def test_a_copied_file_gets_its_own_path(corpus30, tmp_path):
     assert len(entries(cache)) == 30    # same bytes: the same entry
 
 
-def test_concurrent_runs_share_one_cache(corpus30, tmp_path):
+def test_concurrent_runs_share_one_cache(corpus30, first_run, tmp_path):
     cache = tmp_path / "cache"
-    expected = extract(corpus30, tmp_path / "ref.json", tmp_path / "other-cache", "--no-cache")
+    expected = first_run[1]   # a lone run's facts
     runs = [subprocess.Popen([sys.executable, "-m", "briefgen", "extract", str(corpus30), "-o",
                               str(tmp_path / f"run{n}.json"), "--cache-dir", str(cache), "-q", "-j", "1"],
                              stderr=subprocess.PIPE, text=True) for n in range(3)]
@@ -143,16 +154,14 @@ def test_a_new_briefgen_version_does_not_read_old_entries(monkeypatch, tmp_path)
         keys.fingerprint.cache_clear()
 
 
-def test_cache_clear(corpus30, tmp_path):
-    cache = tmp_path / "cache"
-    extract(corpus30, tmp_path / "a.json", cache)
+def test_cache_clear(filled):
+    cache = filled
     briefgen("cache", "clear", "--cache-dir", str(cache))
     assert entries(cache) == []
 
 
-def test_cache_clear_removes_only_what_briefgen_made(corpus30, tmp_path):
-    cache = tmp_path / "cache"
-    extract(corpus30, tmp_path / "a.json", cache)
+def test_cache_clear_removes_only_what_briefgen_made(filled):
+    cache = filled
     mine = cache / "myproject" / "src"
     mine.mkdir(parents=True)
     (mine / "notes.txt").write_text("keep me", encoding="utf-8")
