@@ -30,6 +30,7 @@ from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_trans
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.bottom_line_text import bottom_line_sentences as _bottom_line_sentences
 from briefgen.render.event_lines import event_line as _event_line
+from briefgen.render.event_lines import line_language as _line_language
 from briefgen.render.phrases import Phrases, capitalize_in, merge_marks, sentence
 from briefgen.render.sandbox import GuardedEnvironment
 from briefgen.render.theme_loader import ThemeLoader
@@ -143,6 +144,12 @@ def event_line(context, entry, sources):
 
 
 @pass_context
+def event_line_language(context, entry, sources):
+    """The language of a line shown in another language's words, for its element's `lang`; else None."""
+    return _line_language(entry, sources, context[L10N_KEY].phrases)
+
+
+@pass_context
 def _gettext(context, message: str) -> str:
     return context[L10N_KEY].translations.gettext(message)
 
@@ -191,6 +198,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         capitalize_first=capitalize_first,
         bottom_line_sentences=unwrapping(bottom_line_sentences),
         event_line=unwrapping(event_line),
+        event_line_language=unwrapping(event_line_language),
         language_direction=language_direction,
     )
     return env

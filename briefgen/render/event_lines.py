@@ -96,6 +96,16 @@ def translated_line(entry: TimelineEntry, sources: list[SourceEntry], phrases: P
     return generated_line(entry, phrases, language)
 
 
+def line_language(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phrases) -> str | None:
+    """The language of a line shown in its source's words when that is not the brief's (the
+    line's element is marked with it: an English line in an Arabic brief keeps Latin line height);
+    None for a line in the brief's language."""
+    language = phrases.event_language(entry, sources)
+    if language.split("-")[0] == phrases.language or translated_line(entry, sources, phrases) is not None:
+        return None
+    return language
+
+
 def event_line(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phrases) -> Markup:
     """What a timeline or what-next line says: generated in the brief's language for a typed event
     from a source in another language, else the source's clause (verbatim, with its language tag

@@ -69,10 +69,17 @@ class QuotePhrases:
         language = self._reported_in(quote, sources)
         if not quote.role or language.split("-")[0] == self.language:
             return escape(quote.role or "")
-        msgid = roles.find_role(quote.role, _catalog(language))
+        catalog = _catalog(language)
+        msgid = roles.find_role(quote.role, catalog)
         if msgid:
             return escape(self._p("role", msgid))
-        return self.verbatim(quote.role, language)
+        split = roles.split_role(quote.role, language)
+        title = roles.find_role(split[0], catalog) if split else None
+        if split and title:
+            return Markup(escape(self._p("role", roles.ROLE_OF))) % {
+                "role": escape(self._p("role", title)), "organization": self.verbatim(split[1], language)}
+        # A role the catalogs do not know stays in the source's words, marked like a quote.
+        return Markup("%s %s") % (self.verbatim(quote.role, language), self.language_tag(language))
 
     def quoted(self, text: str, language: str) -> Markup:
         """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""

@@ -48,6 +48,35 @@ ROLE_ALIASES = {
     "minister of defence": "defence minister", "minister of defense": "defence minister",
     "minister of the interior": "interior minister", "minister of health": "health minister",
 }
+# A known title of a named body ("spokesman for the IFRC", "porte-parole de la Croix-Rouge"): the
+# title in the brief's language, the body in the source's words, side by side as an apposition,
+# the one construction every language says without the preposition's grammar.
+# TRANSLATORS: a title and the organisation it serves ("porte-parole, International Red Cross").
+ROLE_OF = NP_("role", "%(role)s, %(organization)s")
+# What links a title to the body it serves, per source language.
+_ROLE_LINKS = {
+    "en": r"for|of|at|with", "fr": r"de|du|des|d'|auprès\s+de", "es": r"de|del",
+    "pt": r"de|do|da|dos|das", "de": r"der|des|von|vom|für",
+}
+# An article before the body's name, left out of the apposition ("porte-parole, Croix-Rouge").
+_ARTICLES = {"en": r"the", "fr": r"la|le|les|l'", "es": r"la|el|los|las", "pt": r"a|o|os|as",
+             "de": r"dem|den|die|das"}
+
+
+def split_role(words: str | None, language: str = "en") -> tuple[str, str] | None:
+    """(title, body) of 'spokesman for the IFRC' when the title is known and the body is a name
+    (capitalised): ('spokesman', 'IFRC'). None for anything else ('director of operations')."""
+    links = _ROLE_LINKS.get(language.split("-")[0])
+    if not words or not links:
+        return None
+    m = re.match(rf"^(?P<title>.+?)\s+(?:{links})\s*(?P<body>.+)$", words.strip(), re.I)
+    if m is None:
+        return None
+    article = _ARTICLES[language.split("-")[0]]
+    body = re.sub(rf"^(?:{article})(?:\s+|(?<='))", "", m.group("body"), flags=re.I)
+    if not body[:1].isupper():
+        return None
+    return m.group("title"), body
 
 
 def _norm(words: str) -> str:

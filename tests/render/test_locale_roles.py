@@ -66,3 +66,21 @@ def test_every_title_is_translated_in_every_language():
         for msgid in ROLES.values():
             message = catalog.get(msgid, context="role")
             assert message is not None and message.string and not message.fuzzy, (lang, msgid)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", 'porte-parole, <bdi lang="en" dir="ltr">Valdera Relief Council</bdi>'),
+    ("ar", 'المتحدث الرسمي، <bdi lang="en" dir="ltr">Valdera Relief Council</bdi>'),
+])
+def test_a_known_title_of_a_named_body_is_said_with_the_body_in_its_own_words(brief, lang, expected):
+    assert expected in speaker_line(brief, lang, "spokesman for the Valdera Relief Council")
+
+
+def test_a_known_title_of_a_french_body_in_a_french_source_is_translated_too(brief):
+    line = speaker_line(brief, "en", "porte-parole de la Croix-Rouge", source_language="fr")
+    assert ', <bdi lang="fr" dir="ltr">Croix-Rouge</bdi>' in line and "porte-parole" not in line
+
+
+def test_an_unknown_role_is_marked_with_its_language_tag_like_a_quote(brief):
+    line = speaker_line(brief, "fr", "director of operations in the north")
+    assert '<bdi lang="en" dir="ltr">director of operations in the north</bdi> <abbr class="lang-tag"' in line
