@@ -139,7 +139,9 @@ def bottom_line_sentences(context, bottom_line):
 
 @pass_context
 def event_line(context, entry, sources):
-    """A timeline or what-next line: generated in the brief's language, or the source's clause."""
+    """A timeline or what-next line: generated in the brief's language for a typed event of a source in
+    another language ('Séisme à Pokhara'), else the source's clause, marked with its language when it is
+    not the brief's."""
     return _event_line(entry, sources, context[L10N_KEY].phrases)
 
 

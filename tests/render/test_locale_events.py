@@ -1,5 +1,6 @@
-"""A timeline or what-next line is its source's words: in another language than the brief's it is
-shown verbatim with its language marked (`lang` and the same tag quotes carry), never mixed in."""
+"""An untyped timeline or what-next line is its source's words: in another language than the brief's
+it is shown verbatim with its language marked (`lang` and the same tag quotes carry), never mixed
+in. (A typed event's line is generated in the brief's language: test_event_lines.py.)"""
 from __future__ import annotations
 
 import re
