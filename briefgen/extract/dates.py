@@ -92,6 +92,14 @@ _MODS = ("last", "next", "this", "on", "early", "late", "earlier", "later")
 FIRST_WORDS = (frozenset(T.MONTHS) | frozenset(T.WEEKDAYS) | frozenset(UNITS)
                | frozenset({"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "overnight", "a"})
                | frozenset(_MODS) | frozenset(m + w for m in _MODS for w in T.WEEKDAYS))
+# The words a DATE_RE match goes on to after those that cannot stand alone (`Doc.run_candidates`):
+# a modifier needs its weekday ("on Monday", "last night"), a month its day ("Dec. 10": digits,
+# always tried), "a"/"three" "days ago". "on", "a" and "may" are common words: a third of the tries.
+_DAY_WORDS = frozenset({"day", "days"})
+NEXT_WORDS = ({m: frozenset(T.WEEKDAYS) for m in _MODS}
+              | {"last": frozenset(T.WEEKDAYS) | {"night"}, "this": frozenset(T.WEEKDAYS) | {"morning"},
+                 "earlier": frozenset(T.WEEKDAYS) | {"today"}, "a": _DAY_WORDS}
+              | {unit: _DAY_WORDS for unit in UNITS} | {month: frozenset() for month in T.MONTHS})
 
 
 def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -117,7 +125,7 @@ def _matches(doc, start: int, end: int) -> Iterator[re.Match[str]]:
     text = doc.text
     match = DATE_RE.match
     last = start
-    for pos in doc.run_candidates("dates", FIRST_WORDS, start, end):
+    for pos in doc.run_candidates("dates", FIRST_WORDS, start, end, NEXT_WORDS):
         if pos < last:
             continue
         m = match(text, pos, end)
