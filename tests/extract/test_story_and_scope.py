@@ -220,3 +220,15 @@ def test_a_yes_no_scope_pattern_finds_a_match_where_the_full_one_does() -> None:
             for text in texts:
                 for t in (text, text.lower(), "the " + text + " said"):
                     assert (yes_no.search(t) is None) == (full.search(t) is None), (words, t)
+
+
+def test_sentence_ends_for_clauses_are_the_plain_pattern_s() -> None:
+    # scope._SENTENCE_END opens on one class for speed: its matches must be the two-branch pattern's
+    from briefgen.extract import scope
+
+    from .conftest import CORPUS
+    plain = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+    texts = [p.read_text(encoding="utf-8") for folder in ("dev", "multilingual") for p in sorted((CORPUS / folder).glob("*.txt"))]
+    texts.append('He said. "Then?" 5 more!\n\nNo.\n.\nA ... b?) C ’x’. (D e.f. G\r\nH.”  I')
+    for text in texts:
+        assert [m.span() for m in scope._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
