@@ -203,17 +203,16 @@ APPROX_RE = re.compile(
 # Lowercased first words an APPROX_RE match can open with, for `Doc.run_matches` (every branch
 # opens a word after `\b`; "inMarch", with no space, is one run): finditer would try the pattern
 # at every character (~1.3 ms per article).
+_MONTH_WORDS = frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
 APPROX_FIRST_WORDS = (frozenset({"last", "this", "earlier", "later", "next", "the", "over", "in", "early", "late",
                                  "mid", "a"})
-                      | frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
-                      | frozenset(p + m.lower() for p in ("in", "early", "late", "mid") for m in _FULL_MONTHS.split("|"))
+                      | _MONTH_WORDS | frozenset(p + m for p in ("in", "early", "late", "mid") for m in _MONTH_WORDS)
                       | frozenset(UNITS))
 # The word each of those must be followed by (the next run), when APPROX_RE asks for one: "the"
 # opens a match only as "the past"/"the previous", "a" only as "a day/week after". Most of the
 # candidates are "the", "a" and "in": tried only there, a fifth as many.
 _STRETCHES = frozenset({"week", "weekend", "month", "year"})
 _AFTER_UNITS = frozenset({"day", "days", "week", "weeks"})
-_MONTH_WORDS = frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
 APPROX_NEXT_WORDS = {"last": _STRETCHES, "this": _STRETCHES, "next": _STRETCHES, "earlier": frozenset({"this"}),
                      "later": frozenset({"this"}), "the": frozenset({"past", "previous"}), "over": frozenset({"the"}),
                      "in": _MONTH_WORDS, "early": _MONTH_WORDS, "late": _MONTH_WORDS, "mid": _MONTH_WORDS,

@@ -228,7 +228,8 @@ def test_sentence_ends_for_clauses_are_the_plain_pattern_s() -> None:
 
     from .conftest import CORPUS
     plain = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
-    texts = [p.read_text(encoding="utf-8") for folder in ("dev", "multilingual") for p in sorted((CORPUS / folder).glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for folder in ("dev", "multilingual")
+             for p in sorted((CORPUS / folder).glob("*.txt"))]
     texts.append('He said. "Then?" 5 more!\n\nNo.\n.\nA ... b?) C ’x’. (D e.f. G\r\nH.”  I')
     for text in texts:
         assert [m.span() for m in scope._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
