@@ -92,6 +92,14 @@ _MODS = ("last", "next", "this", "on", "early", "late", "earlier", "later")
 FIRST_WORDS = (frozenset(T.MONTHS) | frozenset(T.WEEKDAYS) | frozenset(UNITS)
                | frozenset({"yesterday", "today", "tonight", "tomorrow", "last", "this", "earlier", "overnight", "a"})
                | frozenset(_MODS) | frozenset(m + w for m in _MODS for w in T.WEEKDAYS))
+# The words a DATE_RE match goes on to after those that cannot stand alone (`Doc.run_candidates`):
+# a modifier needs its weekday ("on Monday", "last night"), a month its day ("Dec. 10": digits,
+# always tried), "a"/"three" "days ago". "on", "a" and "may" are common words: a third of the tries.
+_DAY_WORDS = frozenset({"day", "days"})
+NEXT_WORDS = ({m: frozenset(T.WEEKDAYS) for m in _MODS}
+              | {"last": frozenset(T.WEEKDAYS) | {"night"}, "this": frozenset(T.WEEKDAYS) | {"morning"},
+                 "earlier": frozenset(T.WEEKDAYS) | {"today"}, "a": _DAY_WORDS}
+              | {unit: _DAY_WORDS for unit in UNITS} | {month: frozenset() for month in T.MONTHS})
 
 
 def find(doc, start: int = 0, end: int | None = None) -> list[DateExpr]:
@@ -117,7 +125,7 @@ def _matches(doc, start: int, end: int) -> Iterator[re.Match[str]]:
     text = doc.text
     match = DATE_RE.match
     last = start
-    for pos in doc.run_candidates("dates", FIRST_WORDS, start, end):
+    for pos in doc.run_candidates("dates", FIRST_WORDS, start, end, NEXT_WORDS):
         if pos < last:
             continue
         m = match(text, pos, end)
@@ -195,17 +203,16 @@ APPROX_RE = re.compile(
 # Lowercased first words an APPROX_RE match can open with, for `Doc.run_matches` (every branch
 # opens a word after `\b`; "inMarch", with no space, is one run): finditer would try the pattern
 # at every character (~1.3 ms per article).
+_MONTH_WORDS = frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
 APPROX_FIRST_WORDS = (frozenset({"last", "this", "earlier", "later", "next", "the", "over", "in", "early", "late",
                                  "mid", "a"})
-                      | frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
-                      | frozenset(p + m.lower() for p in ("in", "early", "late", "mid") for m in _FULL_MONTHS.split("|"))
+                      | _MONTH_WORDS | frozenset(p + m for p in ("in", "early", "late", "mid") for m in _MONTH_WORDS)
                       | frozenset(UNITS))
 # The word each of those must be followed by (the next run), when APPROX_RE asks for one: "the"
 # opens a match only as "the past"/"the previous", "a" only as "a day/week after". Most of the
 # candidates are "the", "a" and "in": tried only there, a fifth as many.
 _STRETCHES = frozenset({"week", "weekend", "month", "year"})
 _AFTER_UNITS = frozenset({"day", "days", "week", "weeks"})
-_MONTH_WORDS = frozenset(m.lower() for m in _FULL_MONTHS.split("|"))
 APPROX_NEXT_WORDS = {"last": _STRETCHES, "this": _STRETCHES, "next": _STRETCHES, "earlier": frozenset({"this"}),
                      "later": frozenset({"this"}), "the": frozenset({"past", "previous"}), "over": frozenset({"the"}),
                      "in": _MONTH_WORDS, "early": _MONTH_WORDS, "late": _MONTH_WORDS, "mid": _MONTH_WORDS,

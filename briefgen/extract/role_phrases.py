@@ -13,6 +13,7 @@ endings) and capitalised words after a link ("de l'Intérieur").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import lexicon
 from . import text as T
@@ -44,7 +45,13 @@ def _modifier(word: str, g: dict) -> bool:
 
 
 def _grammar() -> dict | None:
-    g = lexicon.grammar()
+    return _grammar_of(lexicon.current())
+
+
+@lru_cache(maxsize=None)
+def _grammar_of(lang: str) -> dict | None:
+    # made once per language, not for each of the ~90 names an article the role rules read (read-only)
+    g = lexicon.grammar(lang)
     if not g:
         return None
     return {"links": frozenset(g.get("links", ())), "openers": frozenset(g.get("openers", ())),

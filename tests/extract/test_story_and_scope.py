@@ -205,3 +205,31 @@ def test_event_type_words_are_counted_as_findall_counts_them() -> None:
         assert words.type_starts is not None
         for text in texts:
             assert story._type_counts(words, text) == {name: len(p.findall(text)) for name, p in words.types}
+
+
+def test_a_yes_no_scope_pattern_finds_a_match_where_the_full_one_does() -> None:
+    # scope._yes_no_pattern drops leading wildcards ("* years earlier"): whether it matches must not change
+    from briefgen.extract import scope
+    table = tomllib.loads((scope.DATA / "figure_scope.toml").read_text(encoding="utf-8"))
+    texts = [_sample(words) for kind in table.values() for words in kind.values()] + [
+        "two years earlier", "years earlier", "(years earlier)", "x years earlier", "some years before", "years",
+        "-- 3 months earlier", "il y a deux ans", "vor drei jahren", "hace años", "earlier"]
+    for kind in table.values():
+        for words in kind.values():
+            yes_no, full = scope._yes_no_pattern(words), story.word_pattern(words)
+            for text in texts:
+                for t in (text, text.lower(), "the " + text + " said"):
+                    assert (yes_no.search(t) is None) == (full.search(t) is None), (words, t)
+
+
+def test_sentence_ends_for_clauses_are_the_plain_pattern_s() -> None:
+    # scope._SENTENCE_END opens on one class for speed: its matches must be the two-branch pattern's
+    from briefgen.extract import scope
+
+    from .conftest import CORPUS
+    plain = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+    texts = [p.read_text(encoding="utf-8") for folder in ("dev", "multilingual")
+             for p in sorted((CORPUS / folder).glob("*.txt"))]
+    texts.append('He said. "Then?" 5 more!\n\nNo.\n.\nA ... b?) C ’x’. (D e.f. G\r\nH.”  I')
+    for text in texts:
+        assert [m.span() for m in scope._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

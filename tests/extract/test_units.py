@@ -74,6 +74,9 @@ SCAN_TEXTS = [
      "the past week, earlier this month, over the weekend, later this year, Four days after, 3 weeks after, "
      "a day after, xin May, in_May, ın May, laſt week, THE PAST WEEK, April Smith said, in May 5, the paſt week, "
      "a dаy after, the, past week; in\nJune; over the weekend, three weeks after, last weeks, late 2019"),  # approximate
+    ("may have died, May 5, Dec. 10 2014, dec 5th, on Tuesday, on tuesdays, last night, last nights, this morning, "
+     "earlier today, earlier Friday, a day ago, a days ago, two days ago, twenty days ago, on\tMonday, late Sunday "
+     "evening, this Monday, on, Monday, 5 March, march"),  # exact: a word that needs the next one
 ]
 
 
