@@ -188,6 +188,10 @@ class Event(_Fact):
     status: EventStatus = "past"
     description: str
     text: str | None = None
+    said_by: str | None = Field(default=None, description="Who the source says made this claim ('X said that "
+                                "...'), as the text names them: a person, an organisation or a party (the "
+                                "ministry, the army, rebels). None for a plain fact or generic sourcing "
+                                "('officials said', 'police said'); the brief shows the claim as theirs.")
     agreement: int = Field(default=1, description="How many sources report this event.")
     origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
@@ -278,6 +282,8 @@ class TimelineEntry(_Model):
     precision: DatePrecision = "day"
     status: EventStatus = "past"
     description: str
+    said_by: str | None = Field(default=None, description="Whose claim this is (Event.said_by); the page "
+                                "shows the line as theirs.")
     marks: list[Mark] = Field(default_factory=list)
 
 

@@ -27,4 +27,4 @@ def upcoming(facts: Facts, cite: Citer, as_of: dt.date | None) -> list[TimelineE
 def _entry(event: Event, cite: Citer) -> TimelineEntry:
     return TimelineEntry(id=item_id("event", event.date, event.status, event.description), date=event.date,
                          precision=event.precision, status=event.status, description=event.description,
-                         marks=cite.fact_marks(event, MAX_ITEM_MARKS))
+                         said_by=event.said_by, marks=cite.fact_marks(event, MAX_ITEM_MARKS))

@@ -70,6 +70,8 @@ class JsonEvent(_Out):
                                      "or year it is the first day of that stretch.")
     status: EventStatus
     description: str
+    said_by: str | None = Field(default=None, description="Whose claim the line is, as the source names "
+                                "them; the page says it as theirs. null for a plain fact.")
     citations: list[JsonCitation]
 
 
@@ -225,7 +227,7 @@ def _figure(figure: KeyFigure, phrases) -> JsonFigure:
 
 def _event(event: TimelineEntry) -> JsonEvent:
     return JsonEvent(date=_date(event.date), precision=event.precision, status=event.status, description=event.description,
-                     citations=_citations(event.marks))
+                     said_by=event.said_by, citations=_citations(event.marks))
 
 
 def _quote(quote: BriefQuote) -> JsonQuote:
