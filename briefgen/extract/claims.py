@@ -27,6 +27,7 @@ from .describe_words import ANY_DATE_RE
 from .doc import Doc
 from .names import SPEECH_VERBS
 
+MAX_WHO_WORDS = 12  # the attribution words looked for in the sentence
 MAX_PARTY_WORDS = 5  # "the Syrian defence ministry"; a longer phrase is a description, not a party
 _WORD_RE = re.compile(r"[\w’'-]+")
 _OF_RE = re.compile(r"\b(?:for|of|at|from)\s+(?=\S)", re.IGNORECASE)
@@ -67,7 +68,9 @@ def _display(doc: Doc, key: str) -> str:
 def _locate(doc: Doc, sent: tuple[int, int], who: str) -> tuple[int, int] | None:
     """Where the words `who` (with date markers for any date words) stand in the sentence, outside
     quote marks: the last such place (a tail or mid attribution follows what it attributes)."""
-    parts = [p.strip() for p in ANY_DATE_RE.split(who)]
+    # "according to <the rest of the sentence>": its first words name the speaker, and a pattern
+    # as long as a hostile sentence would be scanned at each of its characters
+    parts = [p.strip() for p in ANY_DATE_RE.split(" ".join(who.split()[:MAX_WHO_WORDS]))]
     words = [r"\s+".join(map(re.escape, p.split())) for p in parts if p]
     if not words:
         return None
