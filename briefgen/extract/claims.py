@@ -5,7 +5,8 @@ describe.py drops the attribution from the line and hands over its speaker words
 ("the agency", "he", "Dr Frieden", "the ministry"); here they are found in the sentence and
 read with the quote speakers' rules (speakers.py): a person or organisation named there (never
 one spoken TO: "told Reuters", never an outlet, never words inside quote marks), a pronoun's
-person, a role noun's referent ("the agency" -> the agency named earlier).
+person (named in an earlier sentence: "X was to visit the region, he said" is not X's word),
+a role noun's referent ("the agency" -> the agency named earlier).
 
 Which speakers make a claim worth showing (the rule the page relies on):
 - a named person or organisation: always;
@@ -85,6 +86,8 @@ def _resolved(doc: Doc, start: int, end: int) -> object:
     if before and before[-1].lower == "to" and len(before) > 1 and before[-2].lower == "according":
         verb = before[-1]  # "according to X": X comes after its word, as after "said X"
         return speakers.speaker_near(doc, verb.end, end, verb, "after")[0]
+    if doc.text[start:end].strip().lower() in speakers.PRONOUNS:
+        return speakers.resolve_pronoun(doc, start, own_sentence=False)[0]
     after = [t for t in doc.tokens_in(end, min(len(doc.text), end + 40))][:2]
     verb = next((t for t in after if t.lower in SPEECH_VERBS), None)
     if verb is None:

@@ -93,3 +93,10 @@ def test_facts_files_without_said_by_still_load_and_said_by_is_in_the_schema():
     old = {"events": [{"date": "2016-12-05", "description": "The dam failed", "citations": []}]}
     assert Facts.model_validate(old).events[0].said_by is None
     assert "said_by" in Facts.model_json_schema()["$defs"]["Event"]["properties"]
+
+
+def test_he_said_after_a_claim_naming_someone_is_the_earlier_speaker_not_the_one_named():
+    text = ("Presidential spokesman Omar Diallo briefed reporters in the capital. Diallo said the president "
+            "had ordered the army to help. President Ibrahim Keita himself was to visit the flooded towns on "
+            "Sunday, he said.")
+    assert _line(text, "visit").said_by == "Omar Diallo"
