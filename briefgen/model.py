@@ -195,6 +195,10 @@ class Event(_Fact):
                               "as the facts name them.")
     place: str | None = Field(default=None, description="Where it happens (a place of the facts), as the "
                               "facts name it.")
+    said_by: str | None = Field(default=None, description="Who the source says made this claim ('X said that "
+                                "...'), as the text names them: a person, an organisation or a party (the "
+                                "ministry, the army, rebels). None for a plain fact or generic sourcing "
+                                "('officials said', 'police said'); the brief shows the claim as theirs.")
     agreement: int = Field(default=1, description="How many sources report this event.")
     origin: Origin = Field(default="article", description=ORIGIN_DOC)
     citations: list[Citation] = Field(default_factory=list)
@@ -289,6 +293,8 @@ class TimelineEntry(_Model):
                                    "brief's language; None: the description is the line.")
     actor: str | None = None
     place: str | None = None
+    said_by: str | None = Field(default=None, description="Whose claim this is (Event.said_by); the page "
+                                "shows the line as theirs.")
     marks: list[Mark] = Field(default_factory=list)
 
 

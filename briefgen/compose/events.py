@@ -48,5 +48,5 @@ def _one_per_typed_event(entries: list[TimelineEntry]) -> list[TimelineEntry]:
 def _entry(event: Event, cite: Citer) -> TimelineEntry:
     return TimelineEntry(id=item_id("event", event.date, event.status, event.description), date=event.date,
                          precision=event.precision, status=event.status, description=event.description,
-                         kind=event.kind, actor=event.actor, place=event.place,
+                         kind=event.kind, actor=event.actor, place=event.place, said_by=event.said_by,
                          marks=cite.fact_marks(event, MAX_ITEM_MARKS))

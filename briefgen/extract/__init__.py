@@ -101,7 +101,8 @@ MAX_FIGURE = 10_000_000_000
 def _events(doc: Doc, facts: Facts) -> None:
     for c in events.run(doc):
         facts.events.append(Event(date=c.date, precision=c.precision, status=c.status, description=c.description,
-                                  text=doc.text[c.start:c.end], citations=[_cite(doc, c.start, c.end)]))
+                                  text=doc.text[c.start:c.end], said_by=c.said_by,
+                                  citations=[_cite(doc, c.start, c.end)]))
 
 
 def extract_source(source: Source) -> Facts:

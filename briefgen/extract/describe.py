@@ -22,7 +22,7 @@ from .describe_words import (
     D, OTHER, DATELINE_RE, CAPTION_RE, TAIL_ATTRIBUTION_RE, SPEECH_WORDS, TAIL_END_RE,
     HEAD_ATTRIBUTION_RE, MID_ATTRIBUTION_RE, RELATIVE_RE, AND_VERB_RE, SPLIT_RE, LEAD_WORDS, DATE_WORDS_RE,
     VERB_RE, FUTURE_SUBS, FIRST_PERSON_RE, PRONOUN_RE, MAX_WORDS, ANY_DATE_RE, QUOTE_MARKS_RE, LEAD_CONJ_RE,
-    MARKER_SPACES_RE, TAIL_ACCORDING_RE, ACCORDING_TO_RE, TRAILING_FUNCTION, DANGLING, ATTRIBUTION_ONLY_RE,
+    MARKER_SPACES_RE, TAIL_ACCORDING_RE, HEAD_ACCORDING_RE, ACCORDING_TO_RE, TRAILING_FUNCTION, DANGLING, ATTRIBUTION_ONLY_RE,
     _ATTRIBUTION_WORDS, TIME_WORDS, TIME_CORE, TIME_PREPOSITIONS, DAY_OBJECT_RE, SHORTEN_CUT_BEFORE,
     SHORTEN_CLAUSE,
 )
@@ -39,6 +39,7 @@ class Draft:
     on_attribution: bool = False     # the date was the report's ("officials said on Tuesday")
     status: str = "past"
     quoting: bool = False            # "X told reporters: <the quoted words>"
+    said: str | None = None          # the dropped attribution's speaker words ("the agency", "he"), for claims.py
 
 
 def dateline(d: Draft) -> None:
@@ -184,12 +185,16 @@ def attribution(d: Draft) -> None:
     """Drop "X said (on Tuesday) (that)" before the content; a pronoun after it will name X."""
     if d.done_attribution:
         return
-    d.text = re.sub(r"^according to [^,]+,\s*", "", d.text, flags=re.IGNORECASE)
+    according = HEAD_ACCORDING_RE.match(d.text)
+    if according:
+        d.said = according.group("who")
+        d.text = d.text[according.end():]
     # the pattern needs one of the speech words (as written: it is case-sensitive); without one
     # its lazy opening would be tried at every length up to 140 characters
     m = HEAD_ATTRIBUTION_RE.match(d.text) if any(w in d.text for w in SPEECH_WORDS) else None
     if m and not VERB_RE.search(_plain(RELATIVE_RE.sub(",", m.group("who")))) and len(d.text) - m.end() > 15:
         d.speaker = _subject(m.group("who") + " said") or m.group("who")
+        d.said = m.group("who")
         d.text = re.sub(r"^[^:;,]{0,30}:\s*", "", d.text[m.end():])  # "told French radio on Saturday: ..."
     d.subject = _subject(d.text)
 
@@ -200,6 +205,7 @@ def attribution_clause(d: Draft) -> None:
     for m in MID_ATTRIBUTION_RE.finditer(d.text):
         if not VERB_RE.search(_plain(m.group("who"))):
             d.on_attribution = D in m.group()
+            d.said = d.said or m.group("who")
             d.text = d.text[:m.start()] + d.text[m.end():]
             return
 
@@ -239,9 +245,15 @@ def _ends_on_speech(text: str) -> bool:
 def tail_attribution(d: Draft) -> None:
     """", officials said on Tuesday", ", according to figures published by ..." at the clause end."""
     if ACCORDING_TO_RE.search(d.text):  # the tail pattern opens on optional parts: look for its words first
-        d.text = TAIL_ACCORDING_RE.sub("", d.text)
+        m = TAIL_ACCORDING_RE.search(d.text)
+        if m:
+            d.said = d.said or m.group("who")
+            d.text = d.text[:m.start()]
     if _ends_on_speech(d.text):  # else no match: the pattern is slow to fail at every character
-        d.text = TAIL_ATTRIBUTION_RE.sub("", d.text)
+        m = TAIL_ATTRIBUTION_RE.search(d.text)
+        if m:
+            d.said = d.said or m.group("who")
+            d.text = d.text[:m.start()]
 
 
 # The words a DATE_WORDS_RE match may hold before its marker (keep them in step with the
@@ -388,7 +400,8 @@ def marked(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this:
 
 
 def describe(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this: tuple[int, int],
-             status: str = "past") -> str:
+             status: str = "past") -> Draft:
+    """The event's line (`text`) and the attribution dropped from it (`said`, as written)."""
     d = Draft(T.squash(marked(text, sent, spans, this)), status=status)
     RULES.run(d)
-    return d.text
+    return d

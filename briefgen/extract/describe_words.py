@@ -13,7 +13,7 @@ DATELINE_RE = re.compile(r"^(?:[A-Z][A-Z .'’/-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*
                          r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*(?:\([^)]*\))?\s*(?:--|—))\s*")
 CAPTION_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
 TAIL_ATTRIBUTION_RE = re.compile(
-    rf"(?:,\s*|\s+)(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
+    rf"(?:,\s*|\s+)(?P<who>(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?)\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"
     rf"(?:\s+(?:in\s+a\s+statement|by\s+telephone|in\s+\w+))?\s*[.!?]?\s*$")
 # Every match of TAIL_ATTRIBUTION_RE ends the text with one of these words and what may follow
 # it (TAIL_END_RE): a text with no such ending is not scanned (keep the words in step with SPEECH).
@@ -52,7 +52,8 @@ ANY_DATE_RE = re.compile(ANY_DATE)
 QUOTE_MARKS_RE = re.compile(r"[\"“”]")
 LEAD_CONJ_RE = re.compile(r"^(?:but|and|so)\s+", re.IGNORECASE)
 MARKER_SPACES_RE = re.compile(r"\s*⟦[dD]⟧\s*")
-TAIL_ACCORDING_RE = re.compile(r",?\s*according to .*$", re.IGNORECASE)
+TAIL_ACCORDING_RE = re.compile(r",?\s*according to (?P<who>.*)$", re.IGNORECASE)
+HEAD_ACCORDING_RE = re.compile(r"^according to (?P<who>[^,]+),\s*", re.IGNORECASE)
 ACCORDING_TO_RE = re.compile(r"according to ", re.IGNORECASE)  # in every match of TAIL_ACCORDING_RE
 TRAILING_FUNCTION = frozenset("of the a an and or to in on at for with by from as that who which alongside across "
                               "near into over under against about after before during through towards toward "

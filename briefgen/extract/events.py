@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import dates, event_status
+from . import claims, dates, event_status
 from .describe import describe
 from .doc import Doc
 from .ruler import Ruler
@@ -31,6 +31,7 @@ class EventCand:
     description: str = ""
     sent: tuple[int, int] = (0, 0)
     precision: str = "day"  # model.DatePrecision
+    said_by: str | None = None  # whose claim the line is (claims.py)
 
 
 CLAUSE_SPLIT_RE = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+(?=(?:a|an|the|his|her|their|its|[A-Z])\b)")
@@ -132,8 +133,9 @@ def dated_sentences(doc: Doc) -> list[EventCand]:
                 status = _ahead_status(doc, sent, e)
             if date:
                 start, end = _clause(doc, sent, e)
-                desc = describe(doc.text, sent, spans, (e.start, e.end), status)
-                out.append(EventCand(date, status, start, end, desc, sent, e.precision))
+                draft = describe(doc.text, sent, spans, (e.start, e.end), status)
+                said = claims.said_by(doc, sent, draft.said) if draft.said and draft.text else None
+                out.append(EventCand(date, status, start, end, draft.text, sent, e.precision, said))
     return out
 
 

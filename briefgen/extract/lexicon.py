@@ -290,3 +290,22 @@ def relative_days(lang: str) -> dict[str, int]:
             if form.strip():
                 out[" ".join(form.lower().split())] = int(num)
     return out
+
+
+@per_language
+def claim_parties(lang: str) -> frozenset[str]:
+    """Heads of a speaker phrase whose word is a party's claim ("the ministry", "rebels")."""
+    return frozenset(line for line in _lines("claim_parties.txt", lang) if "|" not in line)
+
+
+@per_language
+def claim_mouthpieces(lang: str) -> frozenset[str]:
+    """Words that speak for the party word before them ("an army spokesman" is the army's word)."""
+    return frozenset(line.partition("|")[0].strip() for line in _lines("claim_parties.txt", lang)
+                     if line.partition("|")[2].strip() == "mouthpiece")
+
+
+@per_language
+def generic_sources(lang: str) -> frozenset[str]:
+    """Heads of a speaker phrase that only sources a report ("officials", "police", "state media")."""
+    return frozenset(_lines("generic_sources.txt", lang))

@@ -87,14 +87,16 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     return False, None
 
 
-def resolve_pronoun(doc: Doc, pos: int) -> tuple[object, str]:
+def resolve_pronoun(doc: Doc, pos: int, own_sentence: bool = True) -> tuple[object, str]:
     """The person a 'he/she' at `pos` most likely is: the first person named (outside quotes, not
     a listener, not known to be of the other gender) in the nearest of the four earlier sentences
-    (quoted ones skipped) that names one; nobody when an unnamed person speaks in between."""
+    (quoted ones skipped) that names one; nobody when an unnamed person speaks in between. Without
+    `own_sentence`, the words before the pronoun in its sentence are not looked at: a claim's "he
+    said" is not the person the claim is about ("X was to visit the region, he said")."""
     other = "m" if doc.text[pos:pos + 3].lower() == "she" else "f"
     si = doc.sentence_index(pos)
     looked = 0
-    for k in range(si, -1, -1):
+    for k in range(si if own_sentence else si - 1, -1, -1):
         s, e = doc.sentences[k]
         found = _referent_in(doc, s, min(e, pos)) if k == si else _sentence_referent(doc, k)
         if found is _QUOTED:

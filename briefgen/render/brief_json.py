@@ -22,7 +22,7 @@ from briefgen.model import (
     Brief, BriefQuote, Category, DatePrecision, Dispute, EventKind, EventStatus, EventType, KeyFigure, Mark, Qualifier,
     Scope, ScopeReason, TimelineEntry,
 )
-from briefgen.render.event_lines import translated_line
+from briefgen.render.event_lines import shown_line
 from briefgen.render.phrases import sentence
 
 if TYPE_CHECKING:
@@ -77,7 +77,10 @@ class JsonEvent(_Out):
     actor: str | None = None
     place: str | None = None
     text: str = Field(description="The line as the page shows it: generated in the brief's language for a "
-                      "typed event of a source in another language, else the description.")
+                      "typed event of a source in another language, else the description; a claim said as its "
+                      "speaker's.")
+    said_by: str | None = Field(default=None, description="Whose claim the line is, as the source names "
+                                "them; the page says it as theirs. null for a plain fact.")
     citations: list[JsonCitation]
 
 
@@ -233,9 +236,8 @@ def _figure(figure: KeyFigure, phrases) -> JsonFigure:
 
 def _event(event: TimelineEntry, brief: Brief, phrases) -> JsonEvent:
     return JsonEvent(date=_date(event.date), precision=event.precision, status=event.status, description=event.description,
-                     kind=event.kind, actor=event.actor, place=event.place,
-                     text=_plain(translated_line(event, brief.sources, phrases) or escape(sentence(event.description))),
-                     citations=_citations(event.marks))
+                     kind=event.kind, actor=event.actor, place=event.place, said_by=event.said_by,
+                     text=_plain(shown_line(event, brief.sources, phrases)), citations=_citations(event.marks))
 
 
 def _quote(quote: BriefQuote) -> JsonQuote:

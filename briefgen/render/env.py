@@ -71,6 +71,7 @@ LOCALIZED_FILTERS = {
     "quote_language": ("phrases", "quote_language"),
     "event_language": ("phrases", "event_language"),
     "quoted": ("phrases", "quoted"),
+    "claimed": ("phrases", "claimed"),
     "language_tag": ("phrases", "language_tag"),
     "role_label": ("phrases", "role_label"),
 }

@@ -106,14 +106,22 @@ def line_language(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phr
     return language
 
 
-def event_line(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phrases) -> Markup:
-    """What a timeline or what-next line says: generated in the brief's language for a typed event
-    from a source in another language, else the source's clause (verbatim, with its language tag
-    when that is not the brief's)."""
-    line = translated_line(entry, sources, phrases)
-    if line is not None:
-        return line
+def shown_line(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phrases) -> Markup:
+    """What a timeline or what-next line says, without its language tag: generated in the brief's
+    language for a typed event from a source in another language, else the source's clause
+    verbatim; someone's claim (`said_by`) said as theirs, in the brief's language."""
     language = phrases.event_language(entry, sources)
-    text = phrases.verbatim(sentence(entry.description), language)
-    tag = phrases.language_tag(language)
+    line = translated_line(entry, sources, phrases)
+    if line is None:
+        line = phrases.verbatim(sentence(entry.description), language)
+    return phrases.claimed(line, entry.said_by, language)
+
+
+def event_line(entry: TimelineEntry, sources: list[SourceEntry], phrases: Phrases) -> Markup:
+    """The line as the page prints it: `shown_line`, with the source language's tag when the
+    clause is shown in a language other than the brief's."""
+    text = shown_line(entry, sources, phrases)
+    if line_language(entry, sources, phrases) is None:
+        return text
+    tag = phrases.language_tag(phrases.event_language(entry, sources))
     return Markup("%s %s") % (text, tag) if tag else text

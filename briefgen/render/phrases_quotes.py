@@ -81,6 +81,18 @@ class QuotePhrases:
         # A role the catalogs do not know stays in the source's words, marked like a quote.
         return Markup("%s %s") % (self.verbatim(quote.role, language), self.language_tag(language))
 
+    def claimed(self, what: Markup | str, speaker: str | None, language: str | None = None) -> Markup:
+        """An event line that is someone's claim (TimelineEntry.said_by), said as theirs: "…, the
+        ministry said" / "…, selon …". The speaker's name stays as the source writes it; the
+        catalog's wording takes it as is (no case or agreement), so every language can say it."""
+        what = what if isinstance(what, Markup) else escape(what)
+        if not speaker:
+            return what
+        # TRANSLATORS: an event line that is someone's claim; %(speaker)s is a name or a party as the
+        # article writes it ("the ministry"), untouched: choose a wording needing no case or agreement.
+        return Markup(escape(self._("%(what)s, %(speaker)s said"))) % {
+            "what": what, "speaker": self.verbatim(speaker, language)}
+
     def quoted(self, text: str, language: str) -> Markup:
         """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""
         own = language_direction(language)

@@ -114,7 +114,7 @@ def _first(brief: Brief, model: type[BaseModel]) -> BaseModel | None:
 
 def _filters() -> list[tuple[str, str]]:
     from briefgen.i18n import Formatters
-    from briefgen.render.env import LOCALIZED_FILTERS, bottom_line_sentences, event_line
+    from briefgen.render.env import LOCALIZED_FILTERS, bottom_line_sentences, event_line, event_line_language
     from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
     from briefgen.i18n import language_direction
 
@@ -129,6 +129,7 @@ def _filters() -> list[tuple[str, str]]:
     # Bound to the render's language through the context, like the localized ones.
     rows.append(("bottom_line_sentences", _summary(bottom_line_sentences)))
     rows.append(("event_line(sources)", _summary(event_line)))
+    rows.append(("event_line_language(sources)", _summary(event_line_language)))
     return rows
 
 

@@ -42,7 +42,7 @@ def brief():
 def _lines(page: str, section: str = "what-happened") -> list[str]:
     block = re.search(rf'<section class="{section}">(.*?)</section>', page, re.S)
     assert block, f"no {section} section"
-    return re.findall(r'<span class="what">(.*?)<sup', block.group(1), re.S)
+    return re.findall(r'<span class="what"[^>]*>(.*?)<sup', block.group(1), re.S)
 
 
 def _page(brief, lang: str) -> str:
