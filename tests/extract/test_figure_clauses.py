@@ -192,3 +192,18 @@ def test_a_part_named_by_its_condition_is_a_subset() -> None:
 
 def test_injuries_that_proved_fatal_are_deaths() -> None:
     assert (3, "killed") in _figures("Three of the injured later died in hospital, doctors said.")
+
+
+def test_a_count_of_places_between_a_group_and_its_verb_does_not_cut_the_clause() -> None:
+    figs = _figures("More than 80,000 people in 14 provinces have been affected. Some 300 people in 12 "
+                    "villages were evacuated and 40 were injured.")
+    assert {(80000, "affected"), (300, "evacuated"), (40, "injured")} <= figs
+    assert not {f for f in figs if f[0] in (14, 12)}
+
+
+def test_a_figure_does_not_quote_the_count_of_places_inside_its_clause() -> None:
+    facts = extract_source(make_source("More than 80,000 people in 14 provinces have been affected."))
+    [fig] = facts.figures
+    assert (fig.value, fig.category) == (80000, "affected")
+    assert "14 provinces" not in fig.text
+
