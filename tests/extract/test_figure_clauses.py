@@ -207,3 +207,12 @@ def test_a_figure_does_not_quote_the_count_of_places_inside_its_clause() -> None
     assert (fig.value, fig.category) == (80000, "affected")
     assert "14 provinces" not in fig.text
 
+
+def test_a_count_in_a_relative_clause_does_not_take_the_main_clause_date() -> None:
+    text = ("On Monday, the agency issued fresh advice for travellers returning from the region, where "
+            "the outbreak has claimed more than 4,000 lives. On Tuesday, floods killed 40 people in the valley.")
+    facts = extract_source(make_source(text, published=dt.date(2014, 10, 29)))
+    dates = {f.value: f.date for f in facts.figures}
+    assert dates[4000] is None
+    assert dates[40] == dt.date(2014, 10, 28)
+
