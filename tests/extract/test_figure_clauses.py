@@ -216,3 +216,9 @@ def test_a_count_in_a_relative_clause_does_not_take_the_main_clause_date() -> No
     assert dates[4000] is None
     assert dates[40] == dt.date(2014, 10, 28)
 
+
+def test_a_breakdown_opening_a_bracket_counts_even_when_the_rest_is_a_long_list() -> None:
+    figs = _figures("Fourteen of the reported cases were lethal (8 in Chile and one in each of Peru, Bolivia "
+                    "and Ecuador). About 40 people died (the youngest aged 3).")
+    assert {(14, "killed"), (8, "killed"), (40, "killed")} <= figs
+    assert (3, "killed") not in figs
