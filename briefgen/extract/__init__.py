@@ -92,7 +92,7 @@ def _figures(doc: Doc, facts: Facts) -> None:
         facts.figures.append(Figure(
             value=c.num.value, approx=bool(c.qualifier or c.num.vague), vague=c.num.vague,
             qualifier=c.qualifier, text=doc.text[c.start:c.text_end or c.end], category=c.category, group=group,
-            place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.end)]))
+            place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.text_end or c.end)]))
 
 
 MAX_FIGURE = 10_000_000_000

@@ -222,3 +222,10 @@ def test_a_breakdown_opening_a_bracket_counts_even_when_the_rest_is_a_long_list(
                     "and Ecuador). About 40 people died (the youngest aged 3).")
     assert {(14, "killed"), (8, "killed"), (40, "killed")} <= figs
     assert (3, "killed") not in figs
+
+
+def test_a_shortened_figure_text_is_still_exactly_its_cited_words() -> None:
+    text = "More than 80,000 people in 14 provinces have been affected."
+    facts = extract_source(make_source(text))
+    [fig] = facts.figures
+    assert text[fig.citations[0].start:fig.citations[0].end] == fig.text
