@@ -91,8 +91,8 @@ def _figures(doc: Doc, facts: Facts) -> None:
                           text=doc.text[s.start:s.np_end].strip()) for s in c.subsets]
         facts.figures.append(Figure(
             value=c.num.value, approx=bool(c.qualifier or c.num.vague), vague=c.num.vague,
-            qualifier=c.qualifier, text=doc.text[c.start:c.end], category=c.category, group=group,
-            place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.end)]))
+            qualifier=c.qualifier, text=doc.text[c.start:c.text_end or c.end], category=c.category, group=group,
+            place=c.place, date=c.date, subsets=subsets, citations=[_cite(doc, c.start, c.text_end or c.end)]))
 
 
 MAX_FIGURE = 10_000_000_000

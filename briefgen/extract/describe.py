@@ -364,10 +364,25 @@ def shorten(d: Draft) -> None:
     text = " ".join(words)
     if "⟦" in text:  # else no match
         text = MARKER_SPACES_RE.sub(" ", text)
-    text = text.strip(" ,;:-–—.")
-    if _dangling(text) or _attribution_only(text):
+    text = LEAD_MARKS_RE.sub("", text.strip(" ,;:-–—."))  # "•: A bombing at ..."
+    text = TRAILING_AND_COUNT_RE.sub("", text)  # "wounded and thousands": the second count lost its verb
+    if _dangling(text) or _attribution_only(text) or _fragment(text):
         text = ""
     d.text = text[:1].upper() + text[1:] if text else text
+
+
+# a line is no event when it is a cut piece of its sentence: it opens on "of" ("Of the country"),
+# on a verb whose subject was lost (a cut clause keeps its lowercase: "returned to England ...",
+# "saw Russia launch ..."; "United Nations said" is whole), on a place before a verb ("In
+# Washington was very concerned"), or is too short to say anything
+_CUT_OPENING_RE = re.compile(r"^(?:(?i:of)\b|[a-z]+ed\s|(?:saw|took|went|came|made|gave|began|ran|won|lost)\s"
+                             r"|(?i:in|at|on)\s+[A-Z][\w’'-]*\s+(?:was|were|is|are|has|have|had)\b)")
+LEAD_MARKS_RE = re.compile(r"^[•·*▪►|:\s]+")
+TRAILING_AND_COUNT_RE = re.compile(r"\s+and\s+(?:\d[\d,.]*|thousands|hundreds|dozens|scores|millions)$", re.IGNORECASE)
+
+
+def _fragment(text: str) -> bool:
+    return len(text.split()) < 3 or _CUT_OPENING_RE.match(text) is not None
 
 
 RULES: Ruler[Callable[[Draft], None]] = Ruler([

@@ -67,6 +67,16 @@ def _same_clause(doc: Doc, start: int, end: int) -> bool:
     return CLAUSE_GAP_RE.search(doc.text, start, end) is None
 
 
+# a relative clause: what it tells happened at its own time ("On Monday the agency issued
+# guidance for West Africa, where the outbreak has claimed 4,000 lives": Monday is the guidance's)
+RELATIVE_GAP_RE = re.compile(r",\s*(?:where|which|who|whose)\b")
+
+
+def _other_clause_date(doc: Doc, d, c) -> bool:
+    """Whether a relative clause opens between the date and the figure after it."""
+    return d.end <= c.num.start and RELATIVE_GAP_RE.search(doc.text, d.end, c.num.start) is not None
+
+
 def place_and_date(doc: Doc, cands: list) -> None:
     """The place named after the figure in its clause, else the nearest before it; the date of the
     sentence when it has one day (not the start of a stretch: "evacuated since Monday night")."""
@@ -86,6 +96,7 @@ def place_and_date(doc: Doc, cands: list) -> None:
         # Only a day dates a figure: a figure has no precision field, and "this year" pinned to
         # 1 January would read as a newer count than the story's own.
         found = [d for d in dates.find(doc, *c.sent)
-                 if d.precision == "day" and not dates.is_span_edge(doc.text, d, c.sent[0])]
+                 if d.precision == "day" and not dates.is_span_edge(doc.text, d, c.sent[0])
+                 and not _other_clause_date(doc, d, c)]
         if len({d.date for d in found}) == 1:
             c.date = found[0].date

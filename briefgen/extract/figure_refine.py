@@ -123,6 +123,7 @@ def ellipsis(doc: Doc, cands: list[Cand]) -> None:
 # "(6 in France and one in Germany)"
 _ITEM = r"(?:\d[\d,.]*|[a-z]+)(?:\s+(?:each|in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?"
 BREAKDOWN_RE = re.compile(rf"\s*{_ITEM}(?:\s*(?:,\s*and|,|and)\s+{_ITEM})*\s*")
+BREAKDOWN_OPEN_RE = re.compile(r"\s+(?:in|each)\s|\s*$")
 
 
 def breakdowns(doc: Doc, cands: list[Cand]) -> None:
@@ -137,7 +138,12 @@ def breakdowns(doc: Doc, cands: list[Cand]) -> None:
         if opening < 0 or text.find(")", opening, c.num.start) >= 0:
             continue
         closing = text.find(")", c.num.end, c.sent[1])
-        if closing < 0 or not BREAKDOWN_RE.fullmatch(text, opening + 1, closing):
+        if closing < 0:
+            continue
+        # the whole bracket a list of counts, or this count opening it: "(6 in France and one in
+        # each of Germany, ...)"
+        opens = not text[opening + 1:c.num.start].strip() and BREAKDOWN_OPEN_RE.match(text, c.num.end, closing)
+        if not (opens or BREAKDOWN_RE.fullmatch(text, opening + 1, closing)):
             continue
         prev = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None
                 and p.end <= opening]

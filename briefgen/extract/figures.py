@@ -55,6 +55,7 @@ class Cand:
     place: str | None = None
     date: object = None
     drop: bool = False
+    text_end: int = 0               # where the figure's quoted words end, when not at `end`
 
     @property
     def end(self) -> int:
@@ -268,7 +269,9 @@ def _number_of(doc: Doc, c: Cand) -> str | None:
 def predicate(doc: Doc, cands: list[Cand]) -> None:
     """The verb phrase after the group: "369 civilians have been killed", "are thought to be
     trapped"; a parenthetical ("- including 34 children -", ", many of them wounded,") is skipped."""
-    starts = sorted(c.num.start for c in cands)
+    # the window ends at the next count of people; a dropped number ("in 23 provinces") is none
+    starts = sorted(c.num.start for c in cands if not c.drop)
+    dropped = [c.num.start for c in cands if c.drop]
     for c in cands:
         if c.drop or c.category or c.blocked:
             continue
@@ -299,6 +302,8 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
                 if cat == "in_care":
                     cat = None if _of_sickness(doc, c) else "injured"
                 c.category, c.cue_end = cat, pos + e
+        if c.category and any(c.np_end < d < c.cue_end for d in dropped):
+            c.text_end = c.np_end  # "500,000 people [in 23 provinces] ... affected": the other count is not quoted
 
 
 SICK_HEADS = frozenset({"patients", "cases"})

@@ -255,6 +255,15 @@ def _kind_res(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     return after_re, before_re
 
 
+@lru_cache(maxsize=None)
+def _before_last_words(lang: str) -> frozenset[str]:
+    """The words that can stand right before a name `_kind_res`'s "before" pattern takes: a kind
+    noun's last word, "called", "named", "as", "the", a particle (a comma is checked apart)."""
+    kinds = lexicon.table("org_kinds.txt", lang)
+    nouns = {k.split()[-1] for k, side in kinds.items() if side in ("before", "both")}
+    return frozenset(nouns | {"called", "named", "as", "the", "al", "el"})
+
+
 def _could_be_org(doc: Doc, run, words: list[str]) -> bool:
     from . import gazetteer  # the table is loaded once per process; import it only when asked
     if not 1 <= len(words) <= 4 or is_stop(words[0]) or any(is_role_word(w) for w in words):
@@ -277,7 +286,9 @@ def kind_nouns(doc: Doc) -> None:
         for run in runs:
             words = run.words
             start = run.start
-            before = before_re.search(text, max(s, start - 60), start) if before_re else None
+            prev = text[max(s, start - 25):start].split()[-1:]
+            likely = bool(prev) and (prev[0].endswith(",") or prev[0].lower() in _before_last_words(doc.lang))
+            before = before_re.search(text, max(s, start - 60), start) if before_re and likely else None
             if before and before.group("link") == "," and not text.startswith(",", run.end):
                 before = None  # an apposition closes with a comma: "the party, al Wifaq, has"
             after = None if run.possessive or after_re is None else after_re.match(text, run.end)

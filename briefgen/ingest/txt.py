@@ -78,6 +78,9 @@ def read_scraped_text(text: str) -> Article:
         first = next((i for i in idx if not is_chrome(lines[i])), None)
         if first is not None and _title_like(lines[first]):
             title, body_from = lines[first], first + 1
+    if anchor is None:
+        meta.outlet, header_end = _wire_header(lines, idx)
+        body_from = max(body_from, header_end)
     if meta.byline is None and anchor is not None:
         meta.byline = _byline_after(lines, idx, anchor)
     body = _body_lines(lines, body_from, title, meta)
@@ -150,6 +153,32 @@ def _parse_anchor(lines: list[str], at: int) -> _Meta:
         # "Outlet | date" with an outlet we don't recognise by its words.
         meta.outlet, meta.byline = parts[0], None
     return meta
+
+
+_WORD_COUNT_LINE = re.compile(r"^\d[\d,]*\s+words$", re.I)
+
+
+def _wire_header(lines: list[str], idx: list[int]) -> tuple[str | None, int]:
+    """A news database's header under the headline ("611 words", the date, the outlet, a source
+    code, the language, the copyright: one a line): the outlet is the line after the date, and
+    the body starts after the copyright line. (None, 0) when there is no such header."""
+    head = idx[:8]
+    for pos, i in enumerate(head):
+        if not _WORD_COUNT_LINE.match(lines[i]):
+            continue
+        rest = idx[pos + 1:pos + 7]
+        dated = next((k for k, j in enumerate(rest[:3]) if is_date_line(lines[j])), None)
+        if dated is None or dated + 1 >= len(rest):
+            return None, 0
+        outlet = lines[rest[dated + 1]]
+        if not 0 < word_count(outlet) <= 6 or outlet.isupper() or find_date(outlet):
+            return None, 0
+        copyright_at = next((j for j in rest if _COPYRIGHT_LINE.match(lines[j])), None)
+        return outlet, (copyright_at + 1 if copyright_at is not None else 0)
+    return None, 0
+
+
+_COPYRIGHT_LINE = re.compile(r"^(?:copyright\b|\(c\)|©)", re.I)
 
 
 def _title_before(lines: list[str], idx: list[int], anchor: int) -> int | None:

@@ -192,3 +192,40 @@ def test_a_part_named_by_its_condition_is_a_subset() -> None:
 
 def test_injuries_that_proved_fatal_are_deaths() -> None:
     assert (3, "killed") in _figures("Three of the injured later died in hospital, doctors said.")
+
+
+def test_a_count_of_places_between_a_group_and_its_verb_does_not_cut_the_clause() -> None:
+    figs = _figures("More than 80,000 people in 14 provinces have been affected. Some 300 people in 12 "
+                    "villages were evacuated and 40 were injured.")
+    assert {(80000, "affected"), (300, "evacuated"), (40, "injured")} <= figs
+    assert not {f for f in figs if f[0] in (14, 12)}
+
+
+def test_a_figure_does_not_quote_the_count_of_places_inside_its_clause() -> None:
+    facts = extract_source(make_source("More than 80,000 people in 14 provinces have been affected."))
+    [fig] = facts.figures
+    assert (fig.value, fig.category) == (80000, "affected")
+    assert "14 provinces" not in fig.text
+
+
+def test_a_count_in_a_relative_clause_does_not_take_the_main_clause_date() -> None:
+    text = ("On Monday, the agency issued fresh advice for travellers returning from the region, where "
+            "the outbreak has claimed more than 4,000 lives. On Tuesday, floods killed 40 people in the valley.")
+    facts = extract_source(make_source(text, published=dt.date(2014, 10, 29)))
+    dates = {f.value: f.date for f in facts.figures}
+    assert dates[4000] is None
+    assert dates[40] == dt.date(2014, 10, 28)
+
+
+def test_a_breakdown_opening_a_bracket_counts_even_when_the_rest_is_a_long_list() -> None:
+    figs = _figures("Fourteen of the reported cases were lethal (8 in Chile and one in each of Peru, Bolivia "
+                    "and Ecuador). About 40 people died (the youngest aged 3).")
+    assert {(14, "killed"), (8, "killed"), (40, "killed")} <= figs
+    assert (3, "killed") not in figs
+
+
+def test_a_shortened_figure_text_is_still_exactly_its_cited_words() -> None:
+    text = "More than 80,000 people in 14 provinces have been affected."
+    facts = extract_source(make_source(text))
+    [fig] = facts.figures
+    assert text[fig.citations[0].start:fig.citations[0].end] == fig.text

@@ -139,3 +139,34 @@ def test_a_reading_call_inside_the_story_stays(tmp_path):
     body = _read_body(tmp_path, "Паводок в Томске\n\nВести | 2 мая 2026\n\n"
                                 "«Читайте инструкции на дверях», — сказал спасатель. Вода уходит.\n")
     assert "Читайте инструкции" in body
+
+
+WIRE_HEADER = """Storm floods the coastal plain of Arveta
+
+412 words
+4 March 2026
+Coastal Wire Service
+CSTWIR
+English
+Copyright 2026 Coastal Wire Service.
+
+"""
+
+
+def test_a_news_database_header_gives_the_outlet_and_stays_out_of_the_body(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(f"{WIRE_HEADER}{FIRST}\n\n{LAST}\n", encoding="utf-8")
+    sources, _ = read_file(path)
+    src = sources[0]
+    assert src.outlet == "Coastal Wire Service"
+    assert src.title == "Storm floods the coastal plain of Arveta"
+    assert src.text.split("\n\n") == [FIRST, LAST]
+
+
+def test_a_body_line_that_counts_words_is_no_header(tmp_path):
+    head = "Storm floods the coastal plain of Arveta\n\n"
+    path = tmp_path / "plain.txt"
+    path.write_text(f"{head}{FIRST}\n\n300 words\n\n{LAST}\n", encoding="utf-8")
+    sources, _ = read_file(path)
+    assert sources[0].outlet is None
+    assert FIRST in sources[0].text
