@@ -454,7 +454,7 @@ def _kind_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?i:{'|'.join(alts)})\s+{_KIND_NAME}")
 
 
-def kind_nouns(doc: Doc) -> None:
+def kind_nouns_before(doc: Doc) -> None:
     """In another language, a noun saying what kind of body a name is, right before it: "die
     Nachrichtenagentur ANA-MPA", "dem Staatssender ERT", "la chaîne BFMTV" (people.toml
     `org_kinds` and, for compounds, `org_kind_endings`). The name is the organisation, the noun
@@ -499,7 +499,7 @@ RULES: Ruler = Ruler([
     ("acronym_definitions", acronym_definitions),
     ("headed_phrases", headed_phrases),
     ("national_forces", national_forces),
-    ("kind_nouns", kind_nouns),
+    ("kind_nouns_before", kind_nouns_before),
     ("owners_of_its", owners_of_its),
 ])
 
