@@ -47,6 +47,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_made_here, ignore_errors=True)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files holding a slow test first, their own order kept: pytest-xdist hands out whole files
+    (--dist loadfile, so a file's shared fixtures are built once), and a slow file handed out
+    last would end the run on one worker while the other waits."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
