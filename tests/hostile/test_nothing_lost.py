@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 from pypdf import PdfReader
 
 from ..conftest import EXAMPLES
@@ -21,7 +20,6 @@ def build(out):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-@pytest.mark.slow
 def test_sigkill_mid_build_keeps_the_previous_brief(tmp_path):
     out = tmp_path / "brief.pdf"
     # How long a whole build takes here, so the kills land all through it, writing included. Timed
