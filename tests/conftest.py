@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,6 +47,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_made_here, ignore_errors=True)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files holding a slow test first, their own order kept: pytest-xdist hands out whole files
+    (--dist loadfile, so a file's shared fixtures are built once), and a slow file handed out
+    last would end the run on one worker while the other waits."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
@@ -68,24 +76,53 @@ def fresh_cache_root(root: Path) -> Path:
 
 def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
             ) -> subprocess.CompletedProcess:
-    """`briefgen ARGS` run in this process by click's test runner: the exit code, stdout and
-    stderr a child process gives (stderr is not a terminal either), without a fresh interpreter's
-    imports and cold caches (~3 s of CPU a build). Tests where the process boundary is the point
-    (a signal, a timeout, what starting up imports, runs sharing a cache) start a real process.
-    The environment and working folder are put back afterwards, as a child's would never leak."""
-    from click.testing import CliRunner
+    """`briefgen ARGS` run in this process: the exit code, stdout and stderr a child process
+    gives, without a fresh interpreter's imports and cold caches (~2 s of CPU a command).
+
+    Captured at the file descriptors, as a child's would be: a render runs in a forked child
+    (render/isolate.py) whose warnings go to fd 2, not to this process's sys.stderr. Neither is
+    a terminal. The environment, working folder and logging are put back afterwards. Tests where
+    the process boundary is the point (a signal, a timeout guarding a hostile input that could
+    hang, what starting up imports, runs sharing a cache) start a real process instead."""
+    import io
+    import logging
 
     from briefgen.cli import main
 
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    try:
-        if cwd is not None:
-            os.chdir(cwd)
-        result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="briefgen",
-                                    catch_exceptions=False)
-    finally:
-        os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
-    return subprocess.CompletedProcess(["briefgen", *map(str, args)], result.exit_code, result.stdout,
-                                       result.stderr)
+    saved_streams, saved_fds = (sys.stdout, sys.stderr, sys.stdin), (os.dup(1), os.dup(2))
+    root = logging.getLogger()
+    saved_logging = root.handlers[:], root.level
+    code = 0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, open(os.devnull, "rb") as nothing:
+        for stream in saved_streams[:2]:
+            stream.flush()
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        sys.stdout, sys.stderr = (io.TextIOWrapper(open(fd, "wb", closefd=False), encoding="utf-8",
+                                                   errors="surrogateescape", write_through=True) for fd in (1, 2))
+        sys.stdin = io.TextIOWrapper(nothing, encoding="utf-8")
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            os.environ.update(env or {})
+            main.main([str(a) for a in args], prog_name="briefgen", standalone_mode=True)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            sys.stdout, sys.stderr, sys.stdin = saved_streams
+            for fd, saved in zip((1, 2), saved_fds):
+                os.dup2(saved, fd)
+                os.close(saved)
+            os.chdir(saved_cwd)
+            os.environ.clear()
+            os.environ.update(saved_env)
+            root.handlers[:] = saved_logging[0]
+            root.setLevel(saved_logging[1])
+        texts = []
+        for captured in (out, err):
+            captured.seek(0)
+            texts.append(captured.read().decode("utf-8", errors="surrogateescape"))
+    return subprocess.CompletedProcess(["briefgen", *map(str, args)], code, *texts)

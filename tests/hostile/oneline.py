@@ -8,15 +8,18 @@ import sys
 from pathlib import Path
 
 from briefgen.cli import EXIT_INTERNAL, EXIT_OK
+from tests.conftest import fresh_cache_root
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def briefgen(tmp_path: Path, *args: str, timeout: float = 60, prelude: str = "") -> subprocess.CompletedProcess:
-    """`python -m briefgen ARGS` in `tmp_path`, with its own facts cache. `prelude` runs first in
+    """`python -m briefgen ARGS` in `tmp_path`, with its own cache. `prelude` runs first in
     the child (to shorten a timeout); the timeout keeps a hostile case from hanging the suite."""
     code = f"{prelude}\nfrom briefgen.cli import main\nmain(prog_name='briefgen')"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "BRIEFGEN_CACHE_DIR": str(tmp_path / "cache")}
+    # Its own cache, holding a copy of the session's fonts: making them would be ~1 min of CPU.
+    cache = fresh_cache_root(tmp_path / "cache")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "BRIEFGEN_CACHE_DIR": str(cache)}
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=timeout)
 

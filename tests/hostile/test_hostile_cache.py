@@ -11,13 +11,12 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, fresh_cache_root
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root, run_cli
 
 SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 NOTES = REPO / "examples" / "notes.md"
@@ -26,8 +25,7 @@ posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder owners
 
 
 def briefgen(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True,
-                            cwd=REPO, timeout=600)
+    result = run_cli(*args, cwd=REPO)
     if check:
         assert result.returncode == 0, result.stderr
     return result

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root
 
 
 def build(out, tmp_path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out),
-                           "--cache-dir", str(tmp_path / "cache")],
+                           "--cache-dir", str(fresh_cache_root(tmp_path / "cache"))],   # fonts copied
                           capture_output=True, text=True, cwd=REPO, timeout=600)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root
 
 FAKE_LINE = "wrote brief.pdf (1 page, 9 sources)"
 HOSTILE = {
@@ -54,7 +54,7 @@ def assert_only_escaped(output: str) -> None:
 def test_warnings_and_wrote_lines_show_hostile_file_names_escaped(tmp_path):
     sources = hostile_sources(tmp_path, with_article=True)
     out = tmp_path / "\x1b[2Jbrief.html"
-    result = run("build", str(sources), "-o", str(out), "--cache-dir", str(tmp_path / "cache"))
+    result = run("build", str(sources), "-o", str(out), "--cache-dir", str(fresh_cache_root(tmp_path / "cache")))
     assert result.returncode == 0, result.stderr
     assert out.exists()
     assert_only_escaped(result.stdout + result.stderr)

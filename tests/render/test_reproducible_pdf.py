@@ -28,6 +28,7 @@ def _build_example(out, cache) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.slow
 def test_two_empty_caches_give_byte_identical_pdfs(tmp_path):
     """Two machines (or a cleared cache) make their own static font instances: same PDF anyway.
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefgen.paths import TEMPLATES_DIR
 from briefgen.render.css_check import check_stylesheet
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, run_cli
 from tests.themes.test_theme_walls import write
 
-BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
 EXAMPLE = EXAMPLES / "01-wire-valdera.txt"
-TIMEOUT = 180       # generous: the first build of a session makes the static fonts
 
 UNKNOWN_PROPERTY = ".masthead {\n  font-weight: bold;\n  colour: navy;\n}\n"
 INVALID_VALUE = "/* the headline */\n.masthead { margin: 0; color: 12px; }\n"
@@ -30,7 +27,7 @@ def house(folder: Path, css: str, **more: str) -> Path:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([BRIEFGEN, *args], capture_output=True, text=True, timeout=TIMEOUT, cwd=cwd)
+    return run_cli(*args, cwd=cwd)   # in this process: bad CSS is a mistake, not an attack that could hang
 
 
 def check(theme: Path) -> subprocess.CompletedProcess:

@@ -29,6 +29,7 @@ def corpus_build(corpus, tmp_path_factory):
     return out, run
 
 
+@pytest.mark.slow
 def test_30_articles_give_exactly_one_page_and_a_report(corpus, corpus_build):
     out, run = corpus_build
     assert len(list(corpus.iterdir())) >= 30

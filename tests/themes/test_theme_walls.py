@@ -2,8 +2,6 @@
 `template check` reports files that are not UTF-8 instead of crashing."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +11,8 @@ from briefgen.errors import TemplateError
 from briefgen.render import render
 from briefgen.themetools.check import check_theme
 from briefgen.render.theme import load_theme
+from tests.conftest import run_cli
 
-BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
 SECRET = "TOP-SECRET-4711"
 
 
@@ -98,8 +96,7 @@ def test_extends_a_builtin_name_or_a_sibling_theme_folder(tmp_path, monkeypatch)
 def test_check_reports_a_bad_extends_in_one_line(tmp_path, secret):
     theme = write(tmp_path / "evil", {"theme.toml": 'extends = "/"\n',
                                       "partials/header.html": "<div>{{ brief.place }}</div>\n"})
-    run = subprocess.run([BRIEFGEN, "template", "check", str(theme), "--quick"], capture_output=True,
-                         text=True, timeout=120)
+    run = run_cli("template", "check", theme, "--quick")
     assert run.returncode == 1, run.stdout + run.stderr
     assert run.stdout.splitlines() == [run.stdout.strip()]
     assert run.stdout.startswith(f"{theme / 'theme.toml'}:1: ") and "extends" in run.stdout

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +11,8 @@ from briefgen.compose import compose
 from briefgen.render import render
 from briefgen.themetools.check import check_theme
 from briefgen.render.theme import list_themes, load_theme
+from tests.conftest import run_cli
 
-BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
 FIGURES_BLOCK = re.compile(r'<section class="key-figures.*?</section>\n|<section class="my-figures.*?</section>\n', re.S)
 
 
@@ -92,21 +90,19 @@ def test_builtin_themes_pass_the_full_check(theme):
 
 def test_template_new_scaffolds_a_theme_that_passes_check(tmp_path):
     folder = tmp_path / "house"
-    run = subprocess.run([BRIEFGEN, "template", "new", str(folder), "--from", "flash"], capture_output=True,
-                         text=True, timeout=60)
+    run = run_cli("template", "new", folder, "--from", "flash")
     assert run.returncode == 0, run.stderr
     assert {p.name for p in folder.iterdir()} == {"theme.toml", "base.html", "style.css", "partials"}
     assert 'extends = "flash"' in (folder / "theme.toml").read_text()
     assert '{% extends "flash/base.html" %}' in (folder / "base.html").read_text()
-    run = subprocess.run([BRIEFGEN, "template", "check", str(folder), "--quick"], capture_output=True, text=True,
-                         timeout=120)
+    run = run_cli("template", "check", folder, "--quick")
     assert run.returncode == 0, run.stdout + run.stderr
-    again = subprocess.run([BRIEFGEN, "template", "new", str(folder)], capture_output=True, text=True, timeout=60)
+    again = run_cli("template", "new", folder)
     assert again.returncode == 2 and again.stderr.count("\n") == 1
 
 
 def test_template_list_cli():
-    run = subprocess.run([BRIEFGEN, "template", "list"], capture_output=True, text=True, timeout=60)
+    run = run_cli("template", "list")
     assert run.returncode == 0
     assert run.stdout.splitlines()[1].startswith("flash (extends default): ")
 
