@@ -9,7 +9,9 @@ marker call so `pybabel extract` sees it (-k NP_:1c,2 -k NNP_:1c,2,3).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefgen.i18n import NNP_, NP_
 
@@ -51,6 +53,16 @@ GROUP_ALIASES = {
     "woman": "women", "man": "men", "resident": "residents", "inhabitants": "residents",
     "soldier": "soldiers", "troops": "soldiers", "refugee": "refugees",
 }
+
+
+def _other_languages(path: Path = Path(__file__).with_name("data") / "group_words.toml") -> dict[str, str]:
+    """The groups other languages' sources count ("человека", "personnes", "أشخاص"), onto ours."""
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {" ".join(word.lower().split()): group for group, languages in table.items()
+            for words in languages.values() for word in words}
+
+
+GROUP_ALIASES.update(_other_languages())
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,12 @@ def test_a_round_million_takes_the_many_form(lang, expected):
 def test_a_genitive_qualifier_makes_the_noun_genitive_and_the_verb_plural(lang, value, qualifier, expected):
     fig = KeyFigure(id="f", category="killed", value=value, approx=qualifier is not None, qualifier=qualifier)
     assert str(phrases(lang).figure_phrase(fig)).replace("\u00a0", " ") == expected
+
+
+@pytest.mark.parametrize(("source_group", "lang", "expected"), [
+    ("человека", "en", "people"), ("personnes", "en", "people"), ("المدنيين", "en", "civilians"),
+    ("Kinder", "fr", "enfants"), ("дітей", "es", "niños"),
+])
+def test_a_group_counted_in_another_language_is_said_in_the_brief_s(source_group, lang, expected):
+    # A Russian source counts "3 человека": an English brief says "3 people", not the Russian word.
+    assert phrases(lang).counted(source_group, 3)[0] == expected
