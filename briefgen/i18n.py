@@ -142,6 +142,20 @@ def language_direction(code: str | None) -> str:
         return "ltr"
 
 
+def writing_direction(text: str | None) -> str:
+    """Direction of a text of unknown language (the analyst's note) from its first letter that
+    has one: an English note in an Arabic brief keeps reading left to right."""
+    import unicodedata
+
+    for ch in text or "":
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
+
+
 # --- Catalogs ---------------------------------------------------------------------------------
 
 def catalog_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:

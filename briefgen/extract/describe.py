@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import text as T
 from .describe_words import (
-    D, OTHER, DATELINE_RE, CAPTION_RE, TAIL_ATTRIBUTION_RE, SPEECH_WORDS, TAIL_END_RE,
+    D, OTHER, DATELINE_RE, GLUED_DATELINE_RE, CAPTION_RE, TAIL_ATTRIBUTION_RE, SPEECH_WORDS, TAIL_END_RE,
     HEAD_ATTRIBUTION_RE, MID_ATTRIBUTION_RE, RELATIVE_RE, AND_VERB_RE, SPLIT_RE, LEAD_WORDS, DATE_WORDS_RE,
     VERB_RE, FUTURE_SUBS, FIRST_PERSON_RE, PRONOUN_RE, MAX_WORDS, ANY_DATE_RE, QUOTE_MARKS_RE, LEAD_CONJ_RE,
     MARKER_SPACES_RE, TAIL_ACCORDING_RE, HEAD_ACCORDING_RE, ACCORDING_TO_RE, TRAILING_FUNCTION, DANGLING, ATTRIBUTION_ONLY_RE,
@@ -44,6 +44,15 @@ class Draft:
 
 def dateline(d: Draft) -> None:
     d.text = CAPTION_RE.sub("", DATELINE_RE.sub("", d.text))
+    glued = GLUED_DATELINE_RE.match(d.text)
+    if glued and _is_place(glued.group("place").title()):
+        d.text = d.text[glued.end():]   # "NAIROBI Heavy rains ...": a dateline that lost its dash
+
+
+def _is_place(name: str) -> bool:
+    from . import gazetteer  # the table is loaded once per process, and only for a capitals opening
+
+    return gazetteer.lookup(name) is not None
 
 
 def _quote_parts(text: str) -> tuple[list[str], list[str]]:

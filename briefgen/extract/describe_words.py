@@ -11,6 +11,8 @@ SPEECH = r"(?:said|says|told(?:\s+(?:reporters|journalists|a\s+\w+|the\s+\w+|\w+
 # Bahrain (CNN) -- "): a sentence's own "Name, Name - " is not cut
 DATELINE_RE = re.compile(r"^(?:[A-Z][A-Z .'’/-]{2,}(?:,\s*[A-Z][\w .'’-]*?)*(?:,?\s*⟦[dD]⟧)?\s*(?:\([^)]*\))?\s*[-—–]+"
                          r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*(?:\([^)]*\))?\s*(?:--|—))\s*")
+# A place in capitals run into the first word of the lead ("NAIROBI Heavy rains ..."), no dash
+GLUED_DATELINE_RE = re.compile(r"^(?P<place>[A-Z]{3,}(?: [A-Z]{3,})?)\s+(?=[A-Z][a-z])")
 CAPTION_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
 TAIL_ATTRIBUTION_RE = re.compile(
     rf"(?:,\s*|\s+)(?P<who>(?:(?:the|a|an)\s+)?[^,;\"“”]{{0,70}}?)\b{SPEECH}(?:\s+(?:on\s+)?{ANY_DATE})?"

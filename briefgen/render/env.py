@@ -26,7 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.cache import TEMPLATES, Store
 
-from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations
+from briefgen.i18n import Formatters, LocaleSpec, language_direction, load_translations, writing_direction
 from briefgen.paths import LOCALES_DIR
 from briefgen.render.bottom_line_text import bottom_line_sentences as _bottom_line_sentences
 from briefgen.render.event_lines import event_line as _event_line
@@ -203,6 +203,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         event_line=unwrapping(event_line),
         event_line_language=unwrapping(event_line_language),
         language_direction=language_direction,
+        writing_direction=writing_direction,
     )
     return env
 

@@ -90,8 +90,11 @@ class QuotePhrases:
             return what
         # TRANSLATORS: an event line that is someone's claim; %(speaker)s is a name or a party as the
         # article writes it ("the ministry"), untouched: choose a wording needing no case or agreement.
-        return Markup(escape(self._("%(what)s, %(speaker)s said"))) % {
-            "what": what, "speaker": self.verbatim(speaker, language)}
+        said = self.verbatim(speaker, language)
+        tag = self.language_tag(language) if speaker[:1].islower() else ""
+        if tag:   # "the government" is no name: words of another language, marked like a quote's
+            said = Markup("%s %s") % (said, tag)
+        return Markup(escape(self._("%(what)s, %(speaker)s said"))) % {"what": what, "speaker": said}
 
     def quoted(self, text: str, language: str) -> Markup:
         """The quote's words in `<q lang=…>`, with `dir` when they run the other way from the brief."""

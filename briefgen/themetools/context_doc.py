@@ -116,7 +116,7 @@ def _filters() -> list[tuple[str, str]]:
     from briefgen.i18n import Formatters
     from briefgen.render.env import LOCALIZED_FILTERS, bottom_line_sentences, event_line, event_line_language
     from briefgen.render.phrases import Phrases, capitalize_first, merge_marks, sentence
-    from briefgen.i18n import language_direction
+    from briefgen.i18n import language_direction, writing_direction
 
     owners = {"formatters": Formatters, "phrases": Phrases}
     rows = []
@@ -124,7 +124,7 @@ def _filters() -> list[tuple[str, str]]:
         func = getattr(owners[owner], method)
         rows.append((f"{name}{_signature(func, skip=1)}", _summary(func)))
     for name, func in sorted({"sentence": sentence, "merge_marks": merge_marks, "capitalize_first": capitalize_first,
-                              "language_direction": language_direction}.items()):
+                              "language_direction": language_direction, "writing_direction": writing_direction}.items()):
         rows.append((f"{name}{_signature(func, skip=0)}", _summary(func)))
     # Bound to the render's language through the context, like the localized ones.
     rows.append(("bottom_line_sentences", _summary(bottom_line_sentences)))

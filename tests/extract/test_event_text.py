@@ -9,7 +9,7 @@ from briefgen.extract.describe import describe
 
 def _line(sentence: str, date: str = "on Monday") -> str:
     start = sentence.index(date)
-    return describe(sentence, (0, len(sentence)), [(start, start + len(date))], (start, start + len(date)))
+    return describe(sentence, (0, len(sentence)), [(start, start + len(date))], (start, start + len(date))).text
 
 
 @pytest.mark.parametrize("sentence", [
@@ -44,3 +44,19 @@ def test_a_second_count_that_lost_its_verb_is_cut_off_the_line() -> None:
 def test_a_bullet_before_a_line_is_no_part_of_it() -> None:
     line = _line("•: A bombing at a concert hall killed 22 people on Monday.")
     assert line.startswith("A bombing at a concert hall killed 22 people")
+
+
+@pytest.mark.parametrize("sentence,line", [
+    ("KAMPALA, Uganda (AP) — Floodwaters swept away a bridge on Monday, cutting off three villages.",
+     "Floodwaters swept away a bridge"),
+    ("NAIROBI Heavy rains flooded the market on Monday, officials said.", "Heavy rains flooded the market"),
+    ("UNICEF Sudan delivered tents on Monday.", "UNICEF Sudan delivered tents"),   # an acronym is no dateline
+    ("A river burst its banks on Monday, the ministry said in a statement.", "A river burst its banks"),
+    ("The governor told Reuters on Monday that the dam would hold.", "The dam would hold"),
+    ("The minister, who visited the camp on Monday, promised more tents.", "The minister visited the camp"),
+    ("Talks between the two sides will resume on Monday in Geneva.", "Talks between the two sides will resume in Geneva"),
+    ("The storm made landfall on Monday near the port, packing winds of 180 km/h.",
+     "The storm made landfall near the port"),
+])
+def test_a_line_is_the_clause_of_its_date_without_dateline_or_attribution(sentence: str, line: str) -> None:
+    assert _line(sentence) == line

@@ -89,7 +89,7 @@ FLOOD_FIGURES = [("Tens of thousands of people fled the rising water",
             "Au 17 avril 2026, selon 1 source : des dizaines de milliers de personnes déplacées."]),
     ("ar", ["وقعت فيضانات في the Orrin basin يوم 15 أبريل 2026.",
             "حتى 17 أبريل 2026، وبحسب مصدر واحد: نزوح عشرات الآلاف من الأشخاص."]),
-    ("ru", ["15 апреля 2026 г. в the Orrin basin произошли наводнения.",
+    ("ru", ["15 апреля 2026 г. в the Orrin basin произошло наводнение.",
             "На 17 апреля 2026 г., по данным 1 источника: перемещены десятки тысяч людей."]),
 ])
 def test_a_vague_figure_keeps_its_words_and_no_number_is_made_up(lang, expected):

@@ -92,3 +92,16 @@ def test_a_genitive_qualifier_makes_the_noun_genitive_and_the_verb_plural(lang, 
 def test_a_group_counted_in_another_language_is_said_in_the_brief_s(source_group, lang, expected):
     # A Russian source counts "3 человека": an English brief says "3 people", not the Russian word.
     assert phrases(lang).counted(source_group, 3)[0] == expected
+
+
+def test_an_english_analyst_note_reads_left_to_right_in_an_arabic_brief():
+    from briefgen.i18n import writing_direction
+
+    assert writing_direction("**Assessment:** the rescue phase is ending") == "ltr"
+    assert writing_direction("  تقييم: انتهت مرحلة الإنقاذ") == "rtl"
+
+
+def test_a_claim_by_a_common_noun_of_another_language_is_marked_and_a_name_is_not():
+    words = phrases("fr")
+    assert "(EN)" in words.claimed("Accident à Sarvona", "the government", "en")
+    assert "(EN)" not in words.claimed("Accident à Sarvona", "OCHA", "en")
