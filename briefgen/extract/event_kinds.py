@@ -35,6 +35,7 @@ class KindWords:
     the words that make a clause unclear, and the phrases taken out before those are looked for."""
 
     kinds: tuple[tuple[str, re.Pattern], ...]
+    first_kind: re.Pattern    # all kinds in one alternation, group `k<n>` for kinds[n]: one search
     other: re.Pattern
     unclear: re.Pattern
     blank: re.Pattern | None
@@ -52,7 +53,11 @@ def kind_words(language: str = "en") -> KindWords:
     kinds = tuple((name, word_pattern(words_of(words), clitics)) for name, words in table.items()
                   if name in EVENT_KINDS)
     blank = table["blank"].get(language)
-    return KindWords(kinds, word_pattern(words_of(table["other"]), clitics),
+    # The leftmost match of the alternation is the kind found first, ties to the earlier kind
+    # (what `min` over each kind's own search gives), in one scan of the clause instead of ~30.
+    first_kind = re.compile("|".join(f"(?P<k{n}>{pattern.pattern})" for n, (_, pattern) in enumerate(kinds)),
+                            re.IGNORECASE)
+    return KindWords(kinds, first_kind, word_pattern(words_of(table["other"]), clitics),
                      word_pattern(words_of(table["not"]), clitics), word_pattern(blank) if blank else None)
 
 
@@ -65,12 +70,12 @@ def clause_kind(clause: str, language: str = "en") -> str | None:
         text = words.blank.sub(" ", text)
     if words.unclear.search(text):
         return None
-    found = [(m.start(), n, name) for n, (name, pattern) in enumerate(words.kinds) if (m := pattern.search(text))]
-    if not found:
+    found = words.first_kind.search(text)
+    if found is None:
         return None
-    start, _, name = min(found)
+    name = words.kinds[int(found.lastgroup[1:])][0]
     other = words.other.search(text)
-    return None if other and other.start() < start else name
+    return None if other and other.start() < found.start() else name
 
 
 def _first_named(names, span: Citation, text: str, line: str) -> str | None:
