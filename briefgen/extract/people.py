@@ -137,8 +137,6 @@ def appositions(doc: Doc) -> None:
     text = doc.text
     for stoks, run, i, name in _runs(doc):
         end = _end(run, name)
-        if not _plausible(doc, name, end):
-            continue
         j = i + len(name)
         after = text[end:end + 3]
         role = None
@@ -149,7 +147,8 @@ def appositions(doc: Doc) -> None:
             nxt = stoks[j].text.lower() if j < len(stoks) else ""
             if span and (after[:1] in (",", ".", "") or nxt in SPEECH_VERBS):
                 role = _squash(doc, span)
-        if role:
+        # the role first: most runs have none, and the role scans cost less than `_plausible`
+        if role and _plausible(doc, name, end):
             _cands(doc).append(Cand(name, end, role, True))
 
 
