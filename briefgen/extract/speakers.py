@@ -244,16 +244,19 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     the ministry". None for a person the article leaves unnamed, UNKNOWN when no such phrase.
     With `last`, the phrase nearest the end (the subject right before its verb) is read."""
     toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
+    lows = [t.text.lower() for t in toks]
+    determiners = _determiners()
+    if determiners.isdisjoint(lows):
+        return UNKNOWN  # most stretches have no "the/a" phrase: the word lists are not read
     roles = lexicon.roles()
     org_heads = lexicon.org_heads_lower()
     order = range(len(toks) - 1, -1, -1) if last else range(len(toks))
-    determiners = _determiners()
     for n in order:
         tok = toks[n]
-        if tok.lower not in determiners:
+        if lows[n] not in determiners:
             continue
         for k in range(n + 1, min(len(toks), n + 6)):
-            word = toks[k].lower.rstrip(".")
+            word = lows[k].rstrip(".")
             if word in SPEECH_VERBS:
                 break
             if word in MOUTHPIECES:
