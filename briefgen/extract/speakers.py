@@ -176,10 +176,6 @@ def _determiners() -> frozenset[str]:
     return _words_of("definite", DETERMINERS) | _words_of("indefinite", DETERMINERS)
 
 
-def _is_definite(word: str) -> bool:
-    return word in _words_of("definite", _THE)
-
-
 def _is_role(word: str, roles: frozenset[str]) -> bool:
     return word in roles or (lexicon.current() != lexicon.DEFAULT and lexicon.is_role(word))
 
@@ -251,10 +247,14 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     roles = lexicon.roles()
     org_heads = lexicon.org_heads_lower()
     order = range(len(toks) - 1, -1, -1) if last else range(len(toks))
+    # the lists once per call, not for each word read after every determiner
+    definite_words, referents, unnamed = _words_of("definite", _THE), lexicon.role_referents(), \
+        lexicon.unnamed_speakers()
     for n in order:
         tok = toks[n]
         if lows[n] not in determiners:
             continue
+        definite = lows[n] in definite_words
         for k in range(n + 1, min(len(toks), n + 6)):
             word = lows[k].rstrip(".")
             if word in SPEECH_VERBS:
@@ -271,11 +271,11 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
                         if t.bare.lower() in org_heads:  # "on the ministry's website"
                             return _org_with_head(doc, tok.start, t.bare.lower())
                 return None
-            if _is_definite(tok.lower) and (word in org_heads or word in lexicon.role_referents()):
+            if definite and (word in org_heads or word in referents):
                 return _org_with_head(doc, tok.start, word)
-            if _is_definite(tok.lower) and _is_role(word, roles):
+            if definite and _is_role(word, roles):
                 return _person_with_role(doc, tok.start, word, [t.text for t in toks[n + 1:k]])
-            if _is_role(word, roles) or word in lexicon.unnamed_speakers():
+            if _is_role(word, roles) or word in unnamed:
                 return None  # "a local geologist", "one of the residents": someone the article does not name
     return UNKNOWN
 
