@@ -30,16 +30,18 @@ class Cand:
     strong: bool       # enough evidence on its own, even for a single name
 
 
-def _name_part(run: Run) -> tuple[int, list[T.Token]]:
-    """Index in the run and tokens of the trailing personal name."""
-    k = len(run.toks)
-    while k > 0 and is_name_word(run.toks[k - 1].bare) and not (
-            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()) \
-            and run.toks[k - 1].text not in lexicon.honorifics():  # "M. Castaner": "M." is no initial
+def _name_part(run: Run, abbreviations: frozenset[str], honorifics: frozenset[str]) -> tuple[int, list[T.Token]]:
+    """Index in the run and tokens of the trailing personal name (`abbreviations` and
+    `honorifics`: the document's lists, read once by the caller)."""
+    toks = run.toks
+    k = len(toks)
+    while k > 0 and is_name_word(toks[k - 1].bare) and not (
+            toks[k - 1].text[-1] == "." and toks[k - 1].text in abbreviations) \
+            and toks[k - 1].text not in honorifics:  # "M. Castaner": "M." is no initial
         k -= 1
-    while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
+    while k < len(toks) and toks[k].text in T.NAME_PARTICLES:
         k += 1
-    return k, run.toks[k:]
+    return k, toks[k:]
 
 
 def _runs(doc: Doc) -> list:
@@ -49,12 +51,15 @@ def _runs(doc: Doc) -> list:
     if cached is not None:
         return cached
     out = []
+    abbreviations, honorifics = lexicon.title_abbreviations(), lexicon.honorifics()
     for stoks, runs in doc.sentence_runs():
-        index = {t.start: n for n, t in enumerate(stoks)}
+        index = None
         for run in runs:
-            k, name = _name_part(run)
+            k, name = _name_part(run, abbreviations, honorifics)
             # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
             if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
+                if index is None:  # built only for a sentence with a name
+                    index = {t.start: n for n, t in enumerate(stoks)}
                 out.append((stoks, run, index[name[0].start], name))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out
@@ -256,10 +261,10 @@ def link(doc: Doc) -> None:
     # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
     singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
     for _stoks, run, _i, name in _runs(doc):
-        words = [t.bare for t in name]
-        if 2 <= len(words) <= 3 and words[-1] in singles and not any(n.endswith(" " + words[-1]) for n in full) \
+        last = name[-1].bare if 2 <= len(name) <= 3 else None
+        if last in singles and not any(n.endswith(" " + last) for n in full) \
                 and _plausible(doc, name, _end(run, name)):
-            full.setdefault(" ".join(words), None)
+            full.setdefault(" ".join(t.bare for t in name), None)
     alias_to: dict[str, set[str]] = {}
     for name in full:
         for a in _aliases(name):
