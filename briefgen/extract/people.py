@@ -290,10 +290,10 @@ def link(doc: Doc) -> None:
         doc.add_entity("person", name, role=role)
     # mentions: every run whose name part is a full name or a unique alias
     for _stoks, run, _i, name in _runs(doc):
-        words = " ".join(t.bare for t in name)
         end = _end(run, name)
         if doc.mention_at(name[0].start, end) is not None:
-            continue
+            continue  # taken (a place, an organisation): its words are not joined
+        words = " ".join(t.bare for t in name)
         if words in full:
             doc.add_mention("person", words, name[0].start, end)
         elif len(name) == 1 and len(alias_to.get(words, ())) == 1:
