@@ -293,14 +293,22 @@ def date_words(d: Draft) -> None:
     d.text = _strip_date_words(text)
 
 
+_PARENS_RE = re.compile(r"\s*\([^)]*\)")
+_COMMA_ASIDES_RE = (re.compile(r",\s*including [^,]+(?:,|$)"), re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},"),
+                    re.compile(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$"))
+_TOOK_PLACE_RE = re.compile(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$")
+
+
 def parentheticals(d: Draft) -> None:
     """"(NCPA)", ", including nine children,", ", a spokesman for the IFRC," and trailing ", sending ..." go."""
-    t = re.sub(r"\s*\([^)]*\)", "", d.text)
-    t = re.sub(r",\s*including [^,]+(?:,|$)", "", t)
-    t = re.sub(r",\s*(?:a|an|the)\s+[^,]{1,60},", "", t)
-    t = re.sub(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$", "", t)
+    # each pattern needs its bracket, comma or relative word: without it the text is left as it is
+    t = _PARENS_RE.sub("", d.text) if "(" in d.text else d.text
+    if "," in t:
+        for rx in _COMMA_ASIDES_RE:
+            t = rx.sub("", t)
     # "in the attack that took place" (on the date just dropped): the relative said only the date
-    t = re.sub(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$", "", t)
+    if "that" in t or "which" in t:
+        t = _TOOK_PLACE_RE.sub("", t)
     d.text = t
 
 
