@@ -146,10 +146,15 @@ def lead_time(d: Draft) -> None:
         d.text = rest
 
 
+_PARENS_RE = re.compile(r"\s*\([^)]*\)")
+_APPOSITION_RE = re.compile(r",\s*(?:a|an|the)\s+[^,]+(?:,|$)")
+
+
 def _plain(text: str) -> str:
     """Without parentheses and appositions: "The SHC (SHC), the operator of the dam," -> "The SHC"."""
-    text = re.sub(r"\s*\([^)]*\)", "", text)
-    return re.sub(r",\s*(?:a|an|the)\s+[^,]+(?:,|$)", " ", text).strip(" ,")
+    # each pattern needs its bracket or comma: without it the text is left as it is
+    text = _PARENS_RE.sub("", text) if "(" in text else text
+    return (_APPOSITION_RE.sub(" ", text) if "," in text else text).strip(" ,")
 
 
 def _subject(text: str) -> str | None:
@@ -293,7 +298,6 @@ def date_words(d: Draft) -> None:
     d.text = _strip_date_words(text)
 
 
-_PARENS_RE = re.compile(r"\s*\([^)]*\)")
 _COMMA_ASIDES_RE = (re.compile(r",\s*including [^,]+(?:,|$)"), re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},"),
                     re.compile(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$"))
 _TOOK_PLACE_RE = re.compile(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$")
