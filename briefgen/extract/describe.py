@@ -157,12 +157,16 @@ def _plain(text: str) -> str:
     return (_APPOSITION_RE.sub(" ", text) if "," in text else text).strip(" ,")
 
 
+_LEAD_PLACE_RE = re.compile(r"^(?:at|in|on|after)\s+[^,]+,\s*", re.IGNORECASE)
+
+
 def _subject(text: str) -> str | None:
     m = VERB_RE.search(text)
     if not m or m.start() == 0:
         return None
     subj = _plain(RELATIVE_RE.sub("", text[:m.start()]))
-    subj = re.sub(r"^(?:at|in|on|after)\s+[^,]+,\s*", "", subj, flags=re.IGNORECASE)
+    if "," in subj:  # the pattern needs one
+        subj = _LEAD_PLACE_RE.sub("", subj)
     return subj if 0 < len(subj.split()) <= 8 and "," not in subj else None
 
 
