@@ -52,10 +52,12 @@ def listener_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def candidates(doc: Doc, start: int, end: int) -> list[Mention]:
     """Person and organisation mentions in [start, end) that may be a speaker there."""
+    found = [m for m in doc.mentions_in(start, end)
+             if m.kind in ("person", "org") and not doc.in_quote(m.start) and lexicon.can_speak(m.key)]
+    if not found:
+        return found  # nobody named: the listeners need not be looked for
     spans = listener_spans(doc, start, end)
-    return [m for m in doc.mentions_in(start, end)
-            if m.kind in ("person", "org") and not doc.in_quote(m.start) and lexicon.can_speak(m.key)
-            and not any(a <= m.start < b for a, b in spans) and not _possessor(doc, m)]
+    return [m for m in found if not any(a <= m.start < b for a, b in spans) and not _possessor(doc, m)]
 
 
 def _possessor(doc: Doc, m: Mention) -> bool:
