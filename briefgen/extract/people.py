@@ -211,14 +211,18 @@ def speech(doc: Doc) -> None:
             nxt = stoks[j + 1].text.lower()  # "Vladimir Putin has said", "Name had told"
         before_verb = nxt in speech_verbs and doc.text[end:stoks[j].start].strip() == ""
         after_verb = False
-        for k in range(max(0, i - 5), i):
-            word = stoks[k].text.lower()
-            # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
-            # "according to Name" is a source like "said Name"
-            verb = (word in speech_verbs and word not in listener_verbs) or (
-                word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
-            if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
-                after_verb = True
+        # most names have no speech verb (nor "according to") among the five words before them
+        first = max(0, i - 5)
+        before = [t.text.lower() for t in stoks[first:i]]
+        if "to" in before or not speech_verbs.isdisjoint(before):
+            for k in range(first, i):
+                word = before[k - first]
+                # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
+                # "according to Name" is a source like "said Name"
+                verb = (word in speech_verbs and word not in listener_verbs) or (
+                    word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
+                if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
+                    after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
             # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person
             after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start) \
