@@ -71,13 +71,38 @@ def _locate(doc: Doc, sent: tuple[int, int], who: str) -> tuple[int, int] | None
     quote marks: the last such place (a tail or mid attribution follows what it attributes)."""
     # "according to <the rest of the sentence>": its first words name the speaker, and a pattern
     # as long as a hostile sentence would be scanned at each of its characters
-    parts = [p.strip() for p in ANY_DATE_RE.split(" ".join(who.split()[:MAX_WHO_WORDS]))]
-    words = [r"\s+".join(map(re.escape, p.split())) for p in parts if p]
-    if not words:
+    parts = [p.split() for p in ANY_DATE_RE.split(" ".join(who.split()[:MAX_WHO_WORDS])) if p.strip()]
+    if not parts:
         return None
-    rx = re.compile(r"[^.;]{1,60}?".join(words))
-    found = [m for m in rx.finditer(doc.text, *sent) if not doc.in_quote(m.start()) and not doc.in_quote(m.end() - 1)]
-    return (found[-1].start(), found[-1].end()) if found else None
+    if len(parts) == 1:  # most attributions hold no date: found without compiling a pattern for each
+        spans = _word_spans(doc.text, parts[0], *sent)
+    else:
+        rx = re.compile(r"[^.;]{1,60}?".join(r"\s+".join(map(re.escape, p)) for p in parts))
+        spans = [m.span() for m in rx.finditer(doc.text, *sent)]
+    found = [(s, e) for s, e in spans if not doc.in_quote(s) and not doc.in_quote(e - 1)]
+    return found[-1] if found else None
+
+
+def _word_spans(text: str, words: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Exactly the spans `re.compile(r"\\s+".join(map(re.escape, words))).finditer(text, start, end)`
+    gives: each word as written, whitespace between them, left to right without overlaps."""
+    out = []
+    q = text.find(words[0], start, end)
+    while q >= 0:
+        pos = q + len(words[0])
+        for word in words[1:]:
+            gap = pos
+            while gap < end and text[gap].isspace():
+                gap += 1
+            if gap == pos or not text.startswith(word, gap, end):
+                break
+            pos = gap + len(word)
+        else:
+            out.append((q, pos))
+            q = text.find(words[0], pos, end)
+            continue
+        q = text.find(words[0], q + 1, end)
+    return out
 
 
 def _resolved(doc: Doc, start: int, end: int) -> object:

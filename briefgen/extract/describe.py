@@ -155,10 +155,18 @@ def lead_time(d: Draft) -> None:
         d.text = rest
 
 
+_PARENS_RE = re.compile(r"\s*\([^)]*\)")
+_APPOSITION_RE = re.compile(r",\s*(?:a|an|the)\s+[^,]+(?:,|$)")
+
+
 def _plain(text: str) -> str:
     """Without parentheses and appositions: "The SHC (SHC), the operator of the dam," -> "The SHC"."""
-    text = re.sub(r"\s*\([^)]*\)", "", text)
-    return re.sub(r",\s*(?:a|an|the)\s+[^,]+(?:,|$)", " ", text).strip(" ,")
+    # each pattern needs its bracket or comma: without it the text is left as it is
+    text = _PARENS_RE.sub("", text) if "(" in text else text
+    return (_APPOSITION_RE.sub(" ", text) if "," in text else text).strip(" ,")
+
+
+_LEAD_PLACE_RE = re.compile(r"^(?:at|in|on|after)\s+[^,]+,\s*", re.IGNORECASE)
 
 
 def _subject(text: str) -> str | None:
@@ -166,7 +174,8 @@ def _subject(text: str) -> str | None:
     if not m or m.start() == 0:
         return None
     subj = _plain(RELATIVE_RE.sub("", text[:m.start()]))
-    subj = re.sub(r"^(?:at|in|on|after)\s+[^,]+,\s*", "", subj, flags=re.IGNORECASE)
+    if "," in subj:  # the pattern needs one
+        subj = _LEAD_PLACE_RE.sub("", subj)
     return subj if 0 < len(subj.split()) <= 8 and "," not in subj else None
 
 
@@ -302,14 +311,21 @@ def date_words(d: Draft) -> None:
     d.text = _strip_date_words(text)
 
 
+_COMMA_ASIDES_RE = (re.compile(r",\s*including [^,]+(?:,|$)"), re.compile(r",\s*(?:a|an|the)\s+[^,]{1,60},"),
+                    re.compile(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$"))
+_TOOK_PLACE_RE = re.compile(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$")
+
+
 def parentheticals(d: Draft) -> None:
     """"(NCPA)", ", including nine children,", ", a spokesman for the IFRC," and trailing ", sending ..." go."""
-    t = re.sub(r"\s*\([^)]*\)", "", d.text)
-    t = re.sub(r",\s*including [^,]+(?:,|$)", "", t)
-    t = re.sub(r",\s*(?:a|an|the)\s+[^,]{1,60},", "", t)
-    t = re.sub(r",\s*(?:\w+ing|which|who|where|as|with)\b.*$", "", t)
+    # each pattern needs its bracket, comma or relative word: without it the text is left as it is
+    t = _PARENS_RE.sub("", d.text) if "(" in d.text else d.text
+    if "," in t:
+        for rx in _COMMA_ASIDES_RE:
+            t = rx.sub("", t)
     # "in the attack that took place" (on the date just dropped): the relative said only the date
-    t = re.sub(r"\s+(?:that|which)\s+(?:took\s+place|happened|occurred)\s*[.!?]?\s*$", "", t)
+    if "that" in t or "which" in t:
+        t = _TOOK_PLACE_RE.sub("", t)
     d.text = t
 
 

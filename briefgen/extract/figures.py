@@ -193,15 +193,18 @@ def noun_phrase(doc: Doc, cands: list[Cand]) -> None:
             c.others, c.np_end, k = True, toks[k].end, k + 1
         np: list[T.Token] = []
         last_end = max(c.np_end, after)
+        lows = []  # the group's words lowercased, once
         for tok in toks[k:k + 5]:
-            if not np and tok.lower.endswith("ed") and tok.lower not in W.CUES and "-" not in tok.text:
+            low = tok.text.lower()
+            if not np and low.endswith("ed") and low not in W.CUES and "-" not in tok.text:
                 break  # "the 18 listed as missing": a participle, not a counted noun
-            if tok.lower in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
+            if low in W.NP_STOP or T.is_number(tok.text) or doc.text[last_end:tok.start].strip() not in ("",):
                 break
             np.append(tok)
+            lows.append(low)
             last_end = tok.end
         heads = [t for t in np if _is_people(t.bare)]
-        cues = [t for t in np if t.lower in W.CUES]
+        cues = [t for t, low in zip(np, lows) if low in W.CUES]
         if heads:
             c.head = heads[-1].bare.lower() if not heads[-1].bare[0].isupper() else heads[-1].bare
             c.np_end = max(c.np_end, heads[-1].end)

@@ -30,16 +30,18 @@ class Cand:
     strong: bool       # enough evidence on its own, even for a single name
 
 
-def _name_part(run: Run) -> tuple[int, list[T.Token]]:
-    """Index in the run and tokens of the trailing personal name."""
-    k = len(run.toks)
-    while k > 0 and is_name_word(run.toks[k - 1].bare) and not (
-            run.toks[k - 1].text[-1] == "." and run.toks[k - 1].text in lexicon.title_abbreviations()) \
-            and run.toks[k - 1].text not in lexicon.honorifics():  # "M. Castaner": "M." is no initial
+def _name_part(run: Run, abbreviations: frozenset[str], honorifics: frozenset[str]) -> tuple[int, list[T.Token]]:
+    """Index in the run and tokens of the trailing personal name (`abbreviations` and
+    `honorifics`: the document's lists, read once by the caller)."""
+    toks = run.toks
+    k = len(toks)
+    while k > 0 and is_name_word(toks[k - 1].bare) and not (
+            toks[k - 1].text[-1] == "." and toks[k - 1].text in abbreviations) \
+            and toks[k - 1].text not in honorifics:  # "M. Castaner": "M." is no initial
         k -= 1
-    while k < len(run.toks) and run.toks[k].text in T.NAME_PARTICLES:
+    while k < len(toks) and toks[k].text in T.NAME_PARTICLES:
         k += 1
-    return k, run.toks[k:]
+    return k, toks[k:]
 
 
 def _runs(doc: Doc) -> list:
@@ -49,12 +51,15 @@ def _runs(doc: Doc) -> list:
     if cached is not None:
         return cached
     out = []
+    abbreviations, honorifics = lexicon.title_abbreviations(), lexicon.honorifics()
     for stoks, runs in doc.sentence_runs():
-        index = {t.start: n for n, t in enumerate(stoks)}
+        index = None
         for run in runs:
-            k, name = _name_part(run)
+            k, name = _name_part(run, abbreviations, honorifics)
             # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
             if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
+                if index is None:  # built only for a sentence with a name
+                    index = {t.start: n for n, t in enumerate(stoks)}
                 out.append((stoks, run, index[name[0].start], name))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out
@@ -137,8 +142,6 @@ def appositions(doc: Doc) -> None:
     text = doc.text
     for stoks, run, i, name in _runs(doc):
         end = _end(run, name)
-        if not _plausible(doc, name, end):
-            continue
         j = i + len(name)
         after = text[end:end + 3]
         role = None
@@ -149,7 +152,8 @@ def appositions(doc: Doc) -> None:
             nxt = stoks[j].text.lower() if j < len(stoks) else ""
             if span and (after[:1] in (",", ".", "") or nxt in SPEECH_VERBS):
                 role = _squash(doc, span)
-        if role:
+        # the role first: most runs have none, and the role scans cost less than `_plausible`
+        if role and _plausible(doc, name, end):
             _cands(doc).append(Cand(name, end, role, True))
 
 
@@ -207,14 +211,18 @@ def speech(doc: Doc) -> None:
             nxt = stoks[j + 1].text.lower()  # "Vladimir Putin has said", "Name had told"
         before_verb = nxt in speech_verbs and doc.text[end:stoks[j].start].strip() == ""
         after_verb = False
-        for k in range(max(0, i - 5), i):
-            word = stoks[k].text.lower()
-            # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
-            # "according to Name" is a source like "said Name"
-            verb = (word in speech_verbs and word not in listener_verbs) or (
-                word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
-            if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
-                after_verb = True
+        # most names have no speech verb (nor "according to") among the five words before them
+        first = max(0, i - 5)
+        before = [t.text.lower() for t in stoks[first:i]]
+        if "to" in before or not speech_verbs.isdisjoint(before):
+            for k in range(first, i):
+                word = before[k - first]
+                # "told Reuters": the name after a verb of telling is the listener, no sign of a person;
+                # "according to Name" is a source like "said Name"
+                verb = (word in speech_verbs and word not in listener_verbs) or (
+                    word == "to" and k > 0 and stoks[k - 1].text.lower() == "according")
+                if verb and AFTER_VERB_GAP_RE.fullmatch(doc.text, stoks[k].end, name[0].start):
+                    after_verb = True
         if (before_verb or after_verb) and not run.possessive and _plausible(doc, name, end):
             # '"...," Ahmed said': in the attribution slot right after a quote a lone name is a person
             after_quote = before_verb and CLOSED_QUOTE_RE.search(doc.text, max(0, name[0].start - 4), name[0].start) \
@@ -257,10 +265,10 @@ def link(doc: Doc) -> None:
     # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
     singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
     for _stoks, run, _i, name in _runs(doc):
-        words = [t.bare for t in name]
-        if 2 <= len(words) <= 3 and words[-1] in singles and not any(n.endswith(" " + words[-1]) for n in full) \
+        last = name[-1].bare if 2 <= len(name) <= 3 else None
+        if last in singles and not any(n.endswith(" " + last) for n in full) \
                 and _plausible(doc, name, _end(run, name)):
-            full.setdefault(" ".join(words), None)
+            full.setdefault(" ".join(t.bare for t in name), None)
     alias_to: dict[str, set[str]] = {}
     for name in full:
         for a in _aliases(name):
@@ -286,10 +294,10 @@ def link(doc: Doc) -> None:
         doc.add_entity("person", name, role=role)
     # mentions: every run whose name part is a full name or a unique alias
     for _stoks, run, _i, name in _runs(doc):
-        words = " ".join(t.bare for t in name)
         end = _end(run, name)
         if doc.mention_at(name[0].start, end) is not None:
-            continue
+            continue  # taken (a place, an organisation): its words are not joined
+        words = " ".join(t.bare for t in name)
         if words in full:
             doc.add_mention("person", words, name[0].start, end)
         elif len(name) == 1 and len(alias_to.get(words, ())) == 1:

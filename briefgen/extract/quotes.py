@@ -93,8 +93,8 @@ def after(doc: Doc, items: list[Attributed]) -> None:
         verbs = [v for v in _verbs(doc, start, end) if _attributes(doc, start, v)]
         if verbs:
             it.speaker, it.how = speaker_near(doc, start, end, verbs[0], "after")
-            named = [t for t in doc.tokens_in(start, end) if t.text[:1].isupper() and not doc.in_quote(t.start)]
-            if it.speaker is UNKNOWN and named:
+            if it.speaker is UNKNOWN and any(t.text[:1].isupper() and not doc.in_quote(t.start)
+                                             for t in doc.tokens_in(start, end)):
                 it.speaker = None  # '," Someone Unknown said': attributed, to no one the rules know; no carry-over
 
 

@@ -52,10 +52,12 @@ def listener_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def candidates(doc: Doc, start: int, end: int) -> list[Mention]:
     """Person and organisation mentions in [start, end) that may be a speaker there."""
+    found = [m for m in doc.mentions_in(start, end)
+             if m.kind in ("person", "org") and not doc.in_quote(m.start) and lexicon.can_speak(m.key)]
+    if not found:
+        return found  # nobody named: the listeners need not be looked for
     spans = listener_spans(doc, start, end)
-    return [m for m in doc.mentions_in(start, end)
-            if m.kind in ("person", "org") and not doc.in_quote(m.start) and lexicon.can_speak(m.key)
-            and not any(a <= m.start < b for a, b in spans) and not _possessor(doc, m)]
+    return [m for m in found if not any(a <= m.start < b for a, b in spans) and not _possessor(doc, m)]
 
 
 def _possessor(doc: Doc, m: Mention) -> bool:
@@ -176,10 +178,6 @@ def _determiners() -> frozenset[str]:
     return _words_of("definite", DETERMINERS) | _words_of("indefinite", DETERMINERS)
 
 
-def _is_definite(word: str) -> bool:
-    return word in _words_of("definite", _THE)
-
-
 def _is_role(word: str, roles: frozenset[str]) -> bool:
     return word in roles or (lexicon.current() != lexicon.DEFAULT and lexicon.is_role(word))
 
@@ -244,16 +242,23 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     the ministry". None for a person the article leaves unnamed, UNKNOWN when no such phrase.
     With `last`, the phrase nearest the end (the subject right before its verb) is read."""
     toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
+    lows = [t.text.lower() for t in toks]
+    determiners = _determiners()
+    if determiners.isdisjoint(lows):
+        return UNKNOWN  # most stretches have no "the/a" phrase: the word lists are not read
     roles = lexicon.roles()
     org_heads = lexicon.org_heads_lower()
     order = range(len(toks) - 1, -1, -1) if last else range(len(toks))
-    determiners = _determiners()
+    # the lists once per call, not for each word read after every determiner
+    definite_words, referents, unnamed = _words_of("definite", _THE), lexicon.role_referents(), \
+        lexicon.unnamed_speakers()
     for n in order:
         tok = toks[n]
-        if tok.lower not in determiners:
+        if lows[n] not in determiners:
             continue
+        definite = lows[n] in definite_words
         for k in range(n + 1, min(len(toks), n + 6)):
-            word = toks[k].lower.rstrip(".")
+            word = lows[k].rstrip(".")
             if word in SPEECH_VERBS:
                 break
             if word in MOUTHPIECES:
@@ -268,11 +273,11 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
                         if t.bare.lower() in org_heads:  # "on the ministry's website"
                             return _org_with_head(doc, tok.start, t.bare.lower())
                 return None
-            if _is_definite(tok.lower) and (word in org_heads or word in lexicon.role_referents()):
+            if definite and (word in org_heads or word in referents):
                 return _org_with_head(doc, tok.start, word)
-            if _is_definite(tok.lower) and _is_role(word, roles):
+            if definite and _is_role(word, roles):
                 return _person_with_role(doc, tok.start, word, [t.text for t in toks[n + 1:k]])
-            if _is_role(word, roles) or word in lexicon.unnamed_speakers():
+            if _is_role(word, roles) or word in unnamed:
                 return None  # "a local geologist", "one of the residents": someone the article does not name
     return UNKNOWN
 
