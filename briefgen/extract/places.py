@@ -148,7 +148,7 @@ def _strip(run: Run) -> Run | None:
 
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
-    lookup = gazetteer.lookup
+    lookup, name_words = gazetteer.lookup, gazetteer.name_words()
     text = doc.text
     for stoks, runs in doc.sentence_runs():
         joined = set()
@@ -171,7 +171,7 @@ def gazetteer_names(doc: Doc) -> None:
             words = run.words
             i = 0
             while i < len(words):
-                for j in range(min(len(words), i + 4), i, -1):
+                for j in range(min(len(words), i + 4, i + name_words.get(words[i], 0)), i, -1):
                     info = lookup(" ".join(words[i:j]))  # look the words up before building a Run
                     if info is None:
                         continue
