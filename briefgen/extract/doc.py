@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
@@ -54,6 +54,7 @@ class Doc:
     _words: tuple | None = field(default=None, repr=False)
     _cands: dict = field(default_factory=dict, repr=False)
     _by_start: tuple | None = field(default=None, repr=False)
+    _spans: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
@@ -180,9 +181,23 @@ class Doc:
                 setattr(ent, key, value)
         return ent
 
+    def _span_index(self) -> tuple[list, list[int], set[tuple[int, int]], list[int]]:
+        """(the mentions list it describes, their sorted starts, their spans, [longest length]),
+        remade when `mentions` is another list or has grown behind add_mention's back."""
+        idx = self._spans
+        if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
+            ms = self.mentions
+            idx = self._spans = (ms, sorted(m.start for m in ms), {(m.start, m.end) for m in ms},
+                                 [max([0, *(m.end - m.start for m in ms)])])
+        return idx
+
     def add_mention(self, kind: str, key: str, start: int, end: int) -> None:
-        if not any(m.start == start and m.end == end for m in self.mentions):
+        _ms, starts, spans, longest = self._span_index()
+        if (start, end) not in spans:
             self.mentions.append(Mention(kind, key, start, end))
+            insort(starts, start)
+            spans.add((start, end))
+            longest[0] = max(longest[0], end - start)
 
     def drop_mentions(self, start: int, end: int) -> None:
         """Forget the mentions inside [start, end): a longer name took their text ("UN" in
@@ -192,6 +207,11 @@ class Doc:
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """A mention overlapping [start, end)."""
+        # most asks find none: one that overlaps starts before `end` and, being no longer than
+        # the longest, after `start - longest`; two bisections rule that out without a scan
+        _ms, starts, _spans, longest = self._span_index()
+        if bisect_right(starts, start - longest[0]) == bisect_left(starts, end):
+            return None
         for m in self.mentions:
             if m.start < end and start < m.end:
                 return m

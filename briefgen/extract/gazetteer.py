@@ -134,6 +134,26 @@ def lookup(name: str) -> PlaceInfo | None:
     return info
 
 
+def name_words() -> dict[str, int]:
+    """Word -> how many words the longest name `lookup` knows that opens with it has (absent:
+    none opens with it). Rules that try every stretch of a capitalised run look up only the
+    stretches that can be a name: most words open none."""
+    return _name_words(lexicon.current())
+
+
+@lru_cache(maxsize=None)
+def _name_words(lang: str) -> dict[str, int]:
+    # the names `lookup` reads for `lang`, split as the rules join words: on single spaces
+    tables = [_table(), _unaccented()] + ([_language_table(lang)] if lang != lexicon.DEFAULT else [])
+    longest: dict[str, int] = {}
+    for table in tables:
+        for name in table:
+            parts = name.split(" ")
+            if len(parts) > longest.get(parts[0], 0):
+                longest[parts[0]] = len(parts)
+    return longest
+
+
 @lru_cache(maxsize=None)
 def _unaccented() -> dict[str, PlaceInfo]:
     """The table's accented names spelled without their marks, where that spelling is no other

@@ -17,7 +17,7 @@ SPEECH_VERBS = lexicon.LanguageSet(lexicon.speech_verbs)
 class Run:
     """Tokens of one capitalised run. A slotted class with its offsets worked out once (runs
     are never changed after they are made, and rules ask for their ends again and again)."""
-    __slots__ = ("end", "possessive", "start", "toks")
+    __slots__ = ("_words", "end", "possessive", "start", "toks")
 
     def __init__(self, toks: list[T.Token], possessive: bool = False) -> None:
         self.toks = toks
@@ -25,6 +25,7 @@ class Run:
         self.start = toks[0].start
         last = toks[-1]
         self.end = last.start + len(last.bare) if possessive else last.end
+        self._words: list[str] | None = None
 
     def __repr__(self) -> str:
         return f"Run(toks={self.toks!r}, possessive={self.possessive!r})"
@@ -36,7 +37,10 @@ class Run:
 
     @property
     def words(self) -> list[str]:
-        return [t.bare for t in self.toks]
+        # made once: place, organisation and people rules each ask every run for its words
+        if self._words is None:
+            self._words = [t.bare for t in self.toks]
+        return self._words
 
     @property
     def name(self) -> str:

@@ -359,6 +359,10 @@ def _role_after(doc: Doc, end: int) -> int | None:
 
 def _role_before_at(doc: Doc, start: int, sent_start: int) -> bool:
     """"chief economist at Annex Wealth Management": a lowercase role, then "at", then the name."""
+    window = doc.text[max(sent_start, start - 50):start]
+    # the pattern ends in "at" or "the" and white space: most runs follow another word
+    if not window[-1:].isspace() or window.split()[-1:] not in (["at"], ["the"]):
+        return False
     m = _ROLE_AT_RE.search(doc.text, max(sent_start, start - 50), start)
     if m is None:
         return False

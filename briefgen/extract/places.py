@@ -148,7 +148,7 @@ def _strip(run: Run) -> Run | None:
 
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
-    lookup = gazetteer.lookup
+    lookup, name_words = gazetteer.lookup, gazetteer.name_words()
     text = doc.text
     for stoks, runs in doc.sentence_runs():
         joined = set()
@@ -171,7 +171,7 @@ def gazetteer_names(doc: Doc) -> None:
             words = run.words
             i = 0
             while i < len(words):
-                for j in range(min(len(words), i + 4), i, -1):
+                for j in range(min(len(words), i + 4, i + name_words.get(words[i], 0)), i, -1):
                     info = lookup(" ".join(words[i:j]))  # look the words up before building a Run
                     if info is None:
                         continue
@@ -391,10 +391,12 @@ def office_places(doc: Doc) -> None:
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
+    tok_starts = doc._tok_starts
     for stoks, runs in doc.sentence_runs():
-        starts = [t.start for t in stoks]
+        # runs are made of these very tokens, a slice of the document's: index them there
+        first = bisect_left(tok_starts, stoks[0].start) if runs else 0
         for raw in runs:
-            idx = bisect_left(starts, raw.start)  # runs are made of these very tokens
+            idx = bisect_left(tok_starts, raw.start) - first
             if idx == 0 and len(raw.toks) > 1 and raw.toks[0].text.lower() in locatives:
                 # the sentence opens with the locative, capitalised into the run: "In Bayraklı suchten ..."
                 raw, idx = raw.sub(1, len(raw.toks)), 1
