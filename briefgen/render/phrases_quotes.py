@@ -88,12 +88,12 @@ class QuotePhrases:
         what = what if isinstance(what, Markup) else escape(what)
         if not speaker:
             return what
-        # TRANSLATORS: an event line that is someone's claim; %(speaker)s is a name or a party as the
-        # article writes it ("the ministry"), untouched: choose a wording needing no case or agreement.
         said = self.verbatim(speaker, language)
         tag = self.language_tag(language) if speaker[:1].islower() else ""
         if tag:   # "the government" is no name: words of another language, marked like a quote's
             said = Markup("%s %s") % (said, tag)
+        # TRANSLATORS: an event line that is someone's claim; %(speaker)s is a name or a party as the
+        # article writes it ("the ministry"), untouched: choose a wording needing no case or agreement.
         return Markup(escape(self._("%(what)s, %(speaker)s said"))) % {"what": what, "speaker": said}
 
     def quoted(self, text: str, language: str) -> Markup:

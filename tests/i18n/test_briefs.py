@@ -121,3 +121,11 @@ def test_quotes_and_events_stay_verbatim(seed_briefs):
     assert '<html lang="fr" dir="ltr">' in html
     assert re.search(r'<blockquote dir="ltr">«\xa0<q lang="en">we&#39;re working on something here</q>\xa0»', html)
     assert '<bdi lang="en" dir="ltr">Syrian army takes control of three-quarters of Aleppo&#39;s Old City</bdi>' in html
+
+
+@pytest.mark.parametrize(("lang", "colon"), [("fr", f"{NNBSP}: "), ("en", ": "), ("de", ": ")])
+def test_source_line_separates_outlet_and_title_as_the_language_does(seed_briefs, lang, colon):
+    """'Outlet : Title' in French (narrow no-break space), 'Outlet: Title' elsewhere."""
+    html = seed_briefs[lang].outputs["html"].decode("utf-8")
+    after_outlet = html[html.index('class="outlet"'):].split("</span>", 1)[1]
+    assert after_outlet.startswith(colon), after_outlet[:80]

@@ -105,3 +105,35 @@ def test_a_claim_by_a_common_noun_of_another_language_is_marked_and_a_name_is_no
     words = phrases("fr")
     assert "(EN)" in words.claimed("Accident à Sarvona", "the government", "en")
     assert "(EN)" not in words.claimed("Accident à Sarvona", "OCHA", "en")
+
+
+@pytest.fixture(scope="module")
+def overflow_html() -> dict[str, str]:
+    """The overflow facts (several sources, a disputed figure) as HTML in French, Arabic and English."""
+    from briefgen.render import render_locales
+    results = render_locales(compose(load_facts("overflow")), locales=["fr", "ar", "en"], formats=["html"])
+    return {r.locale: r.outputs["html"].decode("utf-8") for r in results}
+
+
+def _paragraph(html: str, css_class: str) -> str:
+    import re
+    start = html.index(f'class="{css_class}')
+    return re.sub(r"<[^>]+>", "", html[start:html.index("</p>", start)].split(">", 1)[1])
+
+
+@pytest.mark.parametrize(("lang", "colon", "semicolon"), [
+    ("fr", "\u202f: ", "\u202f; "), ("ar", ": ", "؛ "), ("en", ": ", "; "),
+])
+def test_punctuation_between_values_follows_the_language(overflow_html, lang, colon, semicolon):
+    """French sets a narrow no-break space before ':' and ';', Arabic writes its own semicolon: the
+    separators come from the catalogs, not from the template."""
+    dispute = _paragraph(overflow_html[lang], "dispute")
+    assert colon in dispute and semicolon in dispute, dispute
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("fr", "Mise à jour"), ("es", "Actualización"), ("pt", "Atualização"), ("ru", "Обновлено"), ("de", "Stand"),
+])
+def test_as_of_label_is_a_noun_before_its_colon(lang, label):
+    """'Au : 5 mars' puts a colon after a preposition; the header says 'Mise à jour : 5 mars'."""
+    assert prepare("default").localize(lang).translations.gettext("As of") == label
