@@ -112,6 +112,8 @@ def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyF
         return mine
     if figures and figures[0].vague:
         figures = _precise_first(figures)
+    elif figures and figures[0].qualifier in _ROUNDING:
+        figures = _exact_first(figures)
     if not figures or figures[0].id in leads:
         return figures[:1]
     kept = [figures[0]]
@@ -124,10 +126,30 @@ def _one_count_per_place(figures: list[KeyFigure], leads: set[str]) -> list[KeyF
 def _precise_first(figures: list[KeyFigure]) -> list[KeyFigure]:
     """"Scores were in hospital" in the lead, "51 people were in hospital" further down: an exact
     count of the same category and place, within the vague words' order of magnitude, says the
-    same more precisely and stands for the category in its place."""
+    same more precisely and stands for the category in its place. A count or a firm floor ("at
+    least 65 bodies") does; another estimate does not ("a doctor treated about 30 patients")."""
     vague = figures[0]
     for kf in figures[1:]:
-        if not kf.vague and kf.place in (None, vague.place) and vague.value <= kf.value < 10 * vague.value:
+        if (not kf.vague and kf.qualifier not in _ESTIMATES and kf.place in (None, vague.place)
+                and vague.value <= kf.value < 10 * vague.value):
+            return [kf] + [k for k in figures if k is not kf]
+    return figures
+
+
+_ESTIMATES = ("about", "nearly", "up_to")
+
+# A rounded figure and the exact counts it may round: "almost 5,000" covers 4,500-5,000.
+_ROUNDING: dict[str, tuple[float, float]] = {"nearly": (0.9, 1.0), "about": (0.9, 1.1)}
+
+
+def _exact_first(figures: list[KeyFigure]) -> list[KeyFigure]:
+    """"Killed almost 5,000" in the lead, "4,922 deaths, according to the WHO" further down: the
+    exact count the rounded words stand for says the same more precisely, and leads instead."""
+    rounded = figures[0]
+    low, high = _ROUNDING[rounded.qualifier]
+    for kf in figures[1:]:
+        if (not kf.approx and kf.group in (None, "people", rounded.group) and kf.place in (None, rounded.place)
+                and low * rounded.value <= kf.value <= high * rounded.value):
             return [kf] + [k for k in figures if k is not kf]
     return figures
 

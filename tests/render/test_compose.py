@@ -148,6 +148,26 @@ def test_an_exact_count_stands_for_the_vague_words_of_the_lead():
     assert ("injured", 48) in _key(text) and ("injured", "scores") not in _key(text)
 
 
+def test_a_vague_lead_stays_beside_one_clinics_rough_count():
+    text = ("Nine people were dead and dozens were injured on Sunday after two buses collided near the border.\n\n"
+            "Marta Vellis, a nurse, said she had been working all night and had treated about 40 patients for "
+            "minor and more serious injuries.")
+    assert ("injured", "dozens") in _key(text)
+
+
+def test_the_exact_count_behind_a_rounded_lead_figure_leads():
+    text = ("The fever outbreak in the northern hills has sickened more than 8,000 people and killed almost 3,000.\n\n"
+            "Health officials recorded 2,871 deaths by Friday, according to the ministry's latest report.")
+    keys = _key(text)
+    assert ("killed", 2871) in keys and ("killed", 3000) not in keys
+
+
+def test_a_rounded_figure_stays_when_the_exact_one_is_far_from_it():
+    text = ("The fever outbreak in the northern hills has killed almost 3,000 people since January.\n\n"
+            "In the capital alone, 1,940 deaths have been recorded, the ministry said.")
+    assert ("killed", 3000) in _key(text)
+
+
 def test_a_vague_lead_stays_when_no_exact_count_of_its_size_is_given():
     text = ("Nine people were dead and scores were injured on Sunday after two buses collided near the border.\n\n"
             "At a nearby clinic, 3 people were injured by falling glass.")
