@@ -162,16 +162,13 @@ class Doc:
         """(tokens, capitalised runs) of every sentence, computed once: people, place and
         organisation rules all walk them, several times each."""
         if self._runs is None:
-            from .names import (  # names reads the word lists; import it only when used
-                cap_runs,
-                capitalised,
+            from .names import (
+                cap_runs,  # names reads the word lists; import it only when used
             )
             self._runs = []
-            caps = capitalised([t.text for t in self.tokens])  # once for the document
             for ps, pe in self.sentences:
-                i, j = bisect_right(self._tok_starts, ps - 1), bisect_right(self._tok_ends, pe)  # as tokens_in
-                toks = self.tokens[i:j] if j > i else []
-                self._runs.append((toks, cap_runs(self.text, toks, caps[i:j] if j > i else [])))
+                toks = self.tokens_in(ps, pe)
+                self._runs.append((toks, cap_runs(self.text, toks)))
         return self._runs
 
     # --- entities and mentions ------------------------------------------------------------

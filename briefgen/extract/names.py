@@ -7,8 +7,6 @@ start from runs, each deciding which runs (or parts of runs) are theirs.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import itemgetter
 
 from . import lexicon
 from . import text as T
@@ -67,61 +65,43 @@ def _flush(runs: list[Run], cur: list[T.Token], possessive: bool, particles: fro
         runs.append(Run(cur, possessive))
 
 
-def capitalised(words: list[str]) -> list[bool]:
-    """`T.is_capitalized` of each word, for a whole document at once: the first letters tested in
-    C, the "al-" pattern run only on the few lowercase words that hold a hyphen."""
-    caps = list(map(str.isupper, map(itemgetter(0), words)))
-    arabic = T.ARABIC_PREFIX_RE.match
-    for k in compress(count(), map(str.__contains__, words, repeat("-"))):
-        if not caps[k] and arabic(words[k]) is not None:
-            caps[k] = True
-    return caps
-
-
-def cap_runs(text: str, toks: list[T.Token], caps: list[bool] | None = None) -> list[Run]:
-    """Maximal capitalised runs in `toks` (tokens of one sentence or paragraph); `caps`, when
-    given, is `capitalised` of their words."""
+def cap_runs(text: str, toks: list[T.Token]) -> list[Run]:
+    """Maximal capitalised runs in `toks` (tokens of one sentence or paragraph)."""
     runs: list[Run] = []
+    cur: list[T.Token] = []
     particles = T.NAME_PARTICLES
+    is_cap = T.is_capitalized
     is_possessive, is_acronym = T.is_possessive, T.is_acronym
     n = len(toks)
-    if caps is None:
-        caps = capitalised([t.text for t in toks])
-    find = caps.index
-    i = 0
-    while True:
-        # outside a run: skip to the next capitalised word in C (most words are lowercase, and a
-        # particle needs a run before it)
-        try:
-            i = find(True, i, n)
-        except ValueError:
-            break
-        cur = [toks[i]]
-        while True:
-            tok = toks[i]
-            word = tok.text
-            if word[-1] in "s'’" and is_possessive(word) and not is_acronym(word):
-                _flush(runs, cur, True, particles)
-                i += 1
-                break
-            i += 1
-            if i >= n:
-                _flush(runs, cur, False, particles)
-                break
-            tok, cap = toks[i], caps[i]
-            word = tok.text
-            particle = not cap and word in particles and i + 1 < n and caps[i + 1]
+    arabic = T.ARABIC_PREFIX_RE.match
+    for i, tok in enumerate(toks):
+        word = tok.text
+        # T.is_capitalized inlined (tokens are never empty; an upper-case or "al-" start is no digit)
+        cap = word[0].isupper() or ("-" in word[2:4] and arabic(word) is not None)
+        if not cur:
+            if not cap:
+                continue  # most words: lowercase, outside a run (a particle needs a run before it)
+            cur = [tok]
+        else:
+            particle = not cap and word in particles and i + 1 < n and is_cap(toks[i + 1].text)
             prev = cur[-1]
             if not (tok.start == prev.end + 1 and text[prev.end] == " ") and not _joinable(text, prev, tok):
                 _flush(runs, cur, False, particles)
                 if not (cap or particle):
-                    break
+                    cur = []
+                    continue
                 cur = [tok]
             elif cap or particle:
                 cur.append(tok)
             else:
                 _flush(runs, cur, False, particles)
-                break
+                cur = []
+                continue
+        if word[-1] in "s'’" and is_possessive(word) and not is_acronym(word):
+            _flush(runs, cur, True, particles)
+            cur = []
+    if cur:
+        _flush(runs, cur, False, particles)
     return runs
 
 

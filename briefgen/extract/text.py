@@ -84,12 +84,10 @@ class Token:
 # character just consumed, so the matches are exactly TOKEN_RE's (same alternatives, same order).
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?"
                              r"|(?<=\d)\d*(?:[.,:]\d+)*))")
-# The same on text whose word characters are all ASCII (most English copy: its only other
-# characters are marks like ’ “ — •), where these classes are exactly `[A-Za-z0-9]`, `[A-Za-z]`
-# and `[0-9]`: a bitmap test per character instead of a Unicode category lookup.
-_ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Za-z])[A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
+# The same on ASCII text, where these classes are exactly `[A-Za-z0-9]`, `[A-Za-z]` and `[0-9]`:
+# a bitmap test per character instead of a Unicode category lookup.
+_ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Za-z])[A-Za-z]*(?:[-'][A-Za-z]+)*\.?"
                                    r"|(?<=[0-9])[0-9]*(?:[.,:][0-9]+)*))")
-_NON_ASCII_WORD_CHAR_RE = re.compile(r"[^\W\x00-\x7f]")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -97,8 +95,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     abbreviations and initials. One split: its pieces alternate gap, word, gap ..., so summed
     lengths give the offsets."""
     part = text if start == 0 and end is None else text[start:end]
-    ascii_words = part.isascii() or _NON_ASCII_WORD_CHAR_RE.search(part) is None
-    pieces = (_ASCII_TOKEN_SPLIT_RE if ascii_words else _TOKEN_SPLIT_RE).split(part)
+    pieces = (_ASCII_TOKEN_SPLIT_RE if part.isascii() else _TOKEN_SPLIT_RE).split(part)
     offs = list(accumulate(map(len, pieces), initial=start))
     words, starts, ends = pieces[1::2], offs[1:-1:2], offs[2::2]
     for k in list(compress(count(), map(str.endswith, words, repeat(".")))):
