@@ -8,7 +8,7 @@ Bamako", "Ain al-Arab, a border town"); a locative preposition before an unknown
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -119,16 +119,24 @@ _NAME_LINK_RE = re.compile(r"-(?:[a-z]{1,2}|sur|sous|lès|les|upon)(?:-|$)")
 
 
 def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
+    if not _may_name_place(name, lexicon.current()):
+        return False
+    m = doc.mention_at(start, end)
+    return m is None or m.kind == "place"
+
+
+@lru_cache(maxsize=65536)
+def _may_name_place(name: str, lang: str) -> bool:
+    """The words of `name` may make a place's name (`_ok_name` without the text's mentions).
+    Cached by name, like names.is_stop: a pure function of the name and of word lists loaded
+    once per language, asked about the same names again and again."""
     words = name.split()
     if any(_HYPHEN_LOWER_RE.search(w) and not T.ARABIC_PREFIX_RE.match(w) and not _ARABIC_INFIX_RE.search(w)
            and not _NAME_LINK_RE.search(w) for w in words):
         return False  # "Kurdish-controlled", "Pakistan-occupied"
     if not words or (is_stop(words[0]) and words[0].lower() not in T.DIRECTIONS) or any(is_role_word(w) or is_org_head(w) or w in T.HONORIFICS for w in words):
         return False
-    if is_demonym(name) or name.lower() in T.MONTHS or name.lower() in T.WEEKDAYS or T.is_acronym(name):
-        return False
-    m = doc.mention_at(start, end)
-    return m is None or m.kind == "place"
+    return not (is_demonym(name) or name.lower() in T.MONTHS or name.lower() in T.WEEKDAYS or T.is_acronym(name))
 
 
 def _add(doc: Doc, name: str, country: str | None) -> None:
@@ -228,7 +236,10 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
                 return False
     if info.kind in ("country", "region", "state"):
         return True
-    prev = [t for t in stoks if t.end <= sub.start]
+    # the sentence's tokens before the name: its tokens are a slice of the document's, whose ends
+    # are sorted, so one bisection finds where they stop
+    first = bisect_left(doc._tok_starts, stoks[0].start)
+    prev = stoks[:bisect_right(doc._tok_ends, sub.start, first, first + len(stoks)) - first]
     locatives = _words_of("locatives", LOCATIVE)
     # "in X", and "from southeastern X": a compass word may stand between
     locative = bool(prev) and (prev[-1].text.lower() in locatives or (
