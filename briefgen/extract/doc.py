@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from . import lexicon
 from . import text as T
@@ -52,6 +52,7 @@ class Doc:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     _runs: list | None = field(default=None, repr=False)
     _words: tuple | None = field(default=None, repr=False)
+    _word_index: dict | None = field(default=None, repr=False)
     _cands: dict = field(default_factory=dict, repr=False)
     _by_start: tuple | None = field(default=None, repr=False)
     _spans: tuple | None = field(default=None, repr=False)
@@ -101,6 +102,28 @@ class Doc:
             self._words = (starts, words, odd)
         return self._words
 
+    def _runs_of(self) -> dict[str, list[int]]:
+        """Lowercased `\\w+` word -> the indexes of its runs, ascending: a scanner asks for the runs
+        of a few words, and looking those words up costs less than testing every run."""
+        if self._word_index is None:
+            index: dict[str, list[int]] = {}
+            for i, w in enumerate(self._word_runs()[1]):
+                found = index.get(w)
+                if found is None:
+                    index[w] = [i]
+                else:
+                    found.append(i)
+            self._word_index = index
+        return self._word_index
+
+    def word_positions(self, words: frozenset[str]) -> list[int]:
+        """Sorted starts of the maximal `\\w+` runs whose lowercased word is in `words`."""
+        starts = self._word_runs()[0]
+        index = self._runs_of()
+        found = [i for w in (index.keys() & words) for i in index[w]]
+        found.sort()
+        return [starts[i] for i in found]
+
     def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int,
                        next_words: dict[str, frozenset[str]] | None = None) -> list[int]:
         """Starts, in [start, end), of the maximal `\\w+` runs whose lowercased word is in
@@ -113,11 +136,14 @@ class Doc:
         cands = self._cands.get(key)
         if cands is None:
             starts, words, odd = self._word_runs()
-            hits = first_words | odd
-            found = compress(range(len(words)), map(hits.__contains__, words))
+            index = self._runs_of()
+            # the runs of the listed words the document has (its distinct words are fewer than
+            # a long list's), not a test of every run
+            found = [i for w in (index.keys() & first_words) | odd for i in index[w]]
+            found.sort()
             if next_words:
-                found = (i for i in found if words[i] not in next_words
-                         or (i + 1 < len(words) and (words[i + 1] in next_words[words[i]] or words[i + 1] in odd)))
+                found = [i for i in found if words[i] not in next_words
+                         or (i + 1 < len(words) and (words[i + 1] in next_words[words[i]] or words[i + 1] in odd))]
             cands = self._cands[key] = [starts[i] for i in found]
         return cands[bisect_left(cands, start):bisect_left(cands, end)]
 

@@ -65,6 +65,22 @@ COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 ATTACK_WORDS = ("attack", "bombing", "blast", "massacre", "earthquake", "quake", "landslide", "flood")
 ATTACK_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(ATTACK_WORDS)})")
 
+# The lowercased word each keyword scan above opens on. Every check but ATTACK_CHECK (whose
+# words may go on: "attacks", "flooding") holds its keyword at a word's start and ends it there
+# (or after a plural "s": NOUN_OF_CHECK), so its positions are where the document's word is one
+# of these: looked up in Doc.word_positions' index rather than found with a str.find per keyword.
+# CAPITAL_CHECK alone does not ask for the word's start; CAPITAL_RE does ("the capital").
+NOUN_OF_WORDS = frozenset(PLACE_NOUNS) | {n + "s" for n in PLACE_NOUNS}
+NAME_NOUN_FIRST_WORDS = frozenset(w.split()[0].lower() for w in NAME_NOUN_WORDS)
+ADMIN_FIRST_WORDS = frozenset(w.rstrip(",") for w in _ADMIN_WORDS)
+PLURAL_FIRST_WORDS = frozenset(w.split()[0] for w in PLURAL_NOUNS)
+
+
+def _keyword_positions(doc: Doc, words: frozenset[str], check: re.Pattern[str]) -> list[int]:
+    """What `T.keyword_positions` finds for a check that opens on one of `words` at a word's start."""
+    text, match = doc.text, check.match
+    return [q for q in doc.word_positions(words) if match(text, q)]
+
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
                          r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*(?:\([^)]*\))?\s*[-—–]+\s")
@@ -262,7 +278,7 @@ def _names_in_list(text: str) -> list[str]:
 def place_nouns(doc: Doc) -> None:
     """"the Turkish town of Ceylanpinar", "towns of A, B and C", "Jemblung village", "the capital, Bamako"."""
     text = doc.text
-    nouns_of = T.keyword_positions(text, PLACE_NOUNS, NOUN_OF_CHECK)
+    nouns_of = _keyword_positions(doc, NOUN_OF_WORDS, NOUN_OF_CHECK)
     for m in T.finditer_anchored(NOUN_OF_RE, text, nouns_of, _PLAIN_LEAD, _UPPER_OR_NOUN_FIRST):
         country = _country_from_adj(m.group("adj"))
         pos = m.start("list")
@@ -275,9 +291,9 @@ def place_nouns(doc: Doc) -> None:
             if name and _ok_name(doc, name, start, pos):
                 _add(doc, name, country)
     scans = (
-        (NAME_NOUN_RE, T.keyword_positions(text, NAME_NOUN_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
-        (CAPITAL_RE, T.keyword_positions(text, ("capital",), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
-        (ADMIN_APPOSITION_RE, T.keyword_positions(text, _ADMIN_WORDS, ADMIN_CHECK), _NONE_LEAD, _ADMIN_FIRST),
+        (NAME_NOUN_RE, _keyword_positions(doc, NAME_NOUN_FIRST_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
+        (CAPITAL_RE, _keyword_positions(doc, frozenset({"capital"}), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
+        (ADMIN_APPOSITION_RE, _keyword_positions(doc, ADMIN_FIRST_WORDS, ADMIN_CHECK), _NONE_LEAD, _ADMIN_FIRST),
         (APPOSITION_RE, [m.start() for m in APPOSITION_ANCHOR_RE.finditer(text)], _NAME_LEAD, _NAME_FIRST),
     )
     for rx, anchors, lead, first in scans:
@@ -296,7 +312,7 @@ def plural_place_nouns(doc: Doc) -> None:
     """"the Bantul and Kulonprogo districts", "Katwa and Butembo health zones": each name of a
     list before a plural place noun."""
     text = doc.text
-    for q in T.keyword_positions(text, PLURAL_NOUNS, PLURAL_CHECK):
+    for q in _keyword_positions(doc, PLURAL_FIRST_WORDS, PLURAL_CHECK):
         s, _e = doc.sentence_at(q)
         m = LIST_BEFORE_RE.search(text, max(s, q - 160), q)
         if m is None:
