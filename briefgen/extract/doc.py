@@ -65,11 +65,10 @@ class Doc:
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
         doc.quotes = find_quotes(text, doc.paragraphs, lexicon.quote_marks(doc.lang))
-        doc.tokens = T.tokens(text)
+        words, doc._tok_starts, doc._tok_ends = T.token_parts(text)  # the offsets as lists, for bisections
+        doc.tokens = list(map(T.Token, words, doc._tok_starts, doc._tok_ends))
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._para_starts = [s for s, _ in doc.paragraphs]
-        doc._tok_starts = [t.start for t in doc.tokens]
-        doc._tok_ends = [t.end for t in doc.tokens]
         doc._quote_opens = [q.open for q in doc.quotes]
         doc._quotes_nested = any(a.close > b.open for a, b in zip(doc.quotes, doc.quotes[1:]))
         return doc

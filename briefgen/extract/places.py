@@ -173,6 +173,7 @@ def _strip(run: Run) -> Run | None:
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
     lookup, name_words = gazetteer.lookup, gazetteer.name_words()
+    openers = name_words.keys()
     text = doc.text
     for stoks, runs in doc.sentence_runs():
         joined = set()
@@ -187,7 +188,8 @@ def gazetteer_names(doc: Doc) -> None:
                         _add(doc, name, info.country)
                         joined.update((id(a), id(b)))
         for raw in runs:
-            if id(raw) in joined:
+            # a run none of whose words opens a known name has nothing to look up (~60 % of runs)
+            if id(raw) in joined or openers.isdisjoint(raw.words):
                 continue
             run = _strip(raw)
             if run is None:
