@@ -206,21 +206,22 @@ class Doc:
                 setattr(ent, key, value)
         return ent
 
-    def _span_index(self) -> tuple[list, list[int], set[tuple[int, int]], list[int]]:
-        """(the mentions list it describes, their sorted starts, their spans, [longest length]),
-        remade when `mentions` is another list or has grown behind add_mention's back."""
+    def _span_index(self) -> tuple[list, list[tuple[int, int]], set[tuple[int, int]], list[int]]:
+        """(the mentions list it describes, (start, index in that list) of each sorted, their
+        spans, [longest length]), remade when `mentions` is another list or has grown behind
+        add_mention's back."""
         idx = self._spans
         if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
             ms = self.mentions
-            idx = self._spans = (ms, sorted(m.start for m in ms), {(m.start, m.end) for m in ms},
+            idx = self._spans = (ms, sorted((m.start, i) for i, m in enumerate(ms)), {(m.start, m.end) for m in ms},
                                  [max([0, *(m.end - m.start for m in ms)])])
         return idx
 
     def add_mention(self, kind: str, key: str, start: int, end: int) -> None:
         _ms, starts, spans, longest = self._span_index()
         if (start, end) not in spans:
+            insort(starts, (start, len(self.mentions)))
             self.mentions.append(Mention(kind, key, start, end))
-            insort(starts, start)
             spans.add((start, end))
             longest[0] = max(longest[0], end - start)
 
@@ -231,16 +232,21 @@ class Doc:
         self._by_start = None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """A mention overlapping [start, end)."""
-        # most asks find none: one that overlaps starts before `end` and, being no longer than
-        # the longest, after `start - longest`; two bisections rule that out without a scan
-        _ms, starts, _spans, longest = self._span_index()
-        if bisect_right(starts, start - longest[0]) == bisect_left(starts, end):
-            return None
-        for m in self.mentions:
-            if m.start < end and start < m.end:
-                return m
-        return None
+        """The first mention (in the order they were added) overlapping [start, end)."""
+        # one that overlaps starts before `end` and, being no longer than the longest, after
+        # `start - longest`: two bisections find those few (most asks, none) instead of a scan
+        # of every mention
+        idx = self._spans
+        if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
+            idx = self._span_index()
+        ms, starts, _spans, longest = idx
+        lo, hi = bisect_left(starts, (start - longest[0] + 1,)), bisect_left(starts, (end,))
+        first = None
+        for k in range(lo, hi):
+            i = starts[k][1]
+            if start < ms[i].end and (first is None or i < first):
+                first = i
+        return None if first is None else ms[first]
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         # the mentions sorted by start once per batch of additions (rules add them, then many
