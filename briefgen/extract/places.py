@@ -420,6 +420,7 @@ def office_places(doc: Doc) -> None:
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
+    not_place_endings = tuple(lexicon.grammar().get("not_place_endings", ()))
     tok_starts = doc._tok_starts
     for stoks, runs in doc.sentence_runs():
         # runs are made of these very tokens, a slice of the document's: index them there
@@ -440,7 +441,7 @@ def locative(doc: Doc) -> None:
             if idx > 1 and stoks[idx - 1].text == "at" and is_role_word(stoks[idx - 2].bare):
                 continue  # "chief economist at Annex Wealth Management": an employer, not a place
             name = _clean(raw.name)
-            if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
+            if name.lower().endswith(not_place_endings):
                 continue  # German nouns are capitalised: "in Notunterkünften" is no place
             if _ok_name(doc, name, raw.start, raw.end) and name not in _cands(doc):
                 _add(doc, name, None)
@@ -516,8 +517,9 @@ def register(doc: Doc) -> None:
         if n >= 3 and n >= 0.6 * sum(counts.values()):
             dominant = code  # an article about one country: its unknown towns are in it
     named = _countries_named(doc, cands)
+    placed = {m.key for m in doc.mentions if m.kind == "place"}  # once, not a scan of every mention per name
     for name, country in cands.items():
-        if not any(m.key == name for m in doc.mentions if m.kind == "place"):
+        if name not in placed:
             continue
         info = gazetteer.lookup(name)
         if country is None:
