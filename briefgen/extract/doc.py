@@ -52,7 +52,6 @@ class Doc:
     entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
     _runs: list | None = field(default=None, repr=False)
     _words: tuple | None = field(default=None, repr=False)
-    _word_index: dict | None = field(default=None, repr=False)
     _cands: dict = field(default_factory=dict, repr=False)
     _by_start: tuple | None = field(default=None, repr=False)
     _spans: tuple | None = field(default=None, repr=False)
@@ -83,10 +82,12 @@ class Doc:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._para_starts, pos) - 1)
 
-    def _word_runs(self) -> tuple[list[int], list[str], set[str]]:
-        """Starts and lowercased words of every `\\w+` run, and the words that are not plain
-        ASCII letters. One C-level split (the runs and the gaps between them alternate; summed
-        lengths give the starts), shared by every scanner that asks for candidates."""
+    def _word_runs(self) -> tuple[list[int], list[str], set[str], dict[str, list[int]]]:
+        """Starts and lowercased words of every `\\w+` run, the words that are not plain ASCII
+        letters, and each word's run indexes, ascending (a scanner asks for the runs of a few
+        words: looking those words up costs less than testing every run). One C-level split (the
+        runs and the gaps between them alternate; summed lengths give the starts), shared by
+        every scanner that asks for candidates."""
         if self._words is None:
             low = self.text.lower()
             if len(low) == len(self.text):
@@ -97,28 +98,20 @@ class Doc:
                 found = list(T.WORD_RUN_RE.finditer(self.text))
                 words = [m.group().lower() for m in found]
                 starts = [m.start() for m in found]
-            odd = {w for w in set(words) if not (w.isalpha() and w.isascii())}
-            self._words = (starts, words, odd)
-        return self._words
-
-    def _runs_of(self) -> dict[str, list[int]]:
-        """Lowercased `\\w+` word -> the indexes of its runs, ascending: a scanner asks for the runs
-        of a few words, and looking those words up costs less than testing every run."""
-        if self._word_index is None:
             index: dict[str, list[int]] = {}
-            for i, w in enumerate(self._word_runs()[1]):
-                found = index.get(w)
-                if found is None:
+            for i, w in enumerate(words):
+                runs = index.get(w)
+                if runs is None:
                     index[w] = [i]
                 else:
-                    found.append(i)
-            self._word_index = index
-        return self._word_index
+                    runs.append(i)
+            odd = {w for w in index if not (w.isalpha() and w.isascii())}
+            self._words = (starts, words, odd, index)
+        return self._words
 
     def word_positions(self, words: frozenset[str]) -> list[int]:
         """Sorted starts of the maximal `\\w+` runs whose lowercased word is in `words`."""
-        starts = self._word_runs()[0]
-        index = self._runs_of()
+        starts, _words, _odd, index = self._word_runs()
         found = [i for w in (index.keys() & words) for i in index[w]]
         found.sort()
         return [starts[i] for i in found]
@@ -134,8 +127,7 @@ class Doc:
         and document."""
         cands = self._cands.get(key)
         if cands is None:
-            starts, words, odd = self._word_runs()
-            index = self._runs_of()
+            starts, words, odd, index = self._word_runs()
             # the runs of the listed words the document has (its distinct words are fewer than
             # a long list's), not a test of every run
             found = [i for w in (index.keys() & first_words) | odd for i in index[w]]
