@@ -52,7 +52,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 # A stop (Arabic "؟" too) and its closing marks, before a space and what may open a sentence (an
 # opening mark, then a word); `_opens_sentence` then rejects a lowercase word ("1,2 тис. осіб",
 # "etc. and"). Capitals of every script count, and scripts without case (Arabic) open one too.
-_BOUNDARY_RE = re.compile(r"[.!?؟]+[\"'”’)»]*(?=\s+[\"'“‘(«„]?\s?\w)|[.!?؟]+[\"'”’)»]*$")
+# The stop is written once, before the two endings: a pattern that opens on one character class
+# lets `re` skip to a stop in C (two alternatives that each open on it are tried at every
+# character). The same matches: only the longest stop can be followed by a space or the end.
+_BOUNDARY_RE = re.compile(r"[.!?؟]+[\"'”’)»]*(?:(?=\s+[\"'“‘(«„]?\s?\w)|$)")
 _OPENING_RE = re.compile(r"\s+[\"'“‘(«„]?\s?")
 _LAST_WORD_RE = re.compile(r"([\w.]+)\.?$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")

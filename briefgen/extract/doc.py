@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from . import lexicon
 from . import text as T
@@ -64,11 +64,10 @@ class Doc:
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
         doc.quotes = find_quotes(text, doc.paragraphs, lexicon.quote_marks(doc.lang))
-        doc.tokens = T.tokens(text)
+        words, doc._tok_starts, doc._tok_ends = T.token_parts(text)  # the offsets as lists, for bisections
+        doc.tokens = list(map(T.Token, words, doc._tok_starts, doc._tok_ends))
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._para_starts = [s for s, _ in doc.paragraphs]
-        doc._tok_starts = [t.start for t in doc.tokens]
-        doc._tok_ends = [t.end for t in doc.tokens]
         doc._quote_opens = [q.open for q in doc.quotes]
         doc._quotes_nested = any(a.close > b.open for a, b in zip(doc.quotes, doc.quotes[1:]))
         return doc
@@ -83,10 +82,12 @@ class Doc:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._para_starts, pos) - 1)
 
-    def _word_runs(self) -> tuple[list[int], list[str], set[str]]:
-        """Starts and lowercased words of every `\\w+` run, and the words that are not plain
-        ASCII letters. One C-level split (the runs and the gaps between them alternate; summed
-        lengths give the starts), shared by every scanner that asks for candidates."""
+    def _word_runs(self) -> tuple[list[int], list[str], set[str], dict[str, list[int]]]:
+        """Starts and lowercased words of every `\\w+` run, the words that are not plain ASCII
+        letters, and each word's run indexes, ascending (a scanner asks for the runs of a few
+        words: looking those words up costs less than testing every run). One C-level split (the
+        runs and the gaps between them alternate; summed lengths give the starts), shared by
+        every scanner that asks for candidates."""
         if self._words is None:
             low = self.text.lower()
             if len(low) == len(self.text):
@@ -97,9 +98,23 @@ class Doc:
                 found = list(T.WORD_RUN_RE.finditer(self.text))
                 words = [m.group().lower() for m in found]
                 starts = [m.start() for m in found]
-            odd = {w for w in set(words) if not (w.isalpha() and w.isascii())}
-            self._words = (starts, words, odd)
+            index: dict[str, list[int]] = {}
+            for i, w in enumerate(words):
+                runs = index.get(w)
+                if runs is None:
+                    index[w] = [i]
+                else:
+                    runs.append(i)
+            odd = {w for w in index if not (w.isalpha() and w.isascii())}
+            self._words = (starts, words, odd, index)
         return self._words
+
+    def word_positions(self, words: frozenset[str]) -> list[int]:
+        """Sorted starts of the maximal `\\w+` runs whose lowercased word is in `words`."""
+        starts, _words, _odd, index = self._word_runs()
+        found = [i for w in (index.keys() & words) for i in index[w]]
+        found.sort()
+        return [starts[i] for i in found]
 
     def run_candidates(self, key: str, first_words: frozenset[str], start: int, end: int,
                        next_words: dict[str, frozenset[str]] | None = None) -> list[int]:
@@ -112,12 +127,14 @@ class Doc:
         and document."""
         cands = self._cands.get(key)
         if cands is None:
-            starts, words, odd = self._word_runs()
-            hits = first_words | odd
-            found = compress(range(len(words)), map(hits.__contains__, words))
+            starts, words, odd, index = self._word_runs()
+            # the runs of the listed words the document has (its distinct words are fewer than
+            # a long list's), not a test of every run
+            found = [i for w in (index.keys() & first_words) | odd for i in index[w]]
+            found.sort()
             if next_words:
-                found = (i for i in found if words[i] not in next_words
-                         or (i + 1 < len(words) and (words[i + 1] in next_words[words[i]] or words[i + 1] in odd)))
+                found = [i for i in found if words[i] not in next_words
+                         or (i + 1 < len(words) and (words[i + 1] in next_words[words[i]] or words[i + 1] in odd))]
             cands = self._cands[key] = [starts[i] for i in found]
         return cands[bisect_left(cands, start):bisect_left(cands, end)]
 
@@ -181,21 +198,22 @@ class Doc:
                 setattr(ent, key, value)
         return ent
 
-    def _span_index(self) -> tuple[list, list[int], set[tuple[int, int]], list[int]]:
-        """(the mentions list it describes, their sorted starts, their spans, [longest length]),
-        remade when `mentions` is another list or has grown behind add_mention's back."""
+    def _span_index(self) -> tuple[list, list[tuple[int, int]], set[tuple[int, int]], list[int]]:
+        """(the mentions list it describes, (start, index in that list) of each sorted, their
+        spans, [longest length]), remade when `mentions` is another list or has grown behind
+        add_mention's back."""
         idx = self._spans
         if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
             ms = self.mentions
-            idx = self._spans = (ms, sorted(m.start for m in ms), {(m.start, m.end) for m in ms},
+            idx = self._spans = (ms, sorted((m.start, i) for i, m in enumerate(ms)), {(m.start, m.end) for m in ms},
                                  [max([0, *(m.end - m.start for m in ms)])])
         return idx
 
     def add_mention(self, kind: str, key: str, start: int, end: int) -> None:
         _ms, starts, spans, longest = self._span_index()
         if (start, end) not in spans:
+            insort(starts, (start, len(self.mentions)))
             self.mentions.append(Mention(kind, key, start, end))
-            insort(starts, start)
             spans.add((start, end))
             longest[0] = max(longest[0], end - start)
 
@@ -206,16 +224,21 @@ class Doc:
         self._by_start = None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """A mention overlapping [start, end)."""
-        # most asks find none: one that overlaps starts before `end` and, being no longer than
-        # the longest, after `start - longest`; two bisections rule that out without a scan
-        _ms, starts, _spans, longest = self._span_index()
-        if bisect_right(starts, start - longest[0]) == bisect_left(starts, end):
-            return None
-        for m in self.mentions:
-            if m.start < end and start < m.end:
-                return m
-        return None
+        """The first mention (in the order they were added) overlapping [start, end)."""
+        # one that overlaps starts before `end` and, being no longer than the longest, after
+        # `start - longest`: two bisections find those few (most asks, none) instead of a scan
+        # of every mention
+        idx = self._spans
+        if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
+            idx = self._span_index()
+        ms, starts, _spans, longest = idx
+        lo, hi = bisect_left(starts, (start - longest[0] + 1,)), bisect_left(starts, (end,))
+        first = None
+        for k in range(lo, hi):
+            i = starts[k][1]
+            if start < ms[i].end and (first is None or i < first):
+                first = i
+        return None if first is None else ms[first]
 
     def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         # the mentions sorted by start once per batch of additions (rules add them, then many

@@ -164,7 +164,7 @@ def _may_have_head(group: list, heads: frozenset[str] | None) -> bool:
     between them, which are never heads."""
     if heads is None:
         return True
-    if any(t.bare in heads for run in group for t in run.toks):
+    if not all(heads.isdisjoint(run.words) for run in group):  # a run's words are its tokens' bare forms
         return True
     return group[-1].possessive and T.Token(group[-1].toks[-1].bare, 0, 0).bare in heads
 
@@ -282,12 +282,13 @@ def kind_nouns(doc: Doc) -> None:
     if after_re is None and before_re is None:
         return
     text = doc.text
+    before_last_words = _before_last_words(doc.lang)
     for (s, _e), (_toks, runs) in zip(doc.sentences, doc.sentence_runs()):
         for run in runs:
             words = run.words
             start = run.start
             prev = text[max(s, start - 25):start].split()[-1:]
-            likely = bool(prev) and (prev[0].endswith(",") or prev[0].lower() in _before_last_words(doc.lang))
+            likely = bool(prev) and (prev[0].endswith(",") or prev[0].lower() in before_last_words)
             before = before_re.search(text, max(s, start - 60), start) if before_re and likely else None
             if before and before.group("link") == "," and not text.startswith(",", run.end):
                 before = None  # an apposition closes with a comma: "the party, al Wifaq, has"

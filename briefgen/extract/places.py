@@ -8,7 +8,7 @@ Bamako", "Ain al-Arab, a border town"); a locative preposition before an unknown
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -65,6 +65,22 @@ COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower"})
 ATTACK_WORDS = ("attack", "bombing", "blast", "massacre", "earthquake", "quake", "landslide", "flood")
 ATTACK_CHECK = re.compile(rf"(?<=\s)(?:{'|'.join(ATTACK_WORDS)})")
 
+# The lowercased word each keyword scan above opens on. Every check but ATTACK_CHECK (whose
+# words may go on: "attacks", "flooding") holds its keyword at a word's start and ends it there
+# (or after a plural "s": NOUN_OF_CHECK), so its positions are where the document's word is one
+# of these: looked up in Doc.word_positions' index rather than found with a str.find per keyword.
+# CAPITAL_CHECK alone does not ask for the word's start; CAPITAL_RE does ("the capital").
+NOUN_OF_WORDS = frozenset(PLACE_NOUNS) | {n + "s" for n in PLACE_NOUNS}
+NAME_NOUN_FIRST_WORDS = frozenset(w.split()[0].lower() for w in NAME_NOUN_WORDS)
+ADMIN_FIRST_WORDS = frozenset(w.rstrip(",") for w in _ADMIN_WORDS)
+PLURAL_FIRST_WORDS = frozenset(w.split()[0] for w in PLURAL_NOUNS)
+
+
+def _keyword_positions(doc: Doc, words: frozenset[str], check: re.Pattern[str]) -> list[int]:
+    """What `T.keyword_positions` finds for a check that opens on one of `words` at a word's start."""
+    text, match = doc.text, check.match
+    return [q for q in doc.word_positions(words) if match(text, q)]
+
 
 DATELINE_RE = re.compile(r"(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}))?"
                          r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?\s*(?:\([^)]*\))?\s*[-—–]+\s")
@@ -119,16 +135,24 @@ _NAME_LINK_RE = re.compile(r"-(?:[a-z]{1,2}|sur|sous|lès|les|upon)(?:-|$)")
 
 
 def _ok_name(doc: Doc, name: str, start: int, end: int) -> bool:
+    if not _may_name_place(name, lexicon.current()):
+        return False
+    m = doc.mention_at(start, end)
+    return m is None or m.kind == "place"
+
+
+@lru_cache(maxsize=65536)
+def _may_name_place(name: str, lang: str) -> bool:
+    """The words of `name` may make a place's name (`_ok_name` without the text's mentions).
+    Cached by name, like names.is_stop: a pure function of the name and of word lists loaded
+    once per language, asked about the same names again and again."""
     words = name.split()
     if any(_HYPHEN_LOWER_RE.search(w) and not T.ARABIC_PREFIX_RE.match(w) and not _ARABIC_INFIX_RE.search(w)
            and not _NAME_LINK_RE.search(w) for w in words):
         return False  # "Kurdish-controlled", "Pakistan-occupied"
     if not words or (is_stop(words[0]) and words[0].lower() not in T.DIRECTIONS) or any(is_role_word(w) or is_org_head(w) or w in T.HONORIFICS for w in words):
         return False
-    if is_demonym(name) or name.lower() in T.MONTHS or name.lower() in T.WEEKDAYS or T.is_acronym(name):
-        return False
-    m = doc.mention_at(start, end)
-    return m is None or m.kind == "place"
+    return not (is_demonym(name) or name.lower() in T.MONTHS or name.lower() in T.WEEKDAYS or T.is_acronym(name))
 
 
 def _add(doc: Doc, name: str, country: str | None) -> None:
@@ -149,6 +173,7 @@ def _strip(run: Run) -> Run | None:
 def gazetteer_names(doc: Doc) -> None:
     """Countries, regions, states, provinces and cities (small cities need a locative word before)."""
     lookup, name_words = gazetteer.lookup, gazetteer.name_words()
+    openers = name_words.keys()
     text = doc.text
     for stoks, runs in doc.sentence_runs():
         joined = set()
@@ -163,7 +188,8 @@ def gazetteer_names(doc: Doc) -> None:
                         _add(doc, name, info.country)
                         joined.update((id(a), id(b)))
         for raw in runs:
-            if id(raw) in joined:
+            # a run none of whose words opens a known name has nothing to look up (~60 % of runs)
+            if id(raw) in joined or openers.isdisjoint(raw.words):
                 continue
             run = _strip(raw)
             if run is None:
@@ -228,7 +254,10 @@ def _gazetteer_ok(doc: Doc, info: gazetteer.PlaceInfo, sub: Run, run: Run, stoks
                 return False
     if info.kind in ("country", "region", "state"):
         return True
-    prev = [t for t in stoks if t.end <= sub.start]
+    # the sentence's tokens before the name: its tokens are a slice of the document's, whose ends
+    # are sorted, so one bisection finds where they stop
+    first = bisect_left(doc._tok_starts, stoks[0].start)
+    prev = stoks[:bisect_right(doc._tok_ends, sub.start, first, first + len(stoks)) - first]
     locatives = _words_of("locatives", LOCATIVE)
     # "in X", and "from southeastern X": a compass word may stand between
     locative = bool(prev) and (prev[-1].text.lower() in locatives or (
@@ -251,7 +280,7 @@ def _names_in_list(text: str) -> list[str]:
 def place_nouns(doc: Doc) -> None:
     """"the Turkish town of Ceylanpinar", "towns of A, B and C", "Jemblung village", "the capital, Bamako"."""
     text = doc.text
-    nouns_of = T.keyword_positions(text, PLACE_NOUNS, NOUN_OF_CHECK)
+    nouns_of = _keyword_positions(doc, NOUN_OF_WORDS, NOUN_OF_CHECK)
     for m in T.finditer_anchored(NOUN_OF_RE, text, nouns_of, _PLAIN_LEAD, _UPPER_OR_NOUN_FIRST):
         country = _country_from_adj(m.group("adj"))
         pos = m.start("list")
@@ -264,9 +293,9 @@ def place_nouns(doc: Doc) -> None:
             if name and _ok_name(doc, name, start, pos):
                 _add(doc, name, country)
     scans = (
-        (NAME_NOUN_RE, T.keyword_positions(text, NAME_NOUN_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
-        (CAPITAL_RE, T.keyword_positions(text, ("capital",), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
-        (ADMIN_APPOSITION_RE, T.keyword_positions(text, _ADMIN_WORDS, ADMIN_CHECK), _NONE_LEAD, _ADMIN_FIRST),
+        (NAME_NOUN_RE, _keyword_positions(doc, NAME_NOUN_FIRST_WORDS, NAME_NOUN_CHECK), _NAME_LEAD, _NAME_FIRST),
+        (CAPITAL_RE, _keyword_positions(doc, frozenset({"capital"}), CAPITAL_CHECK), _PLAIN_LEAD, _THE_FIRST),
+        (ADMIN_APPOSITION_RE, _keyword_positions(doc, ADMIN_FIRST_WORDS, ADMIN_CHECK), _NONE_LEAD, _ADMIN_FIRST),
         (APPOSITION_RE, [m.start() for m in APPOSITION_ANCHOR_RE.finditer(text)], _NAME_LEAD, _NAME_FIRST),
     )
     for rx, anchors, lead, first in scans:
@@ -285,7 +314,7 @@ def plural_place_nouns(doc: Doc) -> None:
     """"the Bantul and Kulonprogo districts", "Katwa and Butembo health zones": each name of a
     list before a plural place noun."""
     text = doc.text
-    for q in T.keyword_positions(text, PLURAL_NOUNS, PLURAL_CHECK):
+    for q in _keyword_positions(doc, PLURAL_FIRST_WORDS, PLURAL_CHECK):
         s, _e = doc.sentence_at(q)
         m = LIST_BEFORE_RE.search(text, max(s, q - 160), q)
         if m is None:
@@ -391,6 +420,7 @@ def office_places(doc: Doc) -> None:
 def locative(doc: Doc) -> None:
     """"at Uri in Baramulla", "at Mohra, in the same region": an unknown name after a locative word."""
     locatives, after_place = _words_of("strong_locatives", LOCATIVE), _words_of("after_place", AFTER_PLACE)
+    not_place_endings = tuple(lexicon.grammar().get("not_place_endings", ()))
     tok_starts = doc._tok_starts
     for stoks, runs in doc.sentence_runs():
         # runs are made of these very tokens, a slice of the document's: index them there
@@ -411,7 +441,7 @@ def locative(doc: Doc) -> None:
             if idx > 1 and stoks[idx - 1].text == "at" and is_role_word(stoks[idx - 2].bare):
                 continue  # "chief economist at Annex Wealth Management": an employer, not a place
             name = _clean(raw.name)
-            if name.lower().endswith(tuple(lexicon.grammar().get("not_place_endings", ()))):
+            if name.lower().endswith(not_place_endings):
                 continue  # German nouns are capitalised: "in Notunterkünften" is no place
             if _ok_name(doc, name, raw.start, raw.end) and name not in _cands(doc):
                 _add(doc, name, None)
@@ -487,8 +517,9 @@ def register(doc: Doc) -> None:
         if n >= 3 and n >= 0.6 * sum(counts.values()):
             dominant = code  # an article about one country: its unknown towns are in it
     named = _countries_named(doc, cands)
+    placed = {m.key for m in doc.mentions if m.kind == "place"}  # once, not a scan of every mention per name
     for name, country in cands.items():
-        if not any(m.key == name for m in doc.mentions if m.kind == "place"):
+        if name not in placed:
             continue
         info = gazetteer.lookup(name)
         if country is None:

@@ -13,8 +13,18 @@ from dataclasses import dataclass
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘"
-# two single closing marks stand for a double one in some wire copy ('“It was a lie,’’ she said')
-_DOUBLE_MARK_RE = re.compile("’’|''|[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+
+
+def _marks_re(marks: str) -> re.Pattern[str]:
+    """`’’|''|[marks]`: two single closing marks stand for a double one in some wire copy ('“It
+    was a lie,’’ she said'). Written to open on one character class, which lets `re` skip to a
+    mark in C (three alternatives would be tried at every character); the lookbehinds then ask
+    which one was read, so the matches are the same."""
+    cls = re.escape(marks)
+    return re.compile(f"[’'{cls}](?:(?<=’)’|(?<=')'|(?<=[{cls}]))")
+
+
+_DOUBLE_MARK_RE = _marks_re(DOUBLE_OPEN + DOUBLE_CLOSE + '"')
 _SINGLE_MARK_RE = re.compile("['‘’]")
 
 
@@ -112,7 +122,7 @@ def language_marks(pairs: list[tuple[str, str]]) -> Marks | None:
         return None
     opens = "".join(o for o, _ in pairs)
     closes = "".join(c for _, c in pairs)
-    return opens, closes, re.compile("’’|''|[" + re.escape(opens + closes + '"') + "]")
+    return opens, closes, _marks_re(opens + closes + '"')
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]], marks: Marks | None = None) -> list[QuoteSpan]:

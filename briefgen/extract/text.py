@@ -92,8 +92,14 @@ _ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end] (TOKEN_RE's matches), a trailing full stop kept only on
-    abbreviations and initials. One split: its pieces alternate gap, word, gap ..., so summed
-    lengths give the offsets."""
+    abbreviations and initials."""
+    return list(map(Token, *token_parts(text, start, end)))
+
+
+def token_parts(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
+    """The texts, starts and ends of `tokens(text, start, end)`, as three lists (Doc keeps the
+    offsets as lists for its bisections). One split: its pieces alternate gap, word, gap ..., so
+    summed lengths give the offsets."""
     part = text if start == 0 and end is None else text[start:end]
     pieces = (_ASCII_TOKEN_SPLIT_RE if part.isascii() else _TOKEN_SPLIT_RE).split(part)
     offs = list(accumulate(map(len, pieces), initial=start))
@@ -105,7 +111,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             if core.lower() not in ABBREVIATIONS and not (len(core) == 1 and core.isupper()):
                 words[k] = core
                 ends[k] -= 1
-    return list(map(Token, words, starts, ends))
+    return words, starts, ends
 
 
 ACRONYM_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")

@@ -1,6 +1,10 @@
 """Subdivisions as English news spells them: no transliteration marks, no type word."""
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from briefgen.extract import extract_source, gazetteer
 
 from .conftest import make_source
@@ -119,3 +123,15 @@ def test_a_big_city_keeps_its_own_country_whatever_else_the_article_names() -> N
 def test_without_other_places_the_table_s_choice_stands() -> None:
     places = _places("Heavy rain fell in Kasai on Monday, officials said.")
     assert places.get("Kasai") == gazetteer.lookup("Kasai").country
+
+
+def test_loading_the_table_takes_it_out_of_the_garbage_collectors_walks() -> None:
+    # a fresh process: the table is loaded once per process, and the test must see that load
+    script = ("import gc\n"
+              "from briefgen.extract import gazetteer\n"
+              "before = gc.get_freeze_count()\n"
+              "gazetteer.lookup('Paris')\n"
+              "print(before, gc.get_freeze_count() - before >= len(gazetteer._table()))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).parents[2], check=True).stdout.split()
+    assert out == ["0", "True"]

@@ -44,7 +44,10 @@ def _weekdays(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return days, rel
 
 
+@lru_cache(maxsize=65536)
 def _word(lang: str, raw: str) -> str:
+    # cached: a pure function of the word and the language's tables, asked twice for every word
+    # of every sentence (Arabic's normalising is a pattern and six replacements)
     w = _norm(lang, raw)
     if lang == "ar" and w not in _months(lang) and w not in _weekdays(lang)[0] and w[:1] in "وبلف" \
             and (w[1:] in _months(lang) or w[1:] in _weekdays(lang)[0] or w[1:] in _weekdays(lang)[1]):

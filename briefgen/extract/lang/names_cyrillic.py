@@ -106,10 +106,21 @@ def find(text: str, lang: str) -> list[FoundName]:
     return list(names.values())
 
 
-def _orgs(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> None:
+@lru_cache(maxsize=None)
+def _known_orgs(lang: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The language's organisations (words, name), in the list's order, by their first word: a
+    token is compared with the few that open with it, not with every one."""
     known = {tuple(n.split()): n for n in tables.lines(lang, "orgs")}
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, name in known.items():
+        by_first.setdefault(words[0], []).append((words, name))
+    return {first: tuple(entries) for first, entries in by_first.items()}
+
+
+def _orgs(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> None:
+    known = _known_orgs(lang)
     for i, t in enumerate(toks):
-        for words, name in known.items():
+        for words, name in known.get(t.text, ()):
             if tuple(x.text for x in toks[i:i + len(words)]) == words:
                 add_name(names, "org", name, t.start, toks[i + len(words) - 1].end)
                 taken.update(range(i, i + len(words)))

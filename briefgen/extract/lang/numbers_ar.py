@@ -23,9 +23,11 @@ def table() -> numwords.Table:
     return numwords.load("ar", arabic.normalise)
 
 
+@lru_cache(maxsize=65536)
 def _word(raw: str) -> str:
     """The table's form of a printed word: normalised, one clitic off when that makes a number
-    word ("وثلاثه" -> "ثلاثه"); the vague "الالاف" keeps its article."""
+    word ("وثلاثه" -> "ثلاثه"); the vague "الالاف" keeps its article. Cached: a pure function of
+    the word and the table, asked for every word of every sentence."""
     w = arabic.normalise(raw)
     words = table().words
     if w in words or w in table().vague:
