@@ -104,6 +104,11 @@ EVENT_LABELS = {
     "mass_shooting": N_("mass shooting"), "protest": N_("protests and unrest"), "displacement": N_("displacement"),
     "accident": N_("accident"), "political_crisis": N_("political crisis"),
 }
+# Fighting whose page leads with the people it drove out: "South Sudan: armed clashes and
+# displacement" says both what happened and what the brief counts.
+CONFLICT_EVENTS = frozenset({"armed_clashes", "air_strike", "attack"})
+# TRANSLATORS: %(event)s is one of the labels above ("armed clashes", "air strikes", "attack").
+WITH_DISPLACEMENT = N_("%(event)s and displacement")
 ACCIDENT_LABELS = {
     "plane crash": N_("plane crash"), "train crash": N_("train crash"), "road crash": N_("road crash"),
     "shipwreck": N_("shipwreck"), "building collapse": N_("building collapse"), "mine accident": N_("mine accident"),

@@ -21,7 +21,8 @@ from briefgen.model import Brief, BriefStory, Dispute, KeyFigure, Mark
 from briefgen.render import wording
 from briefgen.render.phrase_labels import (
     ACCIDENT_LABELS, CATEGORY_HEADINGS, CATEGORY_HEADINGS_FEMININE, CATEGORY_LABELS, CATEGORY_PHRASES,
-    CATEGORY_PHRASES_FEMININE, EVENT_LABELS, LANGUAGE_TAG, QUALIFIER_FORMS, SCOPE_REASONS, TOPIC_LABELS)
+    CATEGORY_PHRASES_FEMININE, CONFLICT_EVENTS, EVENT_LABELS, LANGUAGE_TAG, QUALIFIER_FORMS, SCOPE_REASONS, TOPIC_LABELS,
+    WITH_DISPLACEMENT)
 from briefgen.render.phrases_figures import _PEOPLE, FigurePhrases
 
 __all__ = ["ACCIDENT_LABELS", "CATEGORY_HEADINGS", "CATEGORY_HEADINGS_FEMININE", "CATEGORY_LABELS", "CATEGORY_PHRASES",
@@ -59,6 +60,8 @@ class Phrases(FigurePhrases):
                 return self.verbatim(story.headline)
             return self.place_name(brief.place) if brief.place else escape(self._("Situation update"))
         what = self.event_label(story)
+        if story.type in CONFLICT_EVENTS and brief.figures and brief.figures[0].category in ("displaced", "refugees"):
+            what = Markup(escape(self._(WITH_DISPLACEMENT))) % {"event": what}
         if not brief.place:
             return Markup(capitalize_in(what, self.language))
         return Markup(escape(self._("%(place)s: %(event)s"))) % {"place": self.place_name(brief.place), "event": what}

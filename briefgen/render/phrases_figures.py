@@ -132,7 +132,10 @@ class FigurePhrases(QuotePhrases):
         feminine = gender == "f"
         table = CATEGORY_PHRASES_FEMININE if feminine else CATEGORY_PHRASES
         context = "feminine" if feminine else "masculine"
-        template = self.translations.npgettext(context, *table.get(figure.category, table["other"]),
+        # A group that is the category's own noun says it alone: '8,000 refugees', not '8,000
+        # refugees fled as refugees'.
+        category = "other" if wording.names_category(figure.group, figure.category) else figure.category
+        template = self.translations.npgettext(context, *table.get(category, table["other"]),
                                                int(verb_count) if float(verb_count).is_integer() else 2)
         phrase = Markup(_squash(escape(template))) % {"count": count, "group": noun}
         phrase = Markup(_squash(phrase))

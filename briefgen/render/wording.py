@@ -113,6 +113,17 @@ def find_group(words: str | None) -> GroupWords | None:
     return GROUPS.get(GROUP_ALIASES.get(key, key))
 
 
+# Categories whose people have a noun of their own among the groups: a figure of that group in that
+# category needs no verb ('8,000 refugees').
+_CATEGORY_NOUNS = {"refugees": "refugees"}
+
+
+def names_category(group: str | None, category: str) -> bool:
+    """Whether the group's noun already says the category ('refugees' counted as refugees)."""
+    noun = _CATEGORY_NOUNS.get(category)
+    return noun is not None and find_group(group) is GROUPS[noun]
+
+
 def find_place(words: str | None) -> tuple[str | None, PlaceWords] | None:
     """('east', Aleppo's words) for 'eastern Aleppo'; (None, …) for 'Aleppo'; None if unknown."""
     key = _norm(words)

@@ -137,3 +137,42 @@ def test_punctuation_between_values_follows_the_language(overflow_html, lang, co
 def test_as_of_label_is_a_noun_before_its_colon(lang, label):
     """'Au : 5 mars' puts a colon after a preposition; the header says 'Mise à jour : 5 mars'."""
     assert prepare("default").localize(lang).translations.gettext("As of") == label
+
+
+@pytest.mark.parametrize(("lang", "group", "expected"), [
+    ("en", "refugees", "8,000 refugees"), ("en", "people", "8,000 people fled as refugees"),
+    ("fr", "refugees", "8\u202f000 réfugiés"),
+])
+def test_a_refugee_count_says_refugees_once(lang, group, expected):
+    """'8,000 refugees fled as refugees' repeats itself: a group that names the category stands alone."""
+    figure = KeyFigure(id="f", category="refugees", value=8000, group=group)
+    assert str(phrases(lang).figure_phrase(figure)) == expected
+
+
+def _title(text: str, lang: str = "en") -> str:
+    """The title of a one-article brief; the text's first line is the article's headline."""
+    from briefgen.extract import extract_source
+    from briefgen.merge import resolve
+    from tests.extract.conftest import make_source
+    headline, body = text.split("\n\n", 1)
+    source = make_source(body).model_copy(update={"title": headline})
+    return str(phrases(lang).story_title(compose(resolve(extract_source(source)))))
+
+
+def test_fighting_that_drove_people_out_is_titled_with_the_displacement():
+    text = ("Fighting drives 120,000 from homes in Varno\n\n"
+            "Heavy fighting between the army and rebel militias in Varno province has displaced about 120,000 "
+            "people in two weeks, the United Nations said on Monday.\n\n"
+            "Families walked for days to reach camps near the river, where water and shelter are scarce.\n\n"
+            "Talks between the two sides are due to resume in the capital next week.\n\n"
+            "Aid groups said at least 40 people had been killed since the clashes began.")
+    title = _title(text)
+    assert title.endswith("armed clashes and displacement"), title
+    assert _title(text, "fr").endswith("affrontements armés et déplacements")
+
+
+def test_fighting_whose_page_leads_with_the_dead_is_titled_with_the_fighting_alone():
+    text = ("Clashes kill 40 in Varno\n\n"
+            "At least 40 people were killed in heavy fighting between the army and rebel militias in Varno "
+            "province on Sunday, officials said. Some families have left their villages.")
+    assert _title(text).endswith("armed clashes"), _title(text)
