@@ -42,7 +42,7 @@ def compose(facts: Facts, *, notes_markdown: str | None = None, budget: Budget |
     dropped: list[str] = []
 
     story = story_of(facts, cite)
-    figures, disputes, context = key_figures(facts, cite)
+    figures, disputes, context = key_figures(facts, cite, story.place)
     if story.type == "none" and not any(f.category != "other" for f in figures):
         figures = []            # a story with no crisis event and no people count shows no key figures
     # Compose's own caps drop in the fit's order: the analyst's facts after the extracted ones.

@@ -26,13 +26,15 @@ TOPIC_OF_CATEGORY = {
 MAX_CONTEXT = 3            # context figures printed (one small line), most important category first
 
 
-def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Dispute], list[KeyFigure]]:
+def key_figures(facts: Facts, cite: Citer, main_place: str | None = None
+                ) -> tuple[list[KeyFigure], list[Dispute], list[KeyFigure]]:
     """Key figures in selection order, disputes, and context figures (never key figures).
 
     Selection goes round robin over categories: the categories a headline or lead states
     first, then by importance (CATEGORY_RANK); within one, what the headline or lead states
     (the headline's own number before the lead's: "Toll touches 379" is the story's toll, "21 more
-    died on Thursday" the day's), then agreement, then the newest and largest report. Never by size alone. The merge stage
+    died on Thursday" the day's), then a count of the title's place ("Bihar: floods" shows Bihar's
+    1.61 crore affected, not the two states' two crore), then agreement, then the newest and largest report. Never by size alone. The merge stage
     has already folded equal values and kept different values as one disputed figure with its
     claims; compose only selects.
     """
@@ -68,7 +70,8 @@ def key_figures(facts: Facts, cite: Citer) -> tuple[list[KeyFigure], list[Disput
 
     first_at = {kf.id: min((c.start for c in f.citations), default=0) for kf, f in zip(candidates, cited)}
     by_category: dict[str, list[KeyFigure]] = defaultdict(list)
-    for kf in sorted(candidates, key=lambda k: (k.id not in leads, k.id not in headlined, -k.sources_count, -k.agreement,
+    for kf in sorted(candidates, key=lambda k: (k.id not in leads, k.id not in headlined,
+                                                bool(main_place) and k.place != main_place, -k.sources_count, -k.agreement,
                                                 -(k.date or dt.date.min).toordinal(), first_at[k.id], -k.value, k.id)):
         by_category[kf.category].append(kf)
     for category, figures in by_category.items():

@@ -172,3 +172,16 @@ def test_a_vague_lead_stays_when_no_exact_count_of_its_size_is_given():
     text = ("Nine people were dead and scores were injured on Sunday after two buses collided near the border.\n\n"
             "At a nearby clinic, 3 people were injured by falling glass.")
     assert ("injured", "scores") in _key(text)
+
+
+def test_the_count_of_the_titles_place_leads_its_category():
+    """'Karsa: floods' shows Karsa's affected, not the whole north's, when the lead gives both."""
+    from briefgen.extract import extract_source
+
+    from ..extract.conftest import make_source
+    text = ("Floods across the north have affected more than 2 million people, officials said on Monday. The toll "
+            "in Karsa floods, which have affected 1.4 million people in 12 districts, rose to 120 on Monday.\n\n"
+            "Rescue teams reached the worst-hit villages of Karsa by boat.")
+    brief = compose(resolve(extract_source(make_source(text).model_copy(update={"title": "Karsa toll rises to 120"}))))
+    assert brief.story.place == "Karsa"
+    assert [(f.category, f.value) for f in brief.figures] == [("killed", 120), ("affected", 1_400_000)]
