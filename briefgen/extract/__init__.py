@@ -120,7 +120,9 @@ def extract_source(source: Source) -> Facts:
             _names(doc, facts)
             _quotes(doc, facts)
             for p in facts.people:  # a role noun resolved while reading quotes ("the Russian president said")
-                p.role = p.role or doc.entities[("person", p.name)].role
+                role = p.role or doc.entities[("person", p.name)].role
+                if role is not p.role:  # each assignment is validated: only a new value is set
+                    p.role = role
             _figures(doc, facts)
             _events(doc, facts)
             facts.kinds = kinds.extract_all(doc)   # every registered kind's (briefgen.kinds)

@@ -269,6 +269,9 @@ def _number_of(doc: Doc, c: Cand) -> str | None:
     return cues[-1]
 
 
+_CLAUSE_MARK_RE = re.compile(r"[;:(,]")
+
+
 def predicate(doc: Doc, cands: list[Cand]) -> None:
     """The verb phrase after the group: "369 civilians have been killed", "are thought to be
     trapped"; a parenthetical ("- including 34 children -", ", many of them wounded,") is skipped."""
@@ -290,8 +293,7 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
         toks = doc.tokens_in(pos, limit)
         window_end = pos
         for n, tok in enumerate(toks[:10]):
-            gap = doc.text[window_end:tok.start]
-            if n and re.search(r"[;:(,]", gap) or tok.lower in WINDOW_STOP:
+            if n and _CLAUSE_MARK_RE.search(doc.text, window_end, tok.start) or tok.lower in WINDOW_STOP:
                 break
             window_end = tok.end
             if tok.lower in W.CUES:

@@ -123,10 +123,13 @@ def _disease_named(words: Lexicon, found: str) -> str:
     return next((name for name, pattern in words.diseases if pattern.fullmatch(" ".join(found.split()))), found)
 
 
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"'”’]?\s")
+
+
 def lead_of(text: str) -> str:
     """The opening sentences: up to the first sentence end past LEAD_CHARS // 2, at most LEAD_CHARS."""
     head = text[:LEAD_CHARS]
-    ends = [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s", head) if m.end() >= LEAD_CHARS // 2]
+    ends = [m.end() for m in _SENTENCE_STOP_RE.finditer(head) if m.end() >= LEAD_CHARS // 2]
     return head[:ends[0]] if ends else head
 
 
@@ -178,8 +181,19 @@ def _type_counts(words: Lexicon, text: str) -> dict[str, int]:
 def _named_in(place: Place, text: str) -> int | None:
     if place.name not in text:
         return None                 # most places are not in a headline: no pattern needed
-    match = re.search(r"(?<!\w)" + re.escape(place.name) + r"(?!\w)", text)
-    return match.start() if match else None
+    # the first occurrence standing as a word of its own, as `(?<!\w)name(?!\w)` finds it (one
+    # character is `\w` exactly when it is alphanumeric or "_"), without a pattern per place
+    name, q = place.name, text.find(place.name)
+    while q >= 0:
+        end = q + len(name)
+        if not (q and _word_char(text[q - 1])) and not (end < len(text) and _word_char(text[end])):
+            return q
+        q = text.find(name, q + 1)
+    return None
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def main_place(source: Source, places: list[Place], lead: str) -> Place | None:
