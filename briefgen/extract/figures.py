@@ -8,6 +8,7 @@ a missing one. Candidates pass through the rule chain below in order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import figure_context as context
@@ -289,7 +290,8 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(doc.text, pos)
         if m:
             pos = m.end()
-        limit = min([s for s in starts if s >= pos] + [c.sent[1]])
+        k = bisect_left(starts, pos)  # the first count at or after pos
+        limit = min(starts[k], c.sent[1]) if k < len(starts) else c.sent[1]
         toks = doc.tokens_in(pos, limit)
         window_end = pos
         for n, tok in enumerate(toks[:10]):

@@ -9,7 +9,9 @@ The last rule links later surname mentions ("Lavrov", "Mr Obama") to the full na
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from . import gazetteer, lexicon
 from . import role_phrases as P
@@ -19,6 +21,7 @@ from .doc import Doc
 from .names import SPEECH_VERBS, Run, is_name_word
 from .ruler import Ruler
 
+_START = attrgetter("start")
 ROYAL = frozenset({"Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Ayatollah"})
 
 
@@ -53,14 +56,12 @@ def _runs(doc: Doc) -> list:
     out = []
     abbreviations, honorifics = lexicon.title_abbreviations(), lexicon.honorifics()
     for stoks, runs in doc.sentence_runs():
-        index = None
         for run in runs:
             k, name = _name_part(run, abbreviations, honorifics)
             # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
             if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
-                if index is None:  # built only for a sentence with a name
-                    index = {t.start: n for n, t in enumerate(stoks)}
-                out.append((stoks, run, index[name[0].start], name))
+                # the name's first token in the sentence: tokens are sorted by start
+                out.append((stoks, run, bisect_left(stoks, name[0].start, key=_START), name))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out
 
