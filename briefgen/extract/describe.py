@@ -33,7 +33,9 @@ from .ruler import Ruler
 class Draft:
     text: str
     speaker: str | None = None       # the attributed subject, for a pronoun or a clause without subject
-    subject: str | None = None       # the sentence's subject, for "... and announced ..."
+    # the text whose subject ("... and announced ..." needs one) `subject` reads: read only then,
+    # as most lines keep their own subject
+    subject_from: str | None = None
     needs_subject: bool = False
     done_attribution: bool = False
     on_attribution: bool = False     # the date was the report's ("officials said on Tuesday")
@@ -234,7 +236,7 @@ def attribution(d: Draft) -> None:
         d.speaker = _subject(m.group("who") + " said") or m.group("who")
         d.said = m.group("who")
         d.text = _TOLD_WHOM_RE.sub("", d.text[m.end():])  # "told French radio on Saturday: ..."
-    d.subject = _subject(d.text)
+    d.subject_from = d.text
 
 
 def attribution_clause(d: Draft) -> None:
@@ -361,7 +363,7 @@ def subject(d: Draft) -> None:
     if d.speaker and PRONOUN_RE.match(text):
         text = PRONOUN_RE.sub(d.speaker + " ", text)
     elif d.needs_subject or _OPENS_ON_PAST_RE.match(text):
-        who = d.subject or d.speaker
+        who = (_subject(d.subject_from) if d.subject_from is not None else None) or d.speaker
         if who:
             text = f"{who} {LEAD_WORDS.sub('', text)}"
     d.text = text

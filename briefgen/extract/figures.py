@@ -90,11 +90,11 @@ def _counts_people(words: list[str]) -> bool:
 
 
 def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
+    if n.decimal or doc.in_quote(n.start):
+        return True
     text = doc.text
     before = text[max(sent[0], n.start - 40):n.start]
     after = text[n.end:min(sent[1], n.end + 40)]
-    if n.decimal or doc.in_quote(n.start):
-        return True
     if (after[:1] in ("-", "–") and HYPHENATED_RE.match(after)) or before.endswith(("-", "–", "#")):
         return True  # "five-year-old", "21-day", "700-strong", "magnitude-6", ranges
     # the currency pattern ends on a sign or code and spaces: test that before scanning for it
@@ -105,7 +105,8 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
         return True  # "eight to 10km", "10 to 20 seconds"
     words_after = after.split()
     nxt = words_after[0].strip(",.;:").lower() if words_after else ""
-    prev = before.split()[-1].lower().strip("(") if before.split() else ""
+    words_before = before.split()
+    prev = words_before[-1].lower().strip("(") if words_before else ""
     if not n.spelled and not n.vague and isinstance(n.value, int) and 1000 <= n.value <= 2100 \
             and "," not in text[n.start:n.end] and not _counts_people(words_after):
         return True  # a year
