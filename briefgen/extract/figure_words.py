@@ -57,6 +57,9 @@ PHRASES = [
     (re.compile(r"\b(?:suffering|suffered)\s+(?:from\s+)?(?:\w+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"),
      "injured"),
 ]
+# all of them in one pattern: it matches a text iff one of them does (most windows hold none, and
+# then the nine scans of the window are not needed)
+ANY_PHRASE_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in PHRASES))
 # a verb right before the number, of which the counted people are the object
 VERBS_BEFORE = {
     "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "claimed": None,

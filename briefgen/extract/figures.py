@@ -304,7 +304,8 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
                 break
         if c.category is None:
             span = doc.text[pos:window_end].lower()
-            hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)]
+            hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)] \
+                if W.ANY_PHRASE_RE.search(span) else []
             if hits:
                 s, e, cat = min(hits)
                 if cat == "in_care":
