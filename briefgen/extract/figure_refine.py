@@ -82,7 +82,7 @@ def subsets(doc: Doc, cands: list[Cand]) -> None:
     """"369 civilians ... including 45 children": the part joins the figure before it; with no
     figure before, it stands alone with the category of its clause ("have drowned, including five")."""
     for n, c in enumerate(cands):
-        if c.drop or not SUBSET_RE.search(doc.text, c.sent[0], c.start):
+        if c.drop or not W.search_ending(SUBSET_RE, W.SUBSET_ENDS, doc.text, c.sent[0], c.start):
             continue
         parents = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
         if c.head is None:

@@ -130,6 +130,23 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+SUBSET_ENDS = ("including", "them", "whom")  # the last word of every SUBSET_RE phrase (keep them in step)
+
+
+def search_ending(rx: re.Pattern[str], last_words: tuple[str, ...], text: str, start: int,
+                  end: int) -> re.Match[str] | None:
+    """`rx.search(text, start, end)` for a pattern whose every match ends the window with one of
+    `last_words` (in any case) and spaces, run only when the window ends so: `re` would try the
+    pattern at every character of it. On ASCII, lowercasing decides that exactly; other characters
+    may fold case in more ways ("ſ" matches "s"), so the pattern decides."""
+    before = text[start:end]
+    core = before.rstrip()
+    if len(core) == len(before):
+        return None  # no trailing space: `\s+$` cannot match
+    tail = core[-max(map(len, last_words)):]
+    if tail.isascii() and not tail.lower().endswith(last_words):
+        return None
+    return rx.search(text, start, end)
 # heads a noun before them narrows into a group of its own: "aid workers", "health workers",
 # "security personnel" (a category word before them is no part of it: "injured workers")
 COMPOUND_HEADS = frozenset("workers worker staff personnel officers officer members member".split())

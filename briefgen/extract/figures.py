@@ -36,6 +36,8 @@ NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<group>[^.;:]{3,100}?)\s+(?:(?:ha
                           r"(?:reached|risen\s+to|rose\s+to|climbed\s+(?:to|above|past)|grown\s+to|grew\s+to|"
                           r"increased\s+to|jumped\s+to|surged\s+to|stands\s+at|stood\s+at|topped|passed|exceeded)"
                           r"\s+$", re.IGNORECASE)
+# the last word of every NUMBER_OF_RE match (keep them in step)
+_NUMBER_OF_ENDS = ("reached", "to", "above", "past", "at", "topped", "passed", "exceeded")
 SUBSET_RE = W.SUBSET_RE
 
 
@@ -148,18 +150,8 @@ _QUALIFIER_ENDS = ("least", "than", "over", "about", "around", "nearly", "almost
 
 
 def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
-    """`W.QUALIFIER_RE.search(text, start, end)`, run only when text[start:end] ends with one of
-    the phrases' last words and spaces (the pattern is tried at every character of the window).
-    On ASCII, lowercasing decides that exactly; other characters may fold case in more ways
-    ("ſ" matches "s"), so the pattern decides."""
-    before = text[start:end]
-    core = before.rstrip()
-    if len(core) == len(before):
-        return None  # no trailing space: `\s+$` cannot match
-    tail = core[-13:]
-    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDS):
-        return None
-    return W.QUALIFIER_RE.search(text, start, end)
+    """`W.QUALIFIER_RE.search(text, start, end)`, run only when it can match."""
+    return W.search_ending(W.QUALIFIER_RE, _QUALIFIER_ENDS, text, start, end)
 
 
 def candidates(doc: Doc) -> list[Cand]:
@@ -250,16 +242,33 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
             c.category, c.start = W.NOUNS_OF[words[-2].lower], words[-2].start
         elif (cat := _number_of(doc, c)) is not None:
             c.category = cat
-        elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start):
-            m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start)
+        elif (m := _toll_before(doc, c)) is not None:
             c.category, c.start = c.category or "killed", m.start()
         elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
             c.blocked = True
 
 
+# Every TOLL_RE match holds one of these words (keep them in step).
+_TOLL_WORDS = ("toll", "bodies", "deaths", "remains")
+
+
+def _toll_before(doc: Doc, c: Cand) -> re.Match[str] | None:
+    """`TOLL_RE.search` over the 140 characters before the figure, run only when they hold one of
+    its words: the pattern is tried at every character (~13 us a window, for most figures). On
+    ASCII, lowercasing decides that exactly; other characters may fold case in more ways ("ſ"
+    matches "s"), so the pattern decides."""
+    start = max(c.sent[0], c.start - 140)
+    window = doc.text[start:c.start]
+    if window.isascii():
+        low = window.lower()
+        if not any(w in low for w in _TOLL_WORDS):
+            return None
+    return TOLL_RE.search(doc.text, start, c.start)
+
+
 def _number_of(doc: Doc, c: Cand) -> str | None:
     """The category of "the number of <group> has reached N": the last cue word of the group."""
-    m = NUMBER_OF_RE.search(doc.text, max(c.sent[0], c.start - 160), c.start)
+    m = W.search_ending(NUMBER_OF_RE, _NUMBER_OF_ENDS, doc.text, max(c.sent[0], c.start - 160), c.start)
     if m is None:
         return None
     words = re.findall(r"[a-z]+", m.group("group").lower())
