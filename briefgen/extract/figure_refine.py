@@ -6,6 +6,7 @@ figures.RULES after the core rules of figures.py.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -36,8 +37,7 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(text, pos)
         if m:
             pos = m.end()
-        movement_re = _movement_re(doc.lang)
-        m = movement_re.search(text, pos, min(c.sent[1], pos + 80)) if movement_re else None
+        m = _movement_after(doc, pos, min(c.sent[1], pos + 80))
         lead = text[pos:m.start()] if m else ""
         # the phrase opens the predicate: at most "from Jonglei" between the group and it
         if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
@@ -65,6 +65,34 @@ MOVEMENT_LEAD_RE = re.compile(r"[,;:()]")
 # categories a "have returned home" after the group turns into returnees (other)
 RETURN_OVERRIDES = frozenset({"refugees", "displaced", "evacuated"})
 POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
+
+
+def _movement_after(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """`_movement_re(doc.lang).search(doc.text, start, end)`, run only when the window holds a key
+    word of some phrase (most hold none; the pattern would be tried at every character). On ASCII
+    text lowercasing decides that exactly (`_movement_keys` says when)."""
+    rx = _movement_re(doc.lang)
+    if rx is None:
+        return None
+    keys = _movement_keys(doc.lang)
+    window = doc.text[start:end]
+    if keys is not None and window.isascii():
+        low = window.lower()
+        if not any(k in low for k in keys):
+            return None
+    return rx.search(doc.text, start, end)
+
+
+@lru_cache(maxsize=None)
+def _movement_keys(lang: str) -> tuple[str, ...] | None:
+    """The longest word of each movement phrase, lowercased: every match of a phrase holds its
+    word in some case. None when a phrase has a character that matches an ASCII one when case
+    is ignored ("ſ" matches "s"): then only the pattern can tell."""
+    phrases = lexicon.movement_phrases(lang)
+    odd = {ch for p in phrases for ch in p if not ch.isascii()}
+    if any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for ch in odd for a in string.ascii_letters):
+        return None
+    return tuple({max(p.split(), key=len).lower() for p in phrases})
 
 
 @lru_cache(maxsize=None)
