@@ -6,7 +6,6 @@ figures.RULES after the core rules of figures.py.
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from . import figure_words as W
 from . import gazetteer
 from . import lexicon
 from .doc import Doc
+from .story import key_words, may_match
 from .figure_words import CONDITION_RE, NOT_GROUPS, PARENTHETICAL_RE, SUBSET_RE
 
 if TYPE_CHECKING:
@@ -68,31 +68,17 @@ POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
 
 
 def _movement_after(doc: Doc, start: int, end: int) -> re.Match[str] | None:
-    """`_movement_re(doc.lang).search(doc.text, start, end)`, run only when the window holds a key
-    word of some phrase (most hold none; the pattern would be tried at every character). On ASCII
-    text lowercasing decides that exactly (`_movement_keys` says when)."""
+    """`_movement_re(doc.lang).search(doc.text, start, end)`, run only when the window may hold a
+    phrase (most hold none; the pattern would be tried at every character)."""
     rx = _movement_re(doc.lang)
-    if rx is None:
+    if rx is None or not may_match(_movement_keys(doc.lang), doc.text[start:end]):
         return None
-    keys = _movement_keys(doc.lang)
-    window = doc.text[start:end]
-    if keys is not None and window.isascii():
-        low = window.lower()
-        if not any(k in low for k in keys):
-            return None
     return rx.search(doc.text, start, end)
 
 
 @lru_cache(maxsize=None)
 def _movement_keys(lang: str) -> tuple[str, ...] | None:
-    """The longest word of each movement phrase, lowercased: every match of a phrase holds its
-    word in some case. None when a phrase has a character that matches an ASCII one when case
-    is ignored ("ſ" matches "s"): then only the pattern can tell."""
-    phrases = lexicon.movement_phrases(lang)
-    odd = {ch for p in phrases for ch in p if not ch.isascii()}
-    if any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for ch in odd for a in string.ascii_letters):
-        return None
-    return tuple({max(p.split(), key=len).lower() for p in phrases})
+    return key_words(lexicon.movement_phrases(lang))
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class Lexicon:
     type_words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the words `types` are made of
     clitics: tuple[str, ...] = ()
     type_starts: re.Pattern | None = None  # where a word of some type starts (`_type_counts`)
+    disease_keys: tuple[str, ...] | None = None  # `key_words` of the disease names
 
 
 def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = ()) -> re.Pattern:
@@ -79,6 +81,33 @@ def _grouped(entries: list[tuple[str, str]]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def key_words(entries) -> tuple[str, ...] | None:
+    """One lowercased word of each entry (its longest; a wildcard's "*" left off), for `may_match`.
+    None when that test would not be exact: an entry with no word, or with a character outside
+    ASCII that matches an ASCII letter when case is ignored ("ſ" matches "s")."""
+    keys = set()
+    for entry in entries:
+        words = [w.rstrip("*") for w in entry.split() if w.rstrip("*")]
+        if not words or any(not ch.isascii() and _folds_onto_ascii(ch) for ch in entry):
+            return None
+        keys.add(max(words, key=len).lower())
+    return tuple(keys)
+
+
+def _folds_onto_ascii(ch: str) -> bool:
+    return any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in string.ascii_letters)
+
+
+def may_match(keys: tuple[str, ...] | None, text: str) -> bool:
+    """False only when no entry with these `key_words` can match in `text`, case ignored: on
+    ASCII text a match holds its entry's key word, lowercased, in the lowercased text. A few
+    substring tests instead of a pattern tried at every character."""
+    if keys is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(k in low for k in keys)
+
+
 def _entry(words: str) -> str:
     parts = []
     for word in words.split():
@@ -115,7 +144,8 @@ def lexicon(language: str = "en") -> Lexicon:
     type_starts = None if any(p.fullmatch("") for _, p in types) else re.compile(f"(?={any_type.pattern})",
                                                                                re.IGNORECASE)
     return Lexicon(types, diseases, word_pattern([name for name, _ in diseases], clitics),
-                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics), type_starts)
+                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics), type_starts,
+                   key_words(name for name, _ in diseases))
 
 
 def _disease_named(words: Lexicon, found: str) -> str:
@@ -138,7 +168,7 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
     words = lexicon(language)
     headline, lead = words.other_senses.sub(" ", headline), words.other_senses.sub(" ", lead)
     disease = next((_disease_named(words, match.group()) for part in (headline, lead)
-                    if (match := words.any_disease.search(part))), None)
+                    if may_match(words.disease_keys, part) and (match := words.any_disease.search(part))), None)
     scores: dict[str, int] = {}
     in_headline, in_lead = _type_counts(words, headline), _type_counts(words, lead)
     for name, _ in words.types:
