@@ -85,17 +85,23 @@ def key_words(entries) -> tuple[str, ...] | None:
     """One lowercased word of each entry (its longest; a wildcard's "*" left off), for `may_match`.
     None when that test would not be exact: an entry with no word, or with a character outside
     ASCII that matches an ASCII letter when case is ignored ("ſ" matches "s")."""
+    entries = list(entries)
+    if not folds_safely(entries):
+        return None
     keys = set()
     for entry in entries:
         words = [w.rstrip("*") for w in entry.split() if w.rstrip("*")]
-        if not words or any(not ch.isascii() and _folds_onto_ascii(ch) for ch in entry):
+        if not words:
             return None
         keys.add(max(words, key=len).lower())
     return tuple(keys)
 
 
-def _folds_onto_ascii(ch: str) -> bool:
-    return any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for a in string.ascii_letters)
+def folds_safely(entries: list[str]) -> bool:
+    """Whether no character of the entries outside ASCII matches an ASCII letter when case is
+    ignored ("ſ" matches "s", "K" Kelvin "k"): then, on ASCII text, ignoring case is lowercasing."""
+    odd = {ch for entry in entries for ch in entry if not ch.isascii()}
+    return not any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for ch in odd for a in string.ascii_letters)
 
 
 def may_match(keys: tuple[str, ...] | None, text: str) -> bool:
