@@ -40,13 +40,13 @@ class Lexicon:
     disease_keys: tuple[str, ...] | None = None  # `key_words` of the disease names
 
 
-def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = ()) -> re.Pattern:
+def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = (), ignore_case: bool = True) -> re.Pattern:
     """One case-insensitive pattern for a word list: "flood*" matches any ending, a lone "*" any one
     word ("over the past * years"), others whole words. `clitics` are what a language writes
     onto the front of a word (Arabic "al-", "wa-", "bi-": الغارات, وفرار): a word may carry one."""
     front = "(?:" + "|".join(sorted(map(re.escape, clitics), key=len, reverse=True)) + ")?" if clitics else ""
     entries = sorted(((word, _entry(word)) for word in words), key=lambda pair: len(pair[1]), reverse=True)
-    return re.compile(r"(?<!\w)" + front + _grouped(entries), re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + front + _grouped(entries), re.IGNORECASE if ignore_case else 0)
 
 
 def _grouped(entries: list[tuple[str, str]]) -> str:
