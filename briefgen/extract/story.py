@@ -10,6 +10,7 @@ the page leads with them (compose).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import string
@@ -154,6 +155,22 @@ def lexicon(language: str = "en") -> Lexicon:
                    key_words(name for name, _ in diseases))
 
 
+@functools.cache
+def _lowered_types(language: str) -> Lexicon | None:
+    """The lexicon with twins of its type patterns (and `type_starts`) made of the lowercased words
+    and matched with case: on lowercased ASCII text they give the matches the others give on the
+    text (same starts and ends), about twice as fast. None when that would not hold: a character
+    that folds onto ASCII (`folds_safely`), or no `type_starts`."""
+    words = lexicon(language)
+    if words.type_starts is None or not folds_safely([*words.clitics, *(w for _, ws in words.type_words for w in ws)]):
+        return None
+    clitics = [c.lower() for c in words.clitics]
+    type_words = [(name, [w.lower() for w in ws]) for name, ws in words.type_words]
+    types = tuple((name, word_pattern(ws, clitics, ignore_case=False)) for name, ws in type_words)
+    any_type = word_pattern([w for _, ws in type_words for w in ws], clitics, ignore_case=False)
+    return dataclasses.replace(words, types=types, type_starts=re.compile(f"(?={any_type.pattern})"))
+
+
 def _disease_named(words: Lexicon, found: str) -> str:
     """The list's own spelling of a disease the text names ("EBOLA" -> "Ebola")."""
     return next((name for name, pattern in words.diseases if pattern.fullmatch(" ".join(found.split()))), found)
@@ -176,7 +193,9 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
     disease = next((_disease_named(words, match.group()) for part in (headline, lead)
                     if may_match(words.disease_keys, part) and (match := words.any_disease.search(part))), None)
     scores: dict[str, int] = {}
-    in_headline, in_lead = _type_counts(words, headline), _type_counts(words, lead)
+    lowered = _lowered_types(language)
+    in_headline, in_lead = (_type_counts(lowered, part.lower()) if lowered is not None and part.isascii()
+                            else _type_counts(words, part) for part in (headline, lead))
     for name, _ in words.types:
         score = HEADLINE_WEIGHT * in_headline[name] + in_lead[name]
         if score:
