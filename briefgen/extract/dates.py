@@ -47,8 +47,11 @@ class DateExpr:
 SPAN_EDGE_RE = re.compile(r"\b(?:since|until|till|through)\s+(?:late\s+|early\s+)?$", re.IGNORECASE)
 
 
+_ONWARDS_RE = re.compile(r"\s+onwards?\b")
+
+
 def is_span_edge(text: str, expr: DateExpr, floor: int = 0) -> bool:
-    if re.match(r"\s+onwards?\b", text[expr.end:expr.end + 10]):
+    if _ONWARDS_RE.match(text, expr.end, expr.end + 10):
         return True
     return SPAN_EDGE_RE.search(text, max(floor, expr.start - 12), expr.start) is not None
 

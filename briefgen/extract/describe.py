@@ -33,7 +33,9 @@ from .ruler import Ruler
 class Draft:
     text: str
     speaker: str | None = None       # the attributed subject, for a pronoun or a clause without subject
-    subject: str | None = None       # the sentence's subject, for "... and announced ..."
+    # the text whose subject ("... and announced ..." needs one) `subject` reads: read only then,
+    # as most lines keep their own subject
+    subject_from: str | None = None
     needs_subject: bool = False
     done_attribution: bool = False
     on_attribution: bool = False     # the date was the report's ("officials said on Tuesday")
@@ -103,6 +105,9 @@ def _dangling(text: str) -> bool:
     return not words or words[-1].lower() in DANGLING
 
 
+_SEGMENT_EDGES_RE = re.compile(r"^[\s,.]+|[\s,.:]+$")
+
+
 def quoted_speech(d: Draft) -> None:
     """A quote whose date is on its attribution ('"...," Christie told reporters on Monday', or
     'Keita told French radio on Saturday: "..."'), or in the speaker's own first person, is the
@@ -110,6 +115,9 @@ def quoted_speech(d: Draft) -> None:
     part of the clause ('Kerry said he was "hopeful" about ...') keeps its words, without the
     marks: cutting it would leave "said he was". A date inside the marks ('"We will meet on
     Saturday"') keeps the quoted words too."""
+    if not QUOTE_MARKS_RE.search(d.text):
+        d.text = T.squash(d.text)  # no marks: no quote to read, and nothing for the pattern below to drop
+        return
     outside, inside = _quote_parts(d.text)
     if inside:
         said = " ".join(p.strip(" ,;:") for p in inside)
@@ -122,19 +130,26 @@ def quoted_speech(d: Draft) -> None:
         if not any(D in p for p in inside):
             seg = next((p for p in outside if D in p), None)
             if seg and len(seg.split()) >= 3 and not _dangling(seg):
-                d.text = re.sub(r"^[\s,.]+|[\s,.:]+$", "", seg)
+                d.text = _SEGMENT_EDGES_RE.sub("", seg)
                 d.done_attribution = True
                 return
     d.text = T.squash(QUOTE_MARKS_RE.sub("", d.text))
+
+
+_SINGLE_QUOTED_RE = re.compile(r"^['‘](?=\w)(?P<q>.*?[\w.,!?])['’](?=[\s,.;:!?]|$)")
 
 
 def single_quotes(d: Draft) -> None:
     """A sentence opening on a single quote mark ("'We hope we can operate ...,' Nugroho told
     Reuters") is read like a double-quoted one: the pair becomes “...”, so `quoted_speech`
     sees it. Apostrophes inside words are left alone."""
-    m = re.match(r"^['‘](?=\w)(?P<q>.*?[\w.,!?])['’](?=[\s,.;:!?]|$)", d.text)
+    m = _SINGLE_QUOTED_RE.match(d.text)
     if m and '"' not in d.text and "“" not in d.text:
         d.text = f"“{m.group('q')}”{d.text[m.end():]}"
+
+
+_LEAD_RE = re.compile(r"^(?P<lead>[^,;:\"“”]{1,120}?),\s+(?=\S)")
+_LEAD_WORD_RE = re.compile(r"⟦[dD]⟧|[\w’'-]+")
 
 
 def lead_time(d: Draft) -> None:
@@ -142,11 +157,11 @@ def lead_time(d: Draft) -> None:
     nightfall ⟦D⟧, ...", "After five days of heavy clashes around ..., rebels overran ...". The
     lead must be free of verbs and either all time words or a phrase opened by a time
     preposition; places ("In neighboring Nepal, ...") stay."""
-    m = re.match(r"^(?P<lead>[^,;:\"“”]{1,120}?),\s+(?=\S)", d.text)
+    m = _LEAD_RE.match(d.text)
     if not m or VERB_RE.search(ANY_DATE_RE.sub(" ", m.group("lead"))):
         return
     lead = m.group("lead")
-    words = re.findall(r"⟦[dD]⟧|[\w’'-]+", lead)
+    words = _LEAD_WORD_RE.findall(lead)
     rest = d.text[m.end():]
     timed = all(w.lower() in TIME_WORDS or w in (D, OTHER) for w in words) and (
         any(w in (D, OTHER) or w.lower() in TIME_CORE for w in words))
@@ -179,6 +194,10 @@ def _subject(text: str) -> str | None:
     return subj if 0 < len(subj.split()) <= 8 and "," not in subj else None
 
 
+_HEAD_PREPOSITION_RE = re.compile(r"^(?:(?:at|in|on|from|near|for)\s+)?", re.IGNORECASE)
+_HEAD_APPOSITION_RE = re.compile(r",\s*(?:a|an|the)\s.*$")
+
+
 def relative(d: Draft) -> None:
     """The date inside a relative clause or apposition: "Kestel, who visited Orvana on Tuesday, said"
     -> "Kestel visited Orvana"; "At Orvana General Hospital, whose ground floor was flooded on Monday
@@ -191,12 +210,15 @@ def relative(d: Draft) -> None:
             if r.group("rel") in ("who", "which") and D in d.text[r.end():] and D not in d.text[:r.start()]:
                 d.text = d.text[:r.start()] + " " + d.text[r.end():].lstrip()
         return
-    head = re.sub(r"^(?:(?:at|in|on|from|near|for)\s+)?", "", d.text[:m.start()].strip(), flags=re.IGNORECASE)
-    head = re.sub(r",\s*(?:a|an|the)\s.*$", "", head)
+    head = _HEAD_PREPOSITION_RE.sub("", d.text[:m.start()].strip())
+    head = _HEAD_APPOSITION_RE.sub("", head)
     if 0 < len(head.split()) <= 8 and "," not in head:
         rel, body = m.group("rel"), m.group("body")
         d.text = f"{head}'s {body}" if rel == "whose" else f"{head} {body}"
         d.done_attribution = True
+
+
+_TOLD_WHOM_RE = re.compile(r"^[^:;,]{0,30}:\s*")
 
 
 def attribution(d: Draft) -> None:
@@ -213,8 +235,8 @@ def attribution(d: Draft) -> None:
     if m and not VERB_RE.search(_plain(RELATIVE_RE.sub(",", m.group("who")))) and len(d.text) - m.end() > 15:
         d.speaker = _subject(m.group("who") + " said") or m.group("who")
         d.said = m.group("who")
-        d.text = re.sub(r"^[^:;,]{0,30}:\s*", "", d.text[m.end():])  # "told French radio on Saturday: ..."
-    d.subject = _subject(d.text)
+        d.text = _TOLD_WHOM_RE.sub("", d.text[m.end():])  # "told French radio on Saturday: ..."
+    d.subject_from = d.text
 
 
 def attribution_clause(d: Draft) -> None:
@@ -237,11 +259,7 @@ def clause(d: Draft) -> None:
     saying ("X told reporters: <quote>") is not split: its clauses are the speaker's."""
     if d.quoting:
         return
-    parts, pos = [], 0
-    for m in SPLIT_RE.finditer(d.text):
-        parts.append(d.text[pos:m.start()])
-        pos = m.end()
-    parts.append(d.text[pos:])
+    parts = SPLIT_RE.split(d.text)  # the pattern has no group and never matches empty: the pieces between
     pick = parts[0] if d.on_attribution else next((p for p in parts if D in p), parts[0])
     if pick is not parts[0] and AND_VERB_RE.match(pick):
         d.needs_subject = True
@@ -337,12 +355,15 @@ def future(d: Draft) -> None:
         d.text = rx.sub(repl, d.text, count=1)
 
 
+_OPENS_ON_PAST_RE = re.compile(r"^(?:to\s+)?[a-z]+ed\b")
+
+
 def subject(d: Draft) -> None:
     text = d.text.strip()
     if d.speaker and PRONOUN_RE.match(text):
         text = PRONOUN_RE.sub(d.speaker + " ", text)
-    elif d.needs_subject or re.match(r"^(?:to\s+)?[a-z]+ed\b", text):
-        who = d.subject or d.speaker
+    elif d.needs_subject or _OPENS_ON_PAST_RE.match(text):
+        who = (_subject(d.subject_from) if d.subject_from is not None else None) or d.speaker
         if who:
             text = f"{who} {LEAD_WORDS.sub('', text)}"
     d.text = text
@@ -373,6 +394,9 @@ def _cut(words: list[str]) -> int:
     return MAX_WORDS
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def shorten(d: Draft) -> None:
     """At most MAX_WORDS words (up to four more when they hold a number), cut where the clause
     stays whole. A description that still ends dangling ("said he was", "the CDC was") or says
@@ -382,7 +406,7 @@ def shorten(d: Draft) -> None:
         d.text = ""  # a quote cut short would put words in the speaker's mouth: no line
         return
     if len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and (
-            d.quoting or re.search(r"\d", " ".join(words[MAX_WORDS:])))):
+            d.quoting or _DIGIT_RE.search(" ".join(words[MAX_WORDS:])))):
         words = words[:_cut(words)]
     while len(words) > 3 and words[-1].lower().strip(",") in TRAILING_FUNCTION:
         words.pop()
@@ -390,7 +414,11 @@ def shorten(d: Draft) -> None:
     if "⟦" in text:  # else no match
         text = MARKER_SPACES_RE.sub(" ", text)
     text = LEAD_MARKS_RE.sub("", text.strip(" ,;:-–—."))  # "•: A bombing at ..."
-    text = TRAILING_AND_COUNT_RE.sub("", text)  # "wounded and thousands": the second count lost its verb
+    # "wounded and thousands": the second count lost its verb. A match ends the text on "and" (in
+    # any case) and one more word: test the last two words before the pattern scans every space
+    tail = text.rsplit(None, 2)
+    if len(tail) == 3 and tail[1].lower() == "and":
+        text = TRAILING_AND_COUNT_RE.sub("", text)
     if _dangling(text) or _attribution_only(text) or _fragment(text):
         text = ""
     d.text = text[:1].upper() + text[1:] if text else text

@@ -34,20 +34,25 @@ DETERMINERS = frozenset("the a an its their his her our this that these those be
 ASPECTUAL = frozenset("began started continued tried managed able failed".split())
 LEADS_FORWARD = frozenset({"starting", "beginning", "from"})
 MAX_WORDS = 14
+# the sets the rules test words against, made once (not a new set for each word)
+PLAN_WORDS = EXPECTED | SCHEDULED
+FORECASTS = EXPECTED - HOPES
+_WALK_STOP_RE = re.compile(r";|\s[–—-]\s|[\"“”]")
+_STILL_DOING_RE = re.compile(r"\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b")
 
 Walk = list[str]   # lowercase words before the date, nearest first
 
 
 def _walk(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> Walk:
     start = sent[0]
-    for m in re.finditer(r";|\s[–—-]\s|[\"“”]", doc.text[sent[0]:expr.start]):
-        start = sent[0] + m.end()  # a clause or quote boundary closes the walk
+    for m in _WALK_STOP_RE.finditer(doc.text, sent[0], expr.start):
+        start = m.end()  # a clause or quote boundary closes the walk
     return [t.lower for t in reversed(doc.tokens_in(start, expr.start))][:MAX_WORDS]
 
 
 def _is_past_verb(word: str) -> bool:
     return word in PAST_IRREGULAR or word in SPEECH_VERBS and word.endswith(("ed", "id", "ld")) or (
-        len(word) > 4 and word.endswith("ed") and word not in EXPECTED | SCHEDULED)
+        len(word) > 4 and word.endswith("ed") and word not in PLAN_WORDS)
 
 
 def clear_past(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> bool:
@@ -67,7 +72,7 @@ def next_weekday(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str 
     if not doc.text[expr.start:expr.end].lower().startswith("next"):
         return None
     # a forecast makes it expected; a hope about a fixed day ("hopes to raise ... next Monday") does not
-    return "expected" if any(w in EXPECTED - HOPES for w in walk) else "scheduled"
+    return "expected" if any(w in FORECASTS for w in walk) else "scheduled"
 
 
 def starting_on(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
@@ -105,12 +110,12 @@ def infinitive(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | 
     before = window[:m.start()].split()
     if before and before[-1] in ASPECTUAL:
         return None  # "began to return on Monday" is past
-    return "expected" if any(w in EXPECTED - HOPES for w in walk) else "scheduled"  # "expect the river to crest"
+    return "expected" if any(w in FORECASTS for w in walk) else "scheduled"  # "expect the river to crest"
 
 
 def ongoing(doc: Doc, expr: dates.DateExpr, walk: Walk, after: str) -> str | None:
     """"are still searching ... today": only for the publication day."""
-    if expr.date == doc.published and re.search(r"\b(?:is|are)\s+(?:still\s+)?[a-z]+ing\b", " ".join(reversed(walk))):
+    if expr.date == doc.published and _STILL_DOING_RE.search(" ".join(reversed(walk))):
         return "ongoing"
     return None
 

@@ -78,7 +78,10 @@ _ASIDE_OPEN_RE = re.compile(r",\s*(?:a|an|which|who|whose)\b[^,;]*$", re.IGNOREC
 def _in_aside(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> bool:
     if e.precision == "day" or _ASIDE_OPEN_RE.search(doc.text, sent[0], e.start) is None:
         return False
-    return re.match(r"[^,;]*,", doc.text[e.end:sent[1]]) is not None
+    return _ASIDE_CLOSE_RE.match(doc.text, e.end, sent[1]) is not None
+
+
+_ASIDE_CLOSE_RE = re.compile(r"[^,;]*,")
 
 
 def _skip(doc: Doc, sent: tuple[int, int], e: dates.DateExpr, body_start: int) -> bool:
@@ -90,8 +93,10 @@ def _ahead_status(doc: Doc, sent: tuple[int, int], e: dates.DateExpr) -> str:
     """A date after publication that the tense walk read as past is still to come; a forecast
     further back than the walk reaches ("has forecast ... rains ... tomorrow") makes it expected."""
     words = {t.lower for t in doc.tokens_in(sent[0], e.start)}
-    return "expected" if words & (event_status.EXPECTED - event_status.HOPES - {"may", "could", "might"}) \
-        else "scheduled"
+    return "expected" if words & _FORECASTS_AHEAD else "scheduled"
+
+
+_FORECASTS_AHEAD = event_status.FORECASTS - {"may", "could", "might"}
 
 
 def _alpha_words_outside(toks: list, exprs: list[dates.DateExpr], enough: int = 5) -> int:
@@ -107,8 +112,11 @@ def _alpha_words_outside(toks: list, exprs: list[dates.DateExpr], enough: int = 
 
 def dated_sentences(doc: Doc) -> list[EventCand]:
     out = []
-    for sent in doc.sentences:
-        exprs = dates.find(doc, *sent)
+    # the sentences that hold a date expression, from one pass over the document's: most hold
+    # none, and `dates.find` would filter the whole list again for each (sentences do not overlap)
+    held = {doc.sentence_index(e.start) for e in dates.find(doc)}
+    for k, sent in enumerate(doc.sentences):
+        exprs = dates.find(doc, *sent) if k in held else None
         if not exprs:
             continue
         if _alpha_words_outside(doc.tokens_in(*sent), exprs) < 5 or TIMESTAMP_RE.search(doc.text, *sent):

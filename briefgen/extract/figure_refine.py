@@ -13,6 +13,7 @@ from . import figure_words as W
 from . import gazetteer
 from . import lexicon
 from .doc import Doc
+from .story import key_words, may_match
 from .figure_words import CONDITION_RE, NOT_GROUPS, PARENTHETICAL_RE, SUBSET_RE
 
 if TYPE_CHECKING:
@@ -36,8 +37,7 @@ def movement(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(text, pos)
         if m:
             pos = m.end()
-        movement_re = _movement_re(doc.lang)
-        m = movement_re.search(text, pos, min(c.sent[1], pos + 80)) if movement_re else None
+        m = _movement_after(doc, pos, min(c.sent[1], pos + 80))
         lead = text[pos:m.start()] if m else ""
         # the phrase opens the predicate: at most "from Jonglei" between the group and it
         if m is None or MOVEMENT_LEAD_RE.search(lead) or len(lead.split()) > 3:
@@ -67,6 +67,20 @@ RETURN_OVERRIDES = frozenset({"refugees", "displaced", "evacuated"})
 POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?\.?$")
 
 
+def _movement_after(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """`_movement_re(doc.lang).search(doc.text, start, end)`, run only when the window may hold a
+    phrase (most hold none; the pattern would be tried at every character)."""
+    rx = _movement_re(doc.lang)
+    if rx is None or not may_match(_movement_keys(doc.lang), doc.text[start:end]):
+        return None
+    return rx.search(doc.text, start, end)
+
+
+@lru_cache(maxsize=None)
+def _movement_keys(lang: str) -> tuple[str, ...] | None:
+    return key_words(lexicon.movement_phrases(lang))
+
+
 @lru_cache(maxsize=None)
 def _movement_re(lang: str) -> re.Pattern[str] | None:
     """All movement phrases in one pattern, longest first (so "have fled to" wins over "fled to");
@@ -82,7 +96,7 @@ def subsets(doc: Doc, cands: list[Cand]) -> None:
     """"369 civilians ... including 45 children": the part joins the figure before it; with no
     figure before, it stands alone with the category of its clause ("have drowned, including five")."""
     for n, c in enumerate(cands):
-        if c.drop or not SUBSET_RE.search(doc.text, c.sent[0], c.start):
+        if c.drop or not W.search_ending(SUBSET_RE, W.SUBSET_ENDS, doc.text, c.sent[0], c.start):
             continue
         parents = [p for p in cands[:n] if p.sent == c.sent and not p.drop and p.category and p.subset_of is None]
         if c.head is None:

@@ -57,6 +57,9 @@ PHRASES = [
     (re.compile(r"\b(?:suffering|suffered)\s+(?:from\s+)?(?:\w+\s+){0,2}?(?:wounds|injuries|burns|fractures)\b"),
      "injured"),
 ]
+# all of them in one pattern: it matches a text iff one of them does (most windows hold none, and
+# then the nine scans of the window are not needed)
+ANY_PHRASE_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in PHRASES))
 # a verb right before the number, of which the counted people are the object
 VERBS_BEFORE = {
     "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed", "claimed": None,
@@ -83,15 +86,29 @@ has have had recorded registered reported counted confirmed estimated put were a
 including that and total another now some there of the officials say said says according than nearly
 forced forcing prompted prompting caused causing
 """.split())
-UNIT_RE = re.compile(
-    r"\s*(?:%|per\s*cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|minutes?\b|seconds?\b"
-    r"|decades?\b|centuries\b|century\b|km\b|kms\b|kilomet|miles?\b|mi\b|metres?\b|meters?\b|m\b|feet\b|ft\b|foot\b"
-    r"|square\b|sq\b|acres?\b|hectares?\b|tonnes?\b|tons?\b|kg\b|kilograms?\b|litres?\b|liters?\b|degrees?\b"
-    r"|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|bst\b|est\b|ist\b|utc\b|mph\b|magnitude\b|times\b|storeys?\b|stories\b"
-    r"|floors?\b|points?\b|dollars?\b|euros?\b|pounds?\b|rupees?\b|yuan\b|yen\b|francs?\b|per\b|o'clock\b"
-    r"|bn\b|inches\b|cm\b|mm\b|aftershocks?\b|of age\b|year-olds?\b)",
-    re.IGNORECASE,
-)
+# Units after a number: "10km", "3 years", "5 p.m." (each alternative opens on a plain character).
+_UNITS = (r"%|per\s*cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|nights?\b|hours?\b|minutes?\b|seconds?\b"
+          r"|decades?\b|centuries\b|century\b|km\b|kms\b|kilomet|miles?\b|mi\b|metres?\b|meters?\b|m\b|feet\b|ft\b"
+          r"|foot\b|square\b|sq\b|acres?\b|hectares?\b|tonnes?\b|tons?\b|kg\b|kilograms?\b|litres?\b|liters?\b"
+          r"|degrees?\b|am\b|pm\b|a\.m\.|p\.m\.|gmt\b|bst\b|est\b|ist\b|utc\b|mph\b|magnitude\b|times\b|storeys?\b"
+          r"|stories\b|floors?\b|points?\b|dollars?\b|euros?\b|pounds?\b|rupees?\b|yuan\b|yen\b|francs?\b|per\b"
+          r"|o'clock\b|bn\b|inches\b|cm\b|mm\b|aftershocks?\b|of age\b|year-olds?\b").split("|")
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """The alternation with the alternatives that open on one character grouped under it, in
+    order: "m(?:onths?\\b|...)|...". The pattern is only ever asked whether it matches, which
+    grouping keeps; `re` then enters the ~20 groups at a number's next word instead of trying
+    all ~70 alternatives one after the other (it cannot skip one on its first letter when
+    ignoring case)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
+# a unit after the number (only asked whether it matches: see `_by_first_character`)
+UNIT_RE = re.compile(r"\s*(?:" + _by_first_character(_UNITS) + ")", re.IGNORECASE)
 CURRENCY_BEFORE_RE = re.compile(r"(?:[$£€¥]|US\$|Rs\.?|USD|EUR|GBP)\s*$")
 POSSESSIVE_BEFORE = frozenset("his her their my our your its whose".split())
 QUALIFIER_RE = re.compile(
@@ -113,6 +130,23 @@ PARENTHETICAL_RE = re.compile(
     r"\s*(?:[,–—-]\s*(?:including|among them|many of them|most of them|some of them|of whom|mostly|mainly|all of them)"
     r"[^,–—()]*?(?:[,–—]|\s-\s)|\([^)]*\)|\s+[–—-]\s+[^–—.;:()]{1,80}?\s+[–—-](?=\s))")
 SUBSET_RE = re.compile(r"(?:including|among them|among whom|of whom)\s+$", re.IGNORECASE)
+SUBSET_ENDS = ("including", "them", "whom")  # the last word of every SUBSET_RE phrase (keep them in step)
+
+
+def search_ending(rx: re.Pattern[str], last_words: tuple[str, ...], text: str, start: int,
+                  end: int) -> re.Match[str] | None:
+    """`rx.search(text, start, end)` for a pattern whose every match ends the window with one of
+    `last_words` (in any case) and spaces, run only when the window ends so: `re` would try the
+    pattern at every character of it. On ASCII, lowercasing decides that exactly; other characters
+    may fold case in more ways ("ſ" matches "s"), so the pattern decides."""
+    before = text[start:end]
+    core = before.rstrip()
+    if len(core) == len(before):
+        return None  # no trailing space: `\s+$` cannot match
+    tail = core[-max(map(len, last_words)):]
+    if tail.isascii() and not tail.lower().endswith(last_words):
+        return None
+    return rx.search(text, start, end)
 # heads a noun before them narrows into a group of its own: "aid workers", "health workers",
 # "security personnel" (a category word before them is no part of it: "injured workers")
 COMPOUND_HEADS = frozenset("workers worker staff personnel officers officer members member".split())

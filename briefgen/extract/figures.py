@@ -8,6 +8,7 @@ a missing one. Candidates pass through the rule chain below in order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import figure_context as context
@@ -35,6 +36,8 @@ NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?P<group>[^.;:]{3,100}?)\s+(?:(?:ha
                           r"(?:reached|risen\s+to|rose\s+to|climbed\s+(?:to|above|past)|grown\s+to|grew\s+to|"
                           r"increased\s+to|jumped\s+to|surged\s+to|stands\s+at|stood\s+at|topped|passed|exceeded)"
                           r"\s+$", re.IGNORECASE)
+# the last word of every NUMBER_OF_RE match (keep them in step)
+_NUMBER_OF_ENDS = ("reached", "to", "above", "past", "at", "topped", "passed", "exceeded")
 SUBSET_RE = W.SUBSET_RE
 
 
@@ -89,11 +92,11 @@ def _counts_people(words: list[str]) -> bool:
 
 
 def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
+    if n.decimal or doc.in_quote(n.start):
+        return True
     text = doc.text
     before = text[max(sent[0], n.start - 40):n.start]
     after = text[n.end:min(sent[1], n.end + 40)]
-    if n.decimal or doc.in_quote(n.start):
-        return True
     if (after[:1] in ("-", "–") and HYPHENATED_RE.match(after)) or before.endswith(("-", "–", "#")):
         return True  # "five-year-old", "21-day", "700-strong", "magnitude-6", ranges
     # the currency pattern ends on a sign or code and spaces: test that before scanning for it
@@ -104,7 +107,8 @@ def _excluded(doc: Doc, n: Number, sent: tuple[int, int]) -> bool:
         return True  # "eight to 10km", "10 to 20 seconds"
     words_after = after.split()
     nxt = words_after[0].strip(",.;:").lower() if words_after else ""
-    prev = before.split()[-1].lower().strip("(") if before.split() else ""
+    words_before = before.split()
+    prev = words_before[-1].lower().strip("(") if words_before else ""
     if not n.spelled and not n.vague and isinstance(n.value, int) and 1000 <= n.value <= 2100 \
             and "," not in text[n.start:n.end] and not _counts_people(words_after):
         return True  # a year
@@ -146,18 +150,8 @@ _QUALIFIER_ENDS = ("least", "than", "over", "about", "around", "nearly", "almost
 
 
 def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
-    """`W.QUALIFIER_RE.search(text, start, end)`, run only when text[start:end] ends with one of
-    the phrases' last words and spaces (the pattern is tried at every character of the window).
-    On ASCII, lowercasing decides that exactly; other characters may fold case in more ways
-    ("ſ" matches "s"), so the pattern decides."""
-    before = text[start:end]
-    core = before.rstrip()
-    if len(core) == len(before):
-        return None  # no trailing space: `\s+$` cannot match
-    tail = core[-13:]
-    if tail.isascii() and not tail.lower().endswith(_QUALIFIER_ENDS):
-        return None
-    return W.QUALIFIER_RE.search(text, start, end)
+    """`W.QUALIFIER_RE.search(text, start, end)`, run only when it can match."""
+    return W.search_ending(W.QUALIFIER_RE, _QUALIFIER_ENDS, text, start, end)
 
 
 def candidates(doc: Doc) -> list[Cand]:
@@ -248,16 +242,33 @@ def verb_before(doc: Doc, cands: list[Cand]) -> None:
             c.category, c.start = W.NOUNS_OF[words[-2].lower], words[-2].start
         elif (cat := _number_of(doc, c)) is not None:
             c.category = cat
-        elif TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start):
-            m = TOLL_RE.search(doc.text, max(c.sent[0], c.start - 140), c.start)
+        elif (m := _toll_before(doc, c)) is not None:
             c.category, c.start = c.category or "killed", m.start()
         elif w.lower not in W.NEUTRAL_BEFORE and not w.text[0].isupper() and re.search(r"(?:ed|ing)$", w.lower):
             c.blocked = True
 
 
+# Every TOLL_RE match holds one of these words (keep them in step).
+_TOLL_WORDS = ("toll", "bodies", "deaths", "remains")
+
+
+def _toll_before(doc: Doc, c: Cand) -> re.Match[str] | None:
+    """`TOLL_RE.search` over the 140 characters before the figure, run only when they hold one of
+    its words: the pattern is tried at every character (~13 us a window, for most figures). On
+    ASCII, lowercasing decides that exactly; other characters may fold case in more ways ("ſ"
+    matches "s"), so the pattern decides."""
+    start = max(c.sent[0], c.start - 140)
+    window = doc.text[start:c.start]
+    if window.isascii():
+        low = window.lower()
+        if not any(w in low for w in _TOLL_WORDS):
+            return None
+    return TOLL_RE.search(doc.text, start, c.start)
+
+
 def _number_of(doc: Doc, c: Cand) -> str | None:
     """The category of "the number of <group> has reached N": the last cue word of the group."""
-    m = NUMBER_OF_RE.search(doc.text, max(c.sent[0], c.start - 160), c.start)
+    m = W.search_ending(NUMBER_OF_RE, _NUMBER_OF_ENDS, doc.text, max(c.sent[0], c.start - 160), c.start)
     if m is None:
         return None
     words = re.findall(r"[a-z]+", m.group("group").lower())
@@ -267,6 +278,9 @@ def _number_of(doc: Doc, c: Cand) -> str | None:
     c.start = m.start()
     c.head = c.head or next((w for w in words if _is_people(w)), None)
     return cues[-1]
+
+
+_CLAUSE_MARK_RE = re.compile(r"[;:(,]")
 
 
 def predicate(doc: Doc, cands: list[Cand]) -> None:
@@ -286,12 +300,12 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
         m = PARENTHETICAL_RE.match(doc.text, pos)
         if m:
             pos = m.end()
-        limit = min([s for s in starts if s >= pos] + [c.sent[1]])
+        k = bisect_left(starts, pos)  # the first count at or after pos
+        limit = min(starts[k], c.sent[1]) if k < len(starts) else c.sent[1]
         toks = doc.tokens_in(pos, limit)
         window_end = pos
         for n, tok in enumerate(toks[:10]):
-            gap = doc.text[window_end:tok.start]
-            if n and re.search(r"[;:(,]", gap) or tok.lower in WINDOW_STOP:
+            if n and _CLAUSE_MARK_RE.search(doc.text, window_end, tok.start) or tok.lower in WINDOW_STOP:
                 break
             window_end = tok.end
             if tok.lower in W.CUES:
@@ -299,7 +313,8 @@ def predicate(doc: Doc, cands: list[Cand]) -> None:
                 break
         if c.category is None:
             span = doc.text[pos:window_end].lower()
-            hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)]
+            hits = [(m.start(), m.end(), cat) for rx, cat in W.PHRASES for m in rx.finditer(span)] \
+                if W.ANY_PHRASE_RE.search(span) else []
             if hits:
                 s, e, cat = min(hits)
                 if cat == "in_care":

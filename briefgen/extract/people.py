@@ -9,7 +9,9 @@ The last rule links later surname mentions ("Lavrov", "Mr Obama") to the full na
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from . import gazetteer, lexicon
 from . import role_phrases as P
@@ -19,6 +21,7 @@ from .doc import Doc
 from .names import SPEECH_VERBS, Run, is_name_word
 from .ruler import Ruler
 
+_START = attrgetter("start")
 ROYAL = frozenset({"Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Emir", "Sultan", "Ayatollah"})
 
 
@@ -45,22 +48,20 @@ def _name_part(run: Run, abbreviations: frozenset[str], honorifics: frozenset[st
 
 
 def _runs(doc: Doc) -> list:
-    """(sentence tokens, run, index of the name's first token in the sentence, name tokens),
-    computed once per document (every rule below walks them)."""
+    """(sentence tokens, run, index of the name's first token in the sentence, name tokens, where
+    the name ends), computed once per document (every rule below walks them)."""
     cached = getattr(doc, "_people_runs", None)
     if cached is not None:
         return cached
     out = []
     abbreviations, honorifics = lexicon.title_abbreviations(), lexicon.honorifics()
     for stoks, runs in doc.sentence_runs():
-        index = None
         for run in runs:
             k, name = _name_part(run, abbreviations, honorifics)
             # particles do not count: "Hamad bin Isa Al Khalifa" is a four-word name
             if name and (len(name) <= 4 or sum(t.text.lower() not in T.NAME_PARTICLES for t in name) <= 4):
-                if index is None:  # built only for a sentence with a name
-                    index = {t.start: n for n, t in enumerate(stoks)}
-                out.append((stoks, run, index[name[0].start], name))
+                # the name's first token in the sentence: tokens are sorted by start
+                out.append((stoks, run, bisect_left(stoks, name[0].start, key=_START), name, _end(run, name)))
     doc._people_runs = out  # type: ignore[attr-defined]
     return out
 
@@ -108,8 +109,7 @@ def role_phrases(doc: Doc) -> None:
     if doc.lang == lexicon.DEFAULT:
         return
     age = lexicon.grammar().get("age_after")
-    for stoks, run, i, name in _runs(doc):
-        end = _end(run, name)
+    for stoks, run, i, name, end in _runs(doc):
         if not _plausible(doc, name, end):
             continue
         span = P.before(doc, stoks, i) or P.before_comma(doc, stoks, i)
@@ -123,9 +123,8 @@ def role_phrases(doc: Doc) -> None:
 
 def titled(doc: Doc) -> None:
     """A title right before the name: "Syrian President Bashar al-Assad", "ICRC spokeswoman Marianne Gasser"."""
-    for stoks, run, i, name in _runs(doc):
+    for stoks, run, i, name, end in _runs(doc):
         span = R.title_before(doc, stoks, i)
-        end = _end(run, name)
         if span is None or not _plausible(doc, name, end):
             continue
         role = _squash(doc, span)
@@ -140,8 +139,7 @@ def titled(doc: Doc) -> None:
 def appositions(doc: Doc) -> None:
     """A role phrase in apposition, after ("Name, a doctor,") or before ("a local geologist, Name")."""
     text = doc.text
-    for stoks, run, i, name in _runs(doc):
-        end = _end(run, name)
+    for stoks, run, i, name, end in _runs(doc):
         j = i + len(name)
         after = text[end:end + 3]
         role = None
@@ -164,17 +162,15 @@ AGE_OR_WHO_RE = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*[,.;)]|\(\d{1,3}\)|
 def age_or_who(doc: Doc) -> None:
     """"Luca Faccenda, 65, said"; "Ratna Payeng, who was sheltering ..."; "Renata Morioni, on holiday
     nearby, said" (two names at least)."""
-    for stoks, run, i, name in _runs(doc):
-        end = _end(run, name)
+    for stoks, run, i, name, end in _runs(doc):
         if len(name) >= 2 and AGE_OR_WHO_RE.match(doc.text, end) and _plausible(doc, name, end):
             _cands(doc).append(Cand(name, end, None, True))
 
 
 def honorifics(doc: Doc) -> None:
     """"Dr Mark Quigley", "the Rev Savino D’Amelio"; a lone surname ("Mr Obama") waits for linking."""
-    for stoks, run, i, name in _runs(doc):
+    for stoks, run, i, name, end in _runs(doc):
         if i > 0 and stoks[i - 1].bare in T.HONORIFICS and R._contiguous(doc, stoks[i - 1], stoks[i]):
-            end = _end(run, name)
             if _plausible(doc, name, end):
                 _cands(doc).append(Cand(name, end, None, len(name) >= 2))
 
@@ -203,8 +199,7 @@ def speech(doc: Doc) -> None:
     """"Name said", "said Name", "says the Washington Post's Name"."""
     # the document's lists once, not looked up again for each of the ~40 words read around every name
     speech_verbs, listener_verbs = lexicon.speech_verbs(), lexicon.listener_verbs()
-    for stoks, run, i, name in _runs(doc):
-        end = _end(run, name)
+    for stoks, run, i, name, end in _runs(doc):
         j = i + len(name)
         nxt = stoks[j].text.lower() if j < len(stoks) else ""
         if nxt in AUXILIARIES and j + 1 < len(stoks) and stoks[j + 1].text.lower() in speech_verbs:
@@ -256,18 +251,18 @@ def _more_role(have: str | None, new: str | None) -> str | None:
 def link(doc: Doc) -> None:
     """Turn candidates into people; link surname mentions ("Lavrov", "Mr Christie") to them."""
     cands = _cands(doc)
+    names = [" ".join(t.bare for t in c.toks) for c in cands]  # joined once, read three times
     full: dict[str, str | None] = {}
-    for c in cands:
-        name = " ".join(t.bare for t in c.toks)
+    for c, name in zip(cands, names):
         if len(c.toks) >= 2:
             full.setdefault(name, None)
             full[name] = _more_role(full[name], c.role)
     # a lone honorific surname whose full form appears as a plain run ("Kaci Hickox" ... "Ms Hickox")
-    singles = {" ".join(t.bare for t in c.toks) for c in cands if len(c.toks) == 1}
-    for _stoks, run, _i, name in _runs(doc):
+    singles = {name for c, name in zip(cands, names) if len(c.toks) == 1}
+    for _stoks, run, _i, name, end in _runs(doc) if singles else ():
         last = name[-1].bare if 2 <= len(name) <= 3 else None
         if last in singles and not any(n.endswith(" " + last) for n in full) \
-                and _plausible(doc, name, _end(run, name)):
+                and _plausible(doc, name, end):
             full.setdefault(" ".join(t.bare for t in name), None)
     alias_to: dict[str, set[str]] = {}
     for name in full:
@@ -280,8 +275,7 @@ def link(doc: Doc) -> None:
     for name in full:
         firsts.setdefault(name.split()[0], set()).add(name)
     by_first: dict[str, str] = {}
-    for c in cands:
-        name = " ".join(t.bare for t in c.toks)
+    for c, name in zip(cands, names):
         if len(c.toks) == 1 and name not in alias_to and c.strong and len(firsts.get(name, ())) == 1 \
                 and name not in full:
             by_first[name] = next(iter(firsts[name]))
@@ -293,8 +287,7 @@ def link(doc: Doc) -> None:
     for name, role in full.items():
         doc.add_entity("person", name, role=role)
     # mentions: every run whose name part is a full name or a unique alias
-    for _stoks, run, _i, name in _runs(doc):
-        end = _end(run, name)
+    for _stoks, run, _i, name, end in _runs(doc):
         if doc.mention_at(name[0].start, end) is not None:
             continue  # taken (a place, an organisation): its words are not joined
         words = " ".join(t.bare for t in name)
@@ -307,8 +300,7 @@ def link(doc: Doc) -> None:
         elif len(name) >= 2 and " ".join(t.bare for t in name[1:]) in full:
             # "Pope Francis" registered with the title, found as "Francis" after it
             doc.add_mention("person", " ".join(t.bare for t in name[1:]), name[1].start, end)
-    for c in cands:  # royal-title names include the title word
-        name = " ".join(t.bare for t in c.toks)
+    for c, name in zip(cands, names):  # royal-title names include the title word
         if name in full and doc.mention_at(c.toks[0].start, c.end) is None:
             doc.add_mention("person", name, c.toks[0].start, c.end)
     for name in full:

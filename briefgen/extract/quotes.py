@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import text as T
 from .doc import Doc
 from .names import SPEECH_VERBS
-from .speakers import UNKNOWN, candidates, speaker_near
+from .speakers import UNKNOWN, candidates, speaker_near, unquoted_tokens
 from .quotemarks import QuoteSpan, word_count
 from .ruler import Ruler
 
@@ -59,7 +59,7 @@ def _attributes(doc: Doc, start: int, verb: T.Token) -> bool:
     """Whether a speech verb after a quote attributes it: close enough ('," Lavrov said'), or
     past one noun phrase ('," the UN human rights chief Zeid Ra'ad Al Hussein said') or one
     apposition ('," Will Moy, chief executive of Full Fact, told the BBC')."""
-    gap = [t for t in doc.tokens_in(start, verb.start) if not doc.in_quote(t.start)]
+    gap = unquoted_tokens(doc, start, verb.start)
     if len(gap) <= 8:
         return True
     if len(gap) > 16 or any(t.lower in _CLAUSE_WORDS for t in gap):

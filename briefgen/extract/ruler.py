@@ -25,6 +25,12 @@ class Ruler(Generic[F]):
 
     def __init__(self, rules: list[tuple[str, F]] | None = None) -> None:
         self._rules: list[_Rule[F]] = [_Rule(n, f) for n, f in rules or []]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        # the enabled (name, fn) pairs, made again on every change: rules run thousands of times a
+        # document (describe.py, event_status.py), and the list only changes when a rule is edited
+        self._enabled: tuple[tuple[str, F], ...] = tuple((r.name, r.fn) for r in self._rules if r.enabled)
 
     def _index(self, name: str) -> int:
         for i, rule in enumerate(self._rules):
@@ -37,40 +43,45 @@ class Ruler(Generic[F]):
 
     def push(self, name: str, fn: F) -> None:
         self._rules.append(_Rule(name, fn))
+        self._refresh()
 
     def before(self, anchor: str, name: str, fn: F) -> None:
         self._rules.insert(self._index(anchor), _Rule(name, fn))
+        self._refresh()
 
     def after(self, anchor: str, name: str, fn: F) -> None:
         self._rules.insert(self._index(anchor) + 1, _Rule(name, fn))
+        self._refresh()
 
     def enable(self, *names: str) -> None:
         for n in names:
             self._rules[self._index(n)].enabled = True
+        self._refresh()
 
     def disable(self, *names: str) -> None:
         for n in names:
             self._rules[self._index(n)].enabled = False
+        self._refresh()
 
     def __iter__(self) -> Iterator[tuple[str, F]]:
-        return ((r.name, r.fn) for r in self._rules if r.enabled)
+        return iter(self._enabled)
 
     def run(self, *args: object, skip: Collection[str] = ()) -> None:
         """Call every enabled rule in order with `args` (rules that edit what they are given);
         the rules named in `skip` sit this run out."""
-        for name, fn in self:
+        for name, fn in self._enabled:
             if name not in skip:
                 fn(*args)
 
     def fold(self, value: T, *args: object) -> T:
         """Thread `value` through the rules: each gets `*args, value` and returns the next value."""
-        for _name, fn in self:
+        for _name, fn in self._enabled:
             value = fn(*args, value)
         return value
 
     def first(self, *args: object) -> object | None:
         """The first rule's answer that is not empty, or None when no rule answers."""
-        for _name, fn in self:
+        for _name, fn in self._enabled:
             found = fn(*args)
             if found:
                 return found

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..model import Facts, Figure, Story
 from .lexicon import current
 from .ruler import Ruler
-from .story import lexicon, word_pattern
+from .story import folds_safely, lexicon, word_pattern
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -212,17 +212,33 @@ RULES: Ruler[Callable[[Clause], str | None]] = Ruler([
 
 
 @functools.cache
-def _any_cue(language: str) -> re.Pattern:
+def _any_cue(language: str, lowered: bool = False) -> re.Pattern | None:
     """Every word any rule looks for, in one pattern: most clauses hold none, and then no rule
-    needs to run (the other-country rule reads no words)."""
+    needs to run (the other-country rule reads no words). With `lowered`, the same words
+    lowercased in a pattern that does not ignore case: on lowercased ASCII text it matches where
+    the first does on the text, about twice as fast (`re` skips an alternative on its first
+    letter only when case counts). None when that would not hold (`story.folds_safely`)."""
     words = tomllib.loads((DATA / "figure_scope.toml").read_text(encoding="utf-8"))
     entries = [w for table in words.values() for key, values in table.items() if key != "not_after_modal"
                for w in values]
     entries += [name for name, _ in lexicon(language).diseases]
+    types = [w for name, type_words in lexicon(language).type_words if name in _NAMED_IN_CLAUSES for w in type_words]
+    clitics = list(lexicon(language).clitics)
+    if lowered:
+        if not folds_safely([*entries, *types, *clitics]):
+            return None
+        entries, types, clitics = ([w.lower() for w in ws] for ws in (entries, types, clitics))
     pattern = _yes_no_pattern(entries).pattern
-    types = _types_pattern(language, frozenset(_NAMED_IN_CLAUSES))
-    return re.compile(pattern + ("|" + types.pattern if types else "") + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)",
-                      re.IGNORECASE)
+    if types:  # as `_types_pattern` makes it
+        pattern += "|" + word_pattern(types, clitics).pattern
+    return re.compile(pattern + r"|(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)", 0 if lowered else re.IGNORECASE)
+
+
+def _has_cue(text: str) -> bool:
+    fast = _any_cue(current(), True) if text.isascii() else None
+    if fast is not None:
+        return fast.search(text.lower()) is not None
+    return _any_cue(current()).search(text) is not None
 
 
 def _without_leading_wildcards(entry: str) -> str:
@@ -234,7 +250,7 @@ def _without_leading_wildcards(entry: str) -> str:
 
 def scope_of(clause: Clause) -> str | None:
     """The first reason a rule gives, or None (the figure counts the story's event)."""
-    if not _any_cue(current()).search(clause.text):
+    if not _has_cue(clause.text):
         return another_place(clause)
     for _name, rule in RULES:
         reason = rule(clause)

@@ -39,6 +39,15 @@ _POSSESSOR_RE = re.compile(r"['’]s?\s+[a-z]")
 _WORD_RE = re.compile(r"[\w-]+")
 
 
+def unquoted_tokens(doc: Doc, start: int, end: int) -> list[T.Token]:
+    """The tokens of [start, end) outside quote marks. One can be inside only when a quote overlaps
+    the stretch: most stretches read for a speaker have none, and then no token is tested."""
+    toks = doc.tokens_in(start, end)
+    if any(q.open < end and start < q.close for q in doc.quotes):
+        return [t for t in toks if not doc.in_quote(t.start)]
+    return toks
+
+
 def listener_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The noun phrases spoken TO in [start, end): from a verb of telling to where its object ends."""
     out = []
@@ -76,10 +85,9 @@ def _first(ments: list[Mention], last: bool = False) -> Mention | None:
 def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     """Whether [start, end) has an unnamed person speak ("one of the protesters ... said", "a
     witness told ..."), and the only name given to them, if any ("identified only as "Hussein"")."""
-    raw = doc.tokens_in(start, end)
-    if not any(t.text.lower() in SPEECH_VERBS and not doc.in_quote(t.start) for t in raw):
+    toks = unquoted_tokens(doc, start, end)
+    if not any(t.text.lower() in SPEECH_VERBS for t in toks):
         return False, None
-    toks = [t for t in raw if not doc.in_quote(t.start)]
     nouns = lexicon.unnamed_or_roles()  # "a witness said", "a spokeswoman for the Red Cross said"
     determiners = _determiners()
     for n, tok in enumerate(toks):
@@ -130,7 +138,7 @@ def _referent_in(doc: Doc, s: int, e: int) -> object:
     """Who a later "he/she" can be, by what [s, e) says: the people it names, in order (a tuple);
     an unnamed speaker (None, or the name given only in quote marks, or the body a spokesperson
     speaks for); _QUOTED for quoted words only; UNKNOWN when it settles nothing."""
-    if all(doc.in_quote(t.start) for t in doc.tokens_in(s, e)):
+    if not unquoted_tokens(doc, s, e):
         return _QUOTED
     people = [m for m in candidates(doc, s, e) if m.kind == "person"]
     if people:
@@ -241,7 +249,7 @@ def role_noun(doc: Doc, start: int, end: int, last: bool = False) -> object:
     """Speaker for a role noun phrase in [start, end): "the mayor", "the agency", "a spokesman for
     the ministry". None for a person the article leaves unnamed, UNKNOWN when no such phrase.
     With `last`, the phrase nearest the end (the subject right before its verb) is read."""
-    toks = [t for t in doc.tokens_in(start, end) if not doc.in_quote(t.start)]
+    toks = unquoted_tokens(doc, start, end)
     lows = [t.text.lower() for t in toks]
     determiners = _determiners()
     if determiners.isdisjoint(lows):

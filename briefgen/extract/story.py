@@ -10,8 +10,10 @@ the page leads with them (compose).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,15 +38,16 @@ class Lexicon:
     type_words: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the words `types` are made of
     clitics: tuple[str, ...] = ()
     type_starts: re.Pattern | None = None  # where a word of some type starts (`_type_counts`)
+    disease_keys: tuple[str, ...] | None = None  # `key_words` of the disease names
 
 
-def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = ()) -> re.Pattern:
+def word_pattern(words: list[str], clitics: list[str] | tuple[str, ...] = (), ignore_case: bool = True) -> re.Pattern:
     """One case-insensitive pattern for a word list: "flood*" matches any ending, a lone "*" any one
     word ("over the past * years"), others whole words. `clitics` are what a language writes
     onto the front of a word (Arabic "al-", "wa-", "bi-": الغارات, وفرار): a word may carry one."""
     front = "(?:" + "|".join(sorted(map(re.escape, clitics), key=len, reverse=True)) + ")?" if clitics else ""
     entries = sorted(((word, _entry(word)) for word in words), key=lambda pair: len(pair[1]), reverse=True)
-    return re.compile(r"(?<!\w)" + front + _grouped(entries), re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + front + _grouped(entries), re.IGNORECASE if ignore_case else 0)
 
 
 def _grouped(entries: list[tuple[str, str]]) -> str:
@@ -77,6 +80,39 @@ def _grouped(entries: list[tuple[str, str]]) -> str:
             else:
                 parts.append(re.escape(key) + _grouped(rests))
     return "(?:" + "|".join(parts) + ")"
+
+
+def key_words(entries) -> tuple[str, ...] | None:
+    """One lowercased word of each entry (its longest; a wildcard's "*" left off), for `may_match`.
+    None when that test would not be exact: an entry with no word, or with a character outside
+    ASCII that matches an ASCII letter when case is ignored ("ſ" matches "s")."""
+    entries = list(entries)
+    if not folds_safely(entries):
+        return None
+    keys = set()
+    for entry in entries:
+        words = [w.rstrip("*") for w in entry.split() if w.rstrip("*")]
+        if not words:
+            return None
+        keys.add(max(words, key=len).lower())
+    return tuple(keys)
+
+
+def folds_safely(entries: list[str]) -> bool:
+    """Whether no character of the entries outside ASCII matches an ASCII letter when case is
+    ignored ("ſ" matches "s", "K" Kelvin "k"): then, on ASCII text, ignoring case is lowercasing."""
+    odd = {ch for entry in entries for ch in entry if not ch.isascii()}
+    return not any(re.fullmatch(re.escape(ch), a, re.IGNORECASE) for ch in odd for a in string.ascii_letters)
+
+
+def may_match(keys: tuple[str, ...] | None, text: str) -> bool:
+    """False only when no entry with these `key_words` can match in `text`, case ignored: on
+    ASCII text a match holds its entry's key word, lowercased, in the lowercased text. A few
+    substring tests instead of a pattern tried at every character."""
+    if keys is None or not text.isascii():
+        return True
+    low = text.lower()
+    return any(k in low for k in keys)
 
 
 def _entry(words: str) -> str:
@@ -115,7 +151,24 @@ def lexicon(language: str = "en") -> Lexicon:
     type_starts = None if any(p.fullmatch("") for _, p in types) else re.compile(f"(?={any_type.pattern})",
                                                                                re.IGNORECASE)
     return Lexicon(types, diseases, word_pattern([name for name, _ in diseases], clitics),
-                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics), type_starts)
+                   word_pattern(own_and_english(table["not"])), accidents, type_words, tuple(clitics), type_starts,
+                   key_words(name for name, _ in diseases))
+
+
+@functools.cache
+def _lowered_types(language: str) -> Lexicon | None:
+    """The lexicon with twins of its type patterns (and `type_starts`) made of the lowercased words
+    and matched with case: on lowercased ASCII text they give the matches the others give on the
+    text (same starts and ends), about twice as fast. None when that would not hold: a character
+    that folds onto ASCII (`folds_safely`), or no `type_starts`."""
+    words = lexicon(language)
+    if words.type_starts is None or not folds_safely([*words.clitics, *(w for _, ws in words.type_words for w in ws)]):
+        return None
+    clitics = [c.lower() for c in words.clitics]
+    type_words = [(name, [w.lower() for w in ws]) for name, ws in words.type_words]
+    types = tuple((name, word_pattern(ws, clitics, ignore_case=False)) for name, ws in type_words)
+    any_type = word_pattern([w for _, ws in type_words for w in ws], clitics, ignore_case=False)
+    return dataclasses.replace(words, types=types, type_starts=re.compile(f"(?={any_type.pattern})"))
 
 
 def _disease_named(words: Lexicon, found: str) -> str:
@@ -123,10 +176,13 @@ def _disease_named(words: Lexicon, found: str) -> str:
     return next((name for name, pattern in words.diseases if pattern.fullmatch(" ".join(found.split()))), found)
 
 
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"'”’]?\s")
+
+
 def lead_of(text: str) -> str:
     """The opening sentences: up to the first sentence end past LEAD_CHARS // 2, at most LEAD_CHARS."""
     head = text[:LEAD_CHARS]
-    ends = [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s", head) if m.end() >= LEAD_CHARS // 2]
+    ends = [m.end() for m in _SENTENCE_STOP_RE.finditer(head) if m.end() >= LEAD_CHARS // 2]
     return head[:ends[0]] if ends else head
 
 
@@ -135,9 +191,11 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
     words = lexicon(language)
     headline, lead = words.other_senses.sub(" ", headline), words.other_senses.sub(" ", lead)
     disease = next((_disease_named(words, match.group()) for part in (headline, lead)
-                    if (match := words.any_disease.search(part))), None)
+                    if may_match(words.disease_keys, part) and (match := words.any_disease.search(part))), None)
     scores: dict[str, int] = {}
-    in_headline, in_lead = _type_counts(words, headline), _type_counts(words, lead)
+    lowered = _lowered_types(language)
+    in_headline, in_lead = (_type_counts(lowered, part.lower()) if lowered is not None and part.isascii()
+                            else _type_counts(words, part) for part in (headline, lead))
     for name, _ in words.types:
         score = HEADLINE_WEIGHT * in_headline[name] + in_lead[name]
         if score:
@@ -178,8 +236,19 @@ def _type_counts(words: Lexicon, text: str) -> dict[str, int]:
 def _named_in(place: Place, text: str) -> int | None:
     if place.name not in text:
         return None                 # most places are not in a headline: no pattern needed
-    match = re.search(r"(?<!\w)" + re.escape(place.name) + r"(?!\w)", text)
-    return match.start() if match else None
+    # the first occurrence standing as a word of its own, as `(?<!\w)name(?!\w)` finds it (one
+    # character is `\w` exactly when it is alphanumeric or "_"), without a pattern per place
+    name, q = place.name, text.find(place.name)
+    while q >= 0:
+        end = q + len(name)
+        if not (q and _word_char(text[q - 1])) and not (end < len(text) and _word_char(text[end])):
+            return q
+        q = text.find(name, q + 1)
+    return None
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def main_place(source: Source, places: list[Place], lead: str) -> Place | None:
