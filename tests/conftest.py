@@ -70,6 +70,34 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     slow = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: rank.get(item.path, len(rank) + (item.path not in slow)))
 
+# Files that read one costly session fixture: handed out together, to one worker, so it is built
+# once; two files on two workers would build it twice.
+SHARE_A_WORKER = {
+    # seed_briefs (tests/i18n/conftest.py): the seed brief in eight languages, ~13 s of CPU
+    "tests/i18n/test_rtl_layout.py": "tests/i18n/ seed_briefs",
+    "tests/i18n/test_briefs.py": "tests/i18n/ seed_briefs",
+    # seed_result (tests/render/conftest.py): the seed brief's PDF and HTML, ~3 s
+    "tests/render/test_pdf.py": "tests/render/ seed_result",
+    "tests/render/test_html.py": "tests/render/ seed_result",
+}
+
+
+@pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist: unknown to pytest without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """--dist loadfile, with the files of SHARE_A_WORKER handed out as one unit (where the first
+    of them comes in the order above)."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedFixtureFiles(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SHARE_A_WORKER.get(path, path)
+
+    return SharedFixtureFiles(config, log)
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
