@@ -47,12 +47,56 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_made_here, ignore_errors=True)
 
 
+# The files that cost most, longest first (CPU seconds on 2 cores, `-n 2`, 2026-12-07: 49, 48, 44,
+# 23, 22, 15, 15, 14, 14, 14, 13, 13, 13; every other file under 13). Remeasure when one grows:
+# pytest --durations=60 -n 2.
+LONGEST_FIRST = (
+    "scale/test_brief_cache.py", "render/test_reproducible_pdf.py", "hostile/test_nothing_lost.py",
+    "themes/test_themes.py", "themes/test_hostile_theme.py", "render/test_brief_corpus.py",
+    "themes/test_html_sanitise.py", "themes/test_broken_templates.py", "themes/test_one_page.py",
+    "hostile/test_hostile_facts.py", "scale/test_cache.py", "i18n/test_rtl_layout.py",
+    "themes/test_hostile_css.py",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Files holding a slow test first, their own order kept: pytest-xdist hands out whole files
-    (--dist loadfile, so a file's shared fixtures are built once), and a slow file handed out
-    last would end the run on one worker while the other waits."""
+    """The costliest files first, longest first, then the other files holding a slow test, each
+    file's own order kept. pytest-xdist hands out whole files (--dist loadfile, so a file's shared
+    fixtures are built once) in this order (--no-loadscope-reorder: by default it reorders them by
+    their number of tests, which put the one-test kill-mid-build file last), each to the worker
+    that runs out first; a long file handed out last would end the run on one worker while the
+    other waits."""
+    rank = {REPO / "tests" / name: i for i, name in enumerate(LONGEST_FIRST)}
     slow = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow)
+    items.sort(key=lambda item: rank.get(item.path, len(rank) + (item.path not in slow)))
+
+# Files that read one costly session fixture: handed out together, to one worker, so it is built
+# once; two files on two workers would build it twice.
+SHARE_A_WORKER = {
+    # seed_briefs (tests/i18n/conftest.py): the seed brief in eight languages, ~13 s of CPU
+    "tests/i18n/test_rtl_layout.py": "tests/i18n/ seed_briefs",
+    "tests/i18n/test_briefs.py": "tests/i18n/ seed_briefs",
+    # seed_result (tests/render/conftest.py): the seed brief's PDF and HTML, ~3 s
+    "tests/render/test_pdf.py": "tests/render/ seed_result",
+    "tests/render/test_html.py": "tests/render/ seed_result",
+}
+
+
+@pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist: unknown to pytest without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """--dist loadfile, with the files of SHARE_A_WORKER handed out as one unit (where the first
+    of them comes in the order above)."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedFixtureFiles(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SHARE_A_WORKER.get(path, path)
+
+    return SharedFixtureFiles(config, log)
+
 
 @pytest.fixture
 def seed_path() -> Path:

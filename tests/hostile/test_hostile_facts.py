@@ -10,7 +10,7 @@ import pytest
 from briefgen.errors import FactsFileError
 from briefgen.facts_io import dump_facts, load_facts
 from briefgen.untrusted import Limits, load_yaml
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, fresh_cache_root, run_cli
 
 from .oneline import briefgen, one_error_line
 
@@ -122,9 +122,11 @@ def test_the_value_limit_counts_keys_and_values_with_the_line_where_it_is_passed
 
 
 def test_a_facts_file_written_by_extract_still_renders(tmp_path):
-    extracted = briefgen(tmp_path, "extract", EXAMPLES, "-o", "facts.yaml", "-q", timeout=300)
+    # Our own examples, not a hostile input: run in this process (no child's imports and cold caches).
+    env = {"BRIEFGEN_CACHE_DIR": str(fresh_cache_root(tmp_path / "cache"))}
+    extracted = run_cli("extract", EXAMPLES, "-o", "facts.yaml", "-q", cwd=tmp_path, env=env)
     assert extracted.returncode == 0, extracted.stderr
-    rendered = briefgen(tmp_path, "render", "facts.yaml", "-o", "brief.html", "-q", timeout=300)
+    rendered = run_cli("render", "facts.yaml", "-o", "brief.html", "-q", cwd=tmp_path, env=env)
     assert rendered.returncode == 0, rendered.stderr
     assert "Valdera" in (tmp_path / "brief.html").read_text(encoding="utf-8")
     # The same facts as JSON pass the JSON loader's checks unchanged.

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, fresh_cache_root
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root, run_cli
 
 
 def build(out, tmp_path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefgen", "build", str(EXAMPLES), "-o", str(out),
-                           "--cache-dir", str(fresh_cache_root(tmp_path / "cache"))],   # fonts copied
-                          capture_output=True, text=True, cwd=REPO, timeout=600)
+    # In this process: the error is briefgen's, not the process's (run_cli captures as a child would).
+    return run_cli("build", EXAMPLES, "-o", out, "--cache-dir", fresh_cache_root(tmp_path / "cache"),  # fonts copied
+                   cwd=REPO)
 
 
 def assert_names_the_target(result: subprocess.CompletedProcess, out) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, fresh_cache_root
+from tests.conftest import EXAMPLES, REPO, fresh_cache_root, run_cli
 
 FAKE_LINE = "wrote brief.pdf (1 page, 9 sources)"
 HOSTILE = {
@@ -40,8 +40,9 @@ def hostile_sources(tmp_path: Path, with_article: bool) -> Path:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="surrogateescape", cwd=REPO, timeout=600)
+    # In this process: run_cli captures stdout and stderr at their file descriptors, not a
+    # terminal, as a child's would be (decoded the same way, surrogateescape).
+    return run_cli(*args, cwd=REPO)
 
 
 def assert_only_escaped(output: str) -> None:

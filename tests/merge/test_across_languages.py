@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from briefgen.merge import merge
 from briefgen.model import Citation, Facts, Figure, Place, Source
+from tests.conftest import run_cli
 
 ENGLISH = """---
 title: Floods hit Lisbon after record rain
@@ -37,9 +37,8 @@ Les pompiers poursuivaient mardi soir leurs recherches dans les parkings inondé
 
 
 def _briefgen(*args: str, tmp: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "BRIEFGEN_CACHE_DIR": os.environ.get("BRIEFGEN_CACHE_DIR") or str(tmp / "cache")}
-    return subprocess.run([sys.executable, "-m", "briefgen", *args], capture_output=True, text=True,
-                          env=env, timeout=600)
+    env = {"BRIEFGEN_CACHE_DIR": os.environ.get("BRIEFGEN_CACHE_DIR") or str(tmp / "cache")}
+    return run_cli(*args, env=env)   # in this process: the merge is the point, not the process
 
 
 def test_english_and_french_reports_of_one_flood_give_each_figure_and_the_place_once(tmp_path):
