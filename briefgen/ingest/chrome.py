@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from briefgen.ingest.dates import find_date
+from briefgen.ingest.glued import unglue
 
 # A whole line that is nothing but one of these is chrome.
 _EXACT = re.compile(
@@ -140,8 +141,9 @@ def strip_calls_to_action(lines: list[str]) -> list[str]:
 
 
 def scrub_line(line: str) -> str:
-    """Cut furniture glued inside a real line (placeholders, a trailing "Follow X:")."""
-    line = _PLACEHOLDER.sub("", line)
+    """Cut furniture glued inside a real line (placeholders, a trailing "Follow X:", a paywall
+    label, a teaser or a video caption: glued.py)."""
+    line = unglue(_PLACEHOLDER.sub("", line))
     return _TRAILING_FOLLOW.sub("", line).strip()
 
 
