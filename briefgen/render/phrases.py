@@ -80,7 +80,7 @@ class Phrases(FigurePhrases):
         """The line above the title: the kind of brief, and the country when the title does not name it."""
         kind = escape(self._("Situation brief") if brief.story.type != "none" else self._("News brief"))
         country = self.formatters.territory_name(brief.country) if brief.country else None
-        if country and country != brief.place:
+        if country and country != brief.place and wording.country_code(brief.place) != brief.country:
             return Markup("%s · %s") % (kind, country)
         return kind
 

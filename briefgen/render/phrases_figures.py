@@ -90,18 +90,24 @@ class FigurePhrases(QuotePhrases):
         """The place in the nominative ('est d'Alep'), or the source's words."""
         found = wording.find_place(place)
         if not found:
-            return self.verbatim(place)
+            return self._unknown_place(place)
         direction, words = found
         if direction is None:
             return escape(self._p("place", words.name))
         pattern = self._p("place", wording.DIRECTIONS[direction][0])
         return escape(pattern % {"of_place": self._p("of place", words.of)})
 
+    def _unknown_place(self, place: str | None) -> Markup:
+        """A place the wording tables lack: a country in the brief's language ('Indonésie'), any
+        other place in the source's words."""
+        code = wording.country_code(place)
+        return escape(self.formatters.territory_name(code)) if code else self.verbatim(place)
+
     def _with_place(self, what: Markup, place: str | None) -> Markup:
         found = wording.find_place(place)
         if not found:
             # No grammar of an unknown place is needed: it goes in parentheses.
-            return Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": what, "place": self.verbatim(place)}
+            return Markup(escape(self._("%(what)s (%(place)s)"))) % {"what": what, "place": self._unknown_place(place)}
         direction, words = found
         if direction is None:
             where = self._p("in place", words.in_)

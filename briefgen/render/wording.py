@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefgen.i18n import NNP_, NP_
@@ -122,6 +123,18 @@ def names_category(group: str | None, category: str) -> bool:
     """Whether the group's noun already says the category ('refugees' counted as refugees)."""
     noun = _CATEGORY_NOUNS.get(category)
     return noun is not None and find_group(group) is GROUPS[noun]
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    from babel import Locale
+    return {name.lower(): code for code, name in Locale("en").territories.items() if code.isalpha()}
+
+
+def country_code(words: str | None) -> str | None:
+    """'Indonesia' -> 'ID': a country the gazetteer names in English, so the brief can say it in its
+    own language through Babel's territory names ('Индонезия')."""
+    return _country_codes().get(" ".join((words or "").lower().split()))
 
 
 def find_place(words: str | None) -> tuple[str | None, PlaceWords] | None:

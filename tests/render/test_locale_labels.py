@@ -176,3 +176,16 @@ def test_fighting_whose_page_leads_with_the_dead_is_titled_with_the_fighting_alo
             "At least 40 people were killed in heavy fighting between the army and rebel militias in Varno "
             "province on Sunday, officials said. Some families have left their villages.")
     assert _title(text).endswith("armed clashes"), _title(text)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ru", "Индонезия"), ("fr", "Indonésie"), ("ar", "إندونيسيا"),
+                                               ("en", "Indonesia")])
+def test_a_country_is_named_in_the_briefs_language(lang, expected):
+    """The gazetteer names countries in English; a Russian title says 'Индонезия: …', not 'Indonesia: …'."""
+    assert str(phrases(lang).place_name("Indonesia")) == expected
+    assert str(phrases(lang).figure_phrase(KeyFigure(id="f", category="missing", value=40, place="Indonesia"))
+               ).endswith(f"({expected})")
+
+
+def test_a_place_that_is_no_country_stays_in_the_sources_words():
+    assert "Sarvona Hills" in str(phrases("fr").place_name("Sarvona Hills"))
