@@ -6,6 +6,8 @@ them): add values freely, never rename one.
 """
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from typing import Literal
 
 Category = Literal[
@@ -44,23 +46,31 @@ ANALYST: Origin = "analyst"
 # How a number is hedged, as the page prints it (through the catalogs); `qualifier_of` maps the
 # words a source uses onto it. A figure keeps the source's words; the brief gets this type.
 Qualifier = Literal["about", "more_than", "at_least", "up_to", "nearly", "fewer_than"]
-QUALIFIER_OF: dict[str, Qualifier | None] = {
-    "about": "about", "around": "about", "approximately": "about", "some": "about", "roughly": "about",
-    "an estimated": "about", "estimated": "about",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "well over": "more_than",
-    "just over": "more_than", "in excess of": "more_than",
-    "at least": "at_least",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "fewer than": "fewer_than", "less than": "fewer_than",
-    "an additional": None,      # an increment ("an additional 20"), not a hedge
-}
+_QUALIFIER_WORDS = Path(__file__).with_name("data") / "qualifier_words.toml"
+# Arabic letters the extractor's lists write in one form: hamza carriers, alif maqsura, ta marbuta,
+# and the short-vowel marks.
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", **{chr(c): None for c in range(0x064B, 0x0653)}})
+
+
+def _qualifier_key(words: str) -> str:
+    return " ".join(words.lower().translate(_ARABIC_FOLD).split())
+
+
+def _load_qualifier_words() -> dict[str, Qualifier | None]:
+    table = tomllib.loads(_QUALIFIER_WORDS.read_text(encoding="utf-8"))
+    known = set(Qualifier.__args__)  # type: ignore[attr-defined]
+    return {_qualifier_key(word): (kind if kind in known else None)
+            for language in table.values() for kind, words in language.items() for word in words}
+
+
+# Every language's hedging words onto the brief's qualifier (data/qualifier_words.toml).
+QUALIFIER_OF: dict[str, Qualifier | None] = _load_qualifier_words()
 
 
 def qualifier_of(words: str | None) -> Qualifier | None:
-    """The brief's qualifier for a source's words ("upwards of" -> more_than); None for none or
-    for words that hedge nothing."""
-    return QUALIFIER_OF.get(" ".join((words or "").lower().split()))
+    """The brief's qualifier for a source's words, in any language ("upwards of", "au moins",
+    "Более" -> more_than, at_least, more_than); None for none or for words that hedge nothing."""
+    return QUALIFIER_OF.get(_qualifier_key(words or ""))
 
 
 # Whether a figure counts the story's own event, or is background: another time, event or place,
