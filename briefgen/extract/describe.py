@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import lexicon
 from . import text as T
 from .describe_words import (
     D, OTHER, DATELINE_RE, GLUED_DATELINE_RE, CAPTION_RE, TAIL_ATTRIBUTION_RE, SPEECH_WORDS, TAIL_END_RE,
@@ -42,6 +43,10 @@ class Draft:
     status: str = "past"
     quoting: bool = False            # "X told reporters: <the quoted words>"
     said: str | None = None          # the dropped attribution's speaker words ("the agency", "he"), for claims.py
+    # the date words each marker stands for, in the sentence's order: a language whose date words
+    # the rules cannot cut cleanly gets them back (`keep_dates`)
+    dates: tuple[str, ...] = ()
+    this_date: str = ""
 
 
 def dateline(d: Draft) -> None:
@@ -322,7 +327,12 @@ def _strip_date_words(text: str) -> str:
 
 def date_words(d: Draft) -> None:
     """The date words go ("killed at least eight people last night"); a date that is a verb's
-    object becomes "the day" ("spent Monday with Renzi" -> "spent the day with Renzi")."""
+    object becomes "the day" ("spent Monday with Renzi" -> "spent the day with Renzi").
+    English only: the prepositions and word order the cut needs are English ones. Cut from a
+    French, Spanish, German or Portuguese line they leave "le", "el", "na" or a fronted "Am"
+    behind ("Am hatte ein Erdbeben ..."), so those lines keep their dates (`keep_dates`)."""
+    if lexicon.current() != lexicon.DEFAULT:
+        return
     text = d.text
     if any(w in text for w in _DAY_OBJECT_WORDS):  # else no match: the pattern opens on one of them
         text = DAY_OBJECT_RE.sub(r"\1the day", text)
@@ -369,6 +379,19 @@ def subject(d: Draft) -> None:
     d.text = text
 
 
+# Outside English the clause words `_cut` knows are missing: a line keeps its whole sentence up
+# to this many words, and a longer one is cut after its last comma within them (or at the limit),
+# marked with "…", rather than mid-phrase ("… und die griechische Insel").
+MAX_WORDS_OTHER = 30
+
+
+def _cut_other_language(words: list[str]) -> list[str]:
+    if len(words) <= MAX_WORDS_OTHER:
+        return words
+    n = next((i for i in range(MAX_WORDS_OTHER, 6, -1) if words[i - 1].endswith((",", "،"))), MAX_WORDS_OTHER)
+    return words[:n - 1] + [words[n - 1].rstrip(",،") + "…"]
+
+
 def _cut(words: list[str]) -> int:
     """Where to cut a long description: the latest place after a comma, before a clause word
     ("and", "as", "who") or before a preposition that neither completes the verb before it
@@ -397,6 +420,16 @@ def _cut(words: list[str]) -> int:
 _DIGIT_RE = re.compile(r"\d")
 
 
+def keep_dates(d: Draft) -> None:
+    """Outside English, the date words go back where the rules left their markers ("Am Freitag
+    hatte ein schweres Erdbeben ...", see `date_words`); the other dates in the sentence's order
+    (a rule may have cut one: the markers left take the first words not yet used)."""
+    if lexicon.current() == lexicon.DEFAULT or "⟦" not in d.text:
+        return
+    others = iter(d.dates)
+    d.text = T.squash(ANY_DATE_RE.sub(lambda m: d.this_date if m.group() == D else next(others, ""), d.text))
+
+
 def shorten(d: Draft) -> None:
     """At most MAX_WORDS words (up to four more when they hold a number), cut where the clause
     stays whole. A description that still ends dangling ("said he was", "the CDC was") or says
@@ -405,7 +438,9 @@ def shorten(d: Draft) -> None:
     if d.quoting and len(words) > MAX_WORDS + 4:
         d.text = ""  # a quote cut short would put words in the speaker's mouth: no line
         return
-    if len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and (
+    if lexicon.current() != lexicon.DEFAULT:
+        words = _cut_other_language(words)
+    elif len(words) > MAX_WORDS and not (len(words) <= MAX_WORDS + 4 and (
             d.quoting or _DIGIT_RE.search(" ".join(words[MAX_WORDS:])))):
         words = words[:_cut(words)]
     while len(words) > 3 and words[-1].lower().strip(",") in TRAILING_FUNCTION:
@@ -452,6 +487,7 @@ RULES: Ruler[Callable[[Draft], None]] = Ruler([
     ("parentheticals", parentheticals),
     ("future", future),
     ("subject", subject),
+    ("keep_dates", keep_dates),
     ("shorten", shorten),
 ])
 
@@ -470,6 +506,8 @@ def marked(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this:
 def describe(text: str, sent: tuple[int, int], spans: list[tuple[int, int]], this: tuple[int, int],
              status: str = "past") -> Draft:
     """The event's line (`text`) and the attribution dropped from it (`said`, as written)."""
-    d = Draft(T.squash(marked(text, sent, spans, this)), status=status)
+    d = Draft(T.squash(marked(text, sent, spans, this)), status=status,
+              dates=tuple(T.squash(text[s:e]) for s, e in sorted(spans) if (s, e) != this),
+              this_date=T.squash(text[this[0]:this[1]]))
     RULES.run(d)
     return d

@@ -60,3 +60,39 @@ def test_a_bullet_before_a_line_is_no_part_of_it() -> None:
 ])
 def test_a_line_is_the_clause_of_its_date_without_dateline_or_attribution(sentence: str, line: str) -> None:
     assert _line(sentence) == line
+
+
+@pytest.mark.parametrize(("lang", "sentence", "date"), [
+    ("de", "Am Freitag hatte ein schweres Erdbeben die Hafenstadt Varna erschüttert.", "Freitag"),
+    ("de", "Seit Montag suchen Helfer in den Trümmern nach Verschütteten.", "Montag"),
+    ("fr", "Le barrage a cédé dans la nuit du 4 mars, selon la préfecture.", "4 mars"),
+    ("es", "El terremoto sacudió la ciudad de Lorca el viernes por la tarde.", "viernes"),
+    ("pt", "A barragem rompeu na sexta-feira, segundo a Defesa Civil.", "sexta-feira"),
+])
+def test_a_line_in_another_language_keeps_its_date_words(lang, sentence, date) -> None:
+    """Cutting the date leaves 'Am hatte …', '… le', '… el' behind: outside English the line keeps them."""
+    from briefgen.extract import lexicon
+    with lexicon.reading(lang):
+        line = _line(sentence, date)
+    assert date in line and line.split()[0] == sentence.split()[0], line
+
+
+def test_a_long_line_in_another_language_is_cut_after_a_comma_and_marked() -> None:
+    from briefgen.extract import lexicon
+    sentence = ("Am Montag teilten die Behörden mit, dass die Flut in den Dörfern entlang des Flusses mehr als "
+                "zweihundert Häuser zerstört und die wichtigste Brücke der Region beschädigt habe, während "
+                "Helfer mit Booten und Hubschraubern weiter nach Vermissten in den überschwemmten Gebieten suchten.")
+    with lexicon.reading("de"):
+        line = _line(sentence, "Montag")
+    assert line.endswith("beschädigt habe…") and line.startswith("Am Montag"), line
+
+
+def test_an_english_line_still_loses_its_date_words() -> None:
+    assert _line("The dam failed on Monday, flooding the valley.") == "The dam failed"
+
+
+def test_a_long_sentence_from_the_cyrillic_and_arabic_readers_is_cut_at_a_word() -> None:
+    from briefgen.extract.lang.plug import _short
+    sentence = "وكانت قوات النظام بدأت عملياتها العسكرية في المحافظة " * 8 + "لتشمل مدينة درعا"
+    line = _short(sentence)
+    assert line.endswith("…") and len(line) <= 241 and line[:-1].split()[-1] in sentence.split()

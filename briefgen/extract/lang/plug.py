@@ -100,6 +100,17 @@ def _past(text: str, lang: str, span: tuple[int, int]) -> bool | None:
                        == "VERB" for w in words) else None
 
 
+_DESCRIPTION_MAX_CHARS = 240
+
+
+def _short(words: str) -> str:
+    """The sentence as the event's line; a long one cut at a word with '…', never inside a word
+    ("لتشمل مدينة د" read as a word of its own)."""
+    if len(words) <= _DESCRIPTION_MAX_CHARS:
+        return words
+    return words[:_DESCRIPTION_MAX_CHARS].rsplit(None, 1)[0].rstrip(" ,;:،؛") + "…"
+
+
 def _events(facts: Facts, text: str, lang: str, published: dt.date | None, cite) -> None:
     seen = {(e.date, e.text) for e in facts.events}
     for sent in sentences(text):
@@ -110,5 +121,5 @@ def _events(facts: Facts, text: str, lang: str, published: dt.date | None, cite)
                 continue
             seen.add((d.date, words))
             status = "scheduled" if published and d.date > published else "past"
-            facts.events.append(Event(date=d.date, status=status, description=words[:240], text=words,
+            facts.events.append(Event(date=d.date, status=status, description=_short(words), text=words,
                                       citations=[cite(sent[0], sent[1])]))
