@@ -255,7 +255,14 @@ class Formatters:
             text = babel_dates.format_skeleton("yMMMd", value, locale=self.locale)
         else:
             text = babel_dates.format_date(value, format=format, locale=self.locale)
-        return self._date(text)
+        return self._date(self._ordinal_first(text, value))
+
+    def _ordinal_first(self, text: str, value: dt.date) -> str:
+        """French writes the first of a month as an ordinal: '1er janvier 2019', not '1 janvier'
+        (CLDR's patterns have the bare number)."""
+        if value.day == 1 and self.locale.language == "fr" and text.startswith("1 "):
+            return "1er" + text[1:]
+        return text
 
     def format_day(self, value: dt.date | None, precision: str = "day") -> str:
         """Day and month only ('Dec 8'), for timelines whose year is in the header; a week as its
@@ -264,7 +271,7 @@ class Formatters:
             return ""
         if precision != "day":
             return self._stretch(value, precision, "MMMd")
-        return self._date(babel_dates.format_skeleton("MMMd", value, locale=self.locale))
+        return self._date(self._ordinal_first(babel_dates.format_skeleton("MMMd", value, locale=self.locale), value))
 
     def _stretch(self, value: dt.date, precision: str, day_skeleton: str) -> str:
         # CLDR's own patterns, so every locale words them without a catalog entry: a week is the

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from briefgen.i18n import NNP_, NP_
 from briefgen.model import BottomLine, Mark
 from briefgen.render import wording
+from briefgen.render.country_locative import country_in
 from briefgen.render.phrases import Phrases, capitalize_in, merge_marks
 
 # What happened, where and when: one sentence per event type. %(where)s is a locative phrase,
@@ -100,6 +101,10 @@ def where(place: str, phrases: Phrases, language: str | None = None) -> Markup:
     default the facts' main one)."""
     found = wording.find_place(place)
     if not found:
+        code = wording.country_code(place)
+        said = country_in(code, phrases.language) if code else None
+        if said:   # "au Mali", "in der Türkei", "в Индонезии": a country in the brief's language
+            return escape(said)
         return Markup(escape(phrases._p("bottom line", IN_PLACE))) % {"place": phrases.verbatim(place, language)}
     direction, words = found
     if direction is None:

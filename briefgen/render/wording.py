@@ -125,15 +125,23 @@ def names_category(group: str | None, category: str) -> bool:
     return noun is not None and find_group(group) is GROUPS[noun]
 
 
+# The languages whose country names a source may use (the gazetteer's are English).
+_NAMING_LANGUAGES = ("en", "fr", "es", "de", "pt", "ru", "uk", "ar")
+
+
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     from babel import Locale
-    return {name.lower(): code for code, name in Locale("en").territories.items() if code.isalpha()}
+    codes: dict[str, str] = {}
+    for language in reversed(_NAMING_LANGUAGES):   # English last: its names win a clash
+        codes.update({name.lower(): code for code, name in Locale(language).territories.items() if code.isalpha()})
+    return codes
 
 
 def country_code(words: str | None) -> str | None:
-    """'Indonesia' -> 'ID': a country the gazetteer names in English, so the brief can say it in its
-    own language through Babel's territory names ('Индонезия')."""
+    """'Indonesia', 'Iraque', 'Türkei' -> 'ID', 'IQ', 'TR': a country as the gazetteer (English) or
+    a source of a shipped language names it, so the brief can say it in its own language through
+    Babel's territory names ('Индонезия')."""
     return _country_codes().get(" ".join((words or "").lower().split()))
 
 

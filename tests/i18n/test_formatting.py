@@ -139,3 +139,12 @@ def test_unknown_words_stay_verbatim_and_marked():
     assert str(fr.place_name("Aleppo")) == "Alep" and str(phrases("ru").place_name("Aleppo")) == "Алеппо"
     assert str(phrases("ar").place_name("Aleppo")) == "حلب"
     assert "&lt;script&gt;" in str(fr.phrases.place_name("<script>"))
+
+
+@pytest.mark.parametrize(("tag", "expected"), [("fr", "1er janvier 2019"), ("en", "January 1, 2019"),
+                                               ("de", "1. Januar 2019"), ("es", "1 de enero de 2019")])
+def test_the_first_of_a_month_is_an_ordinal_in_french(tag, expected):
+    first = dt.date(2019, 1, 1)
+    assert fmt(tag).format_date(first, "long") == expected.replace(" ", NBSP)
+    assert fmt("fr").format_day(first) == f"1er{NBSP}janv."
+    assert fmt("fr").format_date(dt.date(2019, 1, 11), "long") == f"11{NBSP}janvier{NBSP}2019"
