@@ -52,12 +52,8 @@ ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|abu|bin|ibn)-[^\
 class Token:
     """A word with its offsets. A plain slotted class rather than a frozen dataclass or a
     named tuple: every article makes hundreds, a frozen dataclass's __init__ is four times
-    slower, and a named tuple's fields read twice as slowly as slots.
-
-    `lower` and `bare` are slots too, filled on first read by `__getattr__` (which Python calls
-    only while a slot is empty): rules ask most tokens for them several times, and a slot read
-    costs a fraction of a property's call."""
-    __slots__ = ("bare", "end", "lower", "start", "text")
+    slower, and a named tuple's fields read twice as slowly as slots."""
+    __slots__ = ("end", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -73,18 +69,14 @@ class Token:
     def __hash__(self) -> int:
         return hash((self.text, self.start, self.end))
 
-    # lower: the word lowercased; bare: the word without a trailing full stop or possessive ’s
-    lower: str
-    bare: str
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
 
-    def __getattr__(self, name: str) -> str:
-        if name == "lower":
-            value = self.lower = self.text.lower()
-        elif name == "bare":
-            value = self.bare = _bare(self.text)
-        else:
-            raise AttributeError(name)
-        return value
+    @property
+    def bare(self) -> str:
+        """The word without a trailing full stop or possessive ’s."""
+        return _bare(self.text)
 
 
 # TOKEN_RE, rewritten to open on one character class: `re` then skips to a possible token
@@ -158,16 +150,13 @@ def is_number(word: str) -> bool:
 
 WORD_RUN_RE = re.compile(r"\w+")
 SPACES_RE = re.compile(r"\s+")
-# The runs `squash` must change: two or more characters, or one that is not a plain space. Most
-# runs are one space, which `\s+` would replace by itself (~35 sentences an article: x2.5 faster).
-# It opens on one class, so `re` skips to a space in C.
+
+
 def squash(text: str) -> str:
-    """Whitespace runs (line wraps included) to one space.
-
-    str.split() and the regex `\s` treat the same characters as whitespace (str.isspace, checked
-    over every code point), so this is the old `re.sub(r"\s+", " ", text).strip()` at half the cost."""
+    """Whitespace runs (line wraps included) to one space."""
+    # str.split() and the regex class \s take the same characters for whitespace (str.isspace;
+    # checked over every code point): the regex substitution and strip this replaces, at half the cost
     return " ".join(text.split())
-
 
 
 def keyword_positions(text: str, keywords: tuple[str, ...], check: re.Pattern[str]) -> list[int]:
