@@ -17,6 +17,9 @@ from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
 _RUN_SPLIT_RE = re.compile(r"(\w+)")
+# The same on ASCII text, where `\w` is exactly [A-Za-z0-9_]: a bitmap test per character
+# instead of a Unicode category lookup
+_ASCII_RUN_SPLIT_RE = re.compile(r"(\w+)", re.ASCII)
 
 
 @dataclass
@@ -91,7 +94,7 @@ class Doc:
         if self._words is None:
             low = self.text.lower()
             if len(low) == len(self.text):
-                pieces = _RUN_SPLIT_RE.split(low)
+                pieces = (_ASCII_RUN_SPLIT_RE if low.isascii() else _RUN_SPLIT_RE).split(low)
                 words = pieces[1::2]
                 starts = list(accumulate(map(len, pieces)))[0:-1:2]
             else:  # lowercasing changed the length ("İ"): offsets in `low` would not be the text's
