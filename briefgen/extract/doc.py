@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -17,6 +17,9 @@ from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
 _RUN_SPLIT_RE = re.compile(r"(\w+)")
+# The same on ASCII text, where `\w` is exactly [A-Za-z0-9_]: a bitmap test per character
+# instead of a Unicode category lookup
+_ASCII_RUN_SPLIT_RE = re.compile(r"(\w+)", re.ASCII)
 
 
 @dataclass
@@ -91,7 +94,7 @@ class Doc:
         if self._words is None:
             low = self.text.lower()
             if len(low) == len(self.text):
-                pieces = _RUN_SPLIT_RE.split(low)
+                pieces = (_ASCII_RUN_SPLIT_RE if low.isascii() else _RUN_SPLIT_RE).split(low)
                 words = pieces[1::2]
                 starts = list(accumulate(map(len, pieces)))[0:-1:2]
             else:  # lowercasing changed the length ("İ"): offsets in `low` would not be the text's
@@ -198,21 +201,26 @@ class Doc:
                 setattr(ent, key, value)
         return ent
 
-    def _span_index(self) -> tuple[list, list[tuple[int, int]], set[tuple[int, int]], list[int]]:
-        """(the mentions list it describes, (start, index in that list) of each sorted, their
-        spans, [longest length]), remade when `mentions` is another list or has grown behind
-        add_mention's back."""
+    def _span_index(self) -> tuple[list, list[int], list[int], set[tuple[int, int]], list[int]]:
+        """(the mentions list it describes, their starts sorted, the index in that list of each
+        of those, their spans, [longest length]), remade when `mentions` is another list or has
+        grown behind add_mention's back. The starts are plain ints (not (start, index) pairs) so
+        that mention_at's bisections compare ints."""
         idx = self._spans
         if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
             ms = self.mentions
-            idx = self._spans = (ms, sorted((m.start, i) for i, m in enumerate(ms)), {(m.start, m.end) for m in ms},
+            pairs = sorted((m.start, i) for i, m in enumerate(ms))
+            idx = self._spans = (ms, [s for s, _ in pairs], [i for _, i in pairs], {(m.start, m.end) for m in ms},
                                  [max([0, *(m.end - m.start for m in ms)])])
         return idx
 
     def add_mention(self, kind: str, key: str, start: int, end: int) -> None:
-        _ms, starts, spans, longest = self._span_index()
+        _ms, starts, order, spans, longest = self._span_index()
         if (start, end) not in spans:
-            insort(starts, (start, len(self.mentions)))
+            # after the mentions with the same start: the order the sorted pairs would have
+            k = bisect_right(starts, start)
+            starts.insert(k, start)
+            order.insert(k, len(self.mentions))
             self.mentions.append(Mention(kind, key, start, end))
             spans.add((start, end))
             longest[0] = max(longest[0], end - start)
@@ -231,11 +239,13 @@ class Doc:
         idx = self._spans
         if idx is None or idx[0] is not self.mentions or len(idx[1]) != len(self.mentions):
             idx = self._span_index()
-        ms, starts, _spans, longest = idx
-        lo, hi = bisect_left(starts, (start - longest[0] + 1,)), bisect_left(starts, (end,))
+        ms, starts, order, _spans, longest = idx
+        lo = bisect_left(starts, start - longest[0] + 1)
+        hi = bisect_left(starts, end, lo)
+        if lo == hi:
+            return None
         first = None
-        for k in range(lo, hi):
-            i = starts[k][1]
+        for i in order[lo:hi]:
             if start < ms[i].end and (first is None or i < first):
                 first = i
         return None if first is None else ms[first]

@@ -9,7 +9,6 @@ module's code and what it imports, the word lists beside them and the two packag
 from __future__ import annotations
 
 
-import gc
 import marshal
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from briefgen.cache import PLACES, Store
 
 from . import lexicon
 from . import text as T
+from .memory import tune_collector
 
 SUBDIVISION_TYPES = {"State", "Province", "Region", "Governorate", "Autonomous region", "Autonomous province",
                      "Autonomous community", "Territory", "Union territory", "Special region"}
@@ -50,11 +50,10 @@ def _tables() -> tuple[dict[str, PlaceInfo], dict[str, tuple[str, ...]]]:
     tables = _load_tables()
     # The table is ~100k objects that live as long as the process; left in the collector's
     # generations, every full collection walks them all again (measured: a quarter of the
-    # collector's time over 300 articles).
-    # Moved to the permanent generation once, right after the one load of the process (this
-    # function is cached): whatever else exists then (the first article's objects at most)
-    # is still freed by reference counting.
-    gc.freeze()
+    # collector's time over 300 articles). Moved to the permanent generation once, right after
+    # the one load of the process (this function is cached), with the collector's thresholds
+    # set for the extractor's many short-lived objects.
+    tune_collector()
     return tables
 
 

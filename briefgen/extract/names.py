@@ -15,9 +15,11 @@ SPEECH_VERBS = lexicon.LanguageSet(lexicon.speech_verbs)
 
 
 class Run:
-    """Tokens of one capitalised run. A slotted class with its offsets worked out once (runs
-    are never changed after they are made, and rules ask for their ends again and again)."""
-    __slots__ = ("_words", "end", "possessive", "start", "toks")
+    """Tokens of one capitalised run. A slotted class with its offsets and words worked out once
+    (runs are never changed after they are made, and rules ask for their ends and words again and
+    again: place, organisation and people rules each ask nearly every run for its words, so they
+    are made with the run and read as a plain attribute)."""
+    __slots__ = ("end", "possessive", "start", "toks", "words")
 
     def __init__(self, toks: list[T.Token], possessive: bool = False) -> None:
         self.toks = toks
@@ -25,7 +27,7 @@ class Run:
         self.start = toks[0].start
         last = toks[-1]
         self.end = last.start + len(last.bare) if possessive else last.end
-        self._words: list[str] | None = None
+        self.words: list[str] = [t.bare for t in toks]
 
     def __repr__(self) -> str:
         return f"Run(toks={self.toks!r}, possessive={self.possessive!r})"
@@ -34,13 +36,6 @@ class Run:
         return isinstance(other, Run) and (self.toks, self.possessive) == (other.toks, other.possessive)
 
     __hash__ = None  # type: ignore[assignment]  # like the dataclass it replaces: compared, never hashed
-
-    @property
-    def words(self) -> list[str]:
-        # made once: place, organisation and people rules each ask every run for its words
-        if self._words is None:
-            self._words = [t.bare for t in self.toks]
-        return self._words
 
     @property
     def name(self) -> str:
