@@ -66,7 +66,7 @@ def test_a_quake_bottom_line_says_what_struck_where_and_when_then_its_leading_to
 @pytest.mark.parametrize("lang, sources, expected", [
     ("ru", 1, "по данным 1 источника:"), ("ru", 2, "по данным 2 источников:"),
     ("ru", 5, "по данным 5 источников:"), ("ar", 1, "وبحسب مصدر واحد:"), ("ar", 2, "وبحسب مصدرين:"),
-    ("ar", 3, "وبحسب 3 مصادر:"), ("ar", 11, "وبحسب 11 مصدرًا:"), ("en", 1, "1 source reports"),
+    ("ar", 3, "وبحسب 3 مصادر:"), ("ar", 11, "وبحسب 11 مصدرًا:"), ("en", 1, "one source reports"),
 ])
 def test_the_number_of_sources_agrees_with_its_noun(lang, sources, expected):
     assert expected in _said(_facts(QUAKE, QUAKE_FIGURES[:1], sources=sources), lang)[1]
@@ -84,9 +84,9 @@ FLOOD_FIGURES = [("Tens of thousands of people fled the rising water",
 
 @pytest.mark.parametrize("lang, expected", [
     ("en", ["Floods struck in the Orrin basin on April 15, 2026.",
-            "As of April 17, 2026, 1 source reports tens of thousands of people displaced."]),
+            "As of April 17, 2026, one source reports tens of thousands of people displaced."]),
     ("fr", ["Des inondations se sont produites à the Orrin basin le 15 avril 2026.",
-            "Au 17 avril 2026, selon 1 source : des dizaines de milliers de personnes déplacées."]),
+            "Au 17 avril 2026, selon une source : des dizaines de milliers de personnes déplacées."]),
     ("ar", ["وقعت فيضانات في the Orrin basin يوم 15 أبريل 2026.",
             "حتى 17 أبريل 2026، وبحسب مصدر واحد: نزوح عشرات الآلاف من الأشخاص."]),
     ("ru", ["15 апреля 2026 г. в the Orrin basin произошло наводнение.",
@@ -103,8 +103,8 @@ NEWS = {"type": "none", "place": "Harrow Vale", "date": dt.date(2026, 4, 16),
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", ["As of April 17, 2026, 1 source reports 1,200 people evacuated."]),
-    ("fr", ["Au 17 avril 2026, selon 1 source : 1 200 personnes évacuées."]),
+    ("en", ["As of April 17, 2026, one source reports 1,200 people evacuated."]),
+    ("fr", ["Au 17 avril 2026, selon une source : 1 200 personnes évacuées."]),
     ("ar", ["حتى 17 أبريل 2026، وبحسب مصدر واحد: إجلاء 1,200 شخص."]),
     ("ru", ["На 17 апреля 2026 г., по данным 1 источника: эвакуированы 1 200 человек."]),
 ])
