@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import re
 
+# One victim named by a singular noun after "a"/"an" ("killed a Reuters reporter", "a policeman
+# was shot dead"): the article is the count, 1 (figures.one_victim).
+ONE_VICTIM_NOUNS = frozenset("""
+person civilian child woman man boy girl teenager baby resident villager soldier officer policeman policewoman
+journalist reporter photographer cameraman videographer worker student pupil nurse doctor medic farmer fisherman
+miner pilot passenger tourist pilgrim protester demonstrator prisoner detainee hostage guard volunteer
+""".split())
+_ONE_NOUN = "(?:" + "|".join(sorted(ONE_VICTIM_NOUNS, key=len, reverse=True)) + ")"
+ONE_VICTIM_RE = re.compile(
+    rf"\b(?:killed|injured|wounded|kidnapped|abducted)\s+(?P<a>an?)\s+(?:[\w’'-]+\s+){{0,2}}?{_ONE_NOUN}\b"
+    rf"|\b(?P<a2>[Aa]n?)\s+(?:[\w’'-]+\s+){{0,2}}?{_ONE_NOUN}\s+(?:was|has\s+been)\s+"
+    r"(?:killed|shot\s+dead|injured|wounded|kidnapped|abducted)\b")
 PEOPLE = frozenset("""
 people persons person civilians civilian children child kids kid women woman men man males females adults
 babies infants boys girls villagers villager residents resident inhabitants refugees refugee migrants migrant
@@ -18,7 +30,7 @@ miners fishermen farmers protesters demonstrators prisoners detainees hostages v
 individuals family families members crew sailors marines guards guardsmen teenagers elderly nurses doctors
 medics volunteers citizens nationals climbers hikers trekkers mourners worshippers shoppers commuters voters
 returnees
-""".split())
+""".split()) | ONE_VICTIM_NOUNS
 # groups never counted as victims even when a cue follows ("2,000 rescuers were involved")
 NOT_VICTIMS = frozenset("rescuers rescue firefighters volunteers officials observers monitors inspectors".split())
 

@@ -154,13 +154,25 @@ def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
     return W.search_ending(W.QUALIFIER_RE, _QUALIFIER_ENDS, text, start, end)
 
 
+def one_victim(text: str, sent: tuple[int, int]) -> list[Number]:
+    """"Killed a Reuters reporter", "a policeman was shot dead": one victim, counted by its article
+    (the singular nouns of figure_words.ONE_VICTIM_NOUNS; "killed a number of" counts nobody)."""
+    if "killed" not in text[sent[0]:sent[1]] and not _ONE_VERBS_RE.search(text, *sent):
+        return []
+    return [Number(1, m.start(g), m.end(g), spelled=True) for m in W.ONE_VICTIM_RE.finditer(text, *sent)
+            for g in ("a", "a2") if m.group(g)]
+
+
+_ONE_VERBS_RE = re.compile(r"\b(?:injured|wounded|kidnapped|abducted|shot dead)\b")
+
+
 def candidates(doc: Doc) -> list[Cand]:
     local = figures_local.spec(doc.lang)
     if local is not None:  # another language: its own numbers and exclusions (figures_local.py)
         return figures_local.candidates(doc, local, lambda n, sent: Cand(n, sent, start=n.start, np_end=n.end))
     out = []
     for sent in doc.sentences:
-        for n in find_numbers(doc.text, *sent, doc=doc):
+        for n in sorted(find_numbers(doc.text, *sent, doc=doc) + one_victim(doc.text, sent), key=lambda n: n.start):
             if _excluded(doc, n, sent):
                 continue
             c = Cand(n, sent, start=n.start, np_end=n.end)

@@ -19,7 +19,8 @@ from .conftest import CORPUS, TOOLS, corpus_source
 
 pytestmark = needs_shared
 
-FOUND = 787  # measured 787/815 on seed + dev (33 articles), 2026-12-07 (issues 16/17: organisations by context, places
+FOUND = 788  # measured 788/815 on seed + dev (33 articles), 2026-12-07 (later: one victim counted by its article,
+             # "killed a Reuters reporter", d12; 787 before: issues 16/17: organisations by context, places
             # beyond the gazetteer's spelling, counts in brackets); 749 before
 WRONG = 0  # measured 0; only ever lowered
 

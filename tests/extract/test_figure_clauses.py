@@ -229,3 +229,20 @@ def test_a_shortened_figure_text_is_still_exactly_its_cited_words() -> None:
     facts = extract_source(make_source(text))
     [fig] = facts.figures
     assert text[fig.citations[0].start:fig.citations[0].end] == fig.text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A tank crew killed a Varnese reporter near the border in October, an inquiry found.", {(1, "killed")}),
+    ("A policewoman was shot dead outside the station in Karsa on Monday.", {(1, "killed")}),
+    ("Gunmen killed a young farmer and wounded 12 people at the market.", {(1, "killed"), (12, "injured")}),
+    ("A bomb killed a man and injured two children in the square.", {(1, "killed"), (2, "injured")}),
+    ("Rebels abducted an aid worker on the road to Tarvo.", {(1, "detained")}),   # as "abducted 3 aid workers"
+    # traps: no singular person after the article, or the verb is not this one's
+    ("The storm killed a number of cattle and damaged 40 homes.", set()),
+    ("A reporter was told to leave the town before the vote.", set()),
+    ("A man who was killed in the 2019 floods is buried here.", set()),
+])
+def test_one_victim_is_counted_by_its_article(text, expected):
+    """"Killed a reporter" is one person killed, though no number is written."""
+    found = {f for f in _figures(text) if f[0] in (1, 2, 12)}
+    assert found == expected
