@@ -16,6 +16,8 @@ from pathlib import Path
 
 from babel import Locale
 
+from briefgen.extract.lang.morph import analyzer
+
 _DATA = Path(__file__).with_name("data") / "country_locatives.toml"
 
 
@@ -78,7 +80,7 @@ def _slavic(name: str, language: str) -> str | None:
     """Each word of the name in the locative ('Южный Судан' -> 'Южном Судане'); None when the
     dictionary does not know a word's locative (the catalog's 'в <name>' is kept then)."""
     try:
-        morph = _analyzer(language)
+        morph = analyzer(language)   # the one extraction loaded, if it read ru/uk
     except ImportError:  # pragma: no cover - a dependency of briefgen
         return None
     words = []
@@ -125,9 +127,3 @@ def _cased_like(word: str, form: str) -> str:
     if len(parts) == len(originals):
         return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals))
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
-
-
-@lru_cache(maxsize=2)
-def _analyzer(language: str):
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer(lang=language)

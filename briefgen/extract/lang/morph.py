@@ -22,10 +22,12 @@ class Parse:
 
 
 @lru_cache(maxsize=2)
-def _analyzer(lang: str):
+def analyzer(lang: str):
+    """The pymorphy3 analyser of `lang`, one per process (render's country locatives use it too)."""
     import pymorphy3  # heavy: only when a ru/uk text is read
 
     return pymorphy3.MorphAnalyzer(lang=lang)
+
 
 
 @lru_cache(maxsize=65536)
@@ -33,7 +35,7 @@ def parses(lang: str, word: str) -> tuple[Parse, ...]:
     """Every reading of `word`, the likeliest first."""
     key = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     return tuple(Parse(p.normal_form.replace("ё", "е"), p.tag.POS, frozenset(p.tag.grammemes), p.is_known)
-                 for p in _analyzer(lang).parse(key))
+                 for p in analyzer(lang).parse(key))
 
 
 def lemmas(lang: str, word: str) -> list[str]:
