@@ -3,7 +3,8 @@
 Why static instances: with variable fonts WeasyPrint instantiates each used weight while
 writing every PDF (slow), and writing the same rendered document twice then fails
 (KeyError 'fvar'). Instancing once with fontTools and caching the result makes every later
-build fast and the PDF independent of the system's fonts.
+build fast and the PDF independent of the system's fonts. The instances are made by
+briefgen/render/instance.py (~10 s of CPU for the five faces; fontTools' instancer alone took ~30 s).
 
 The instances are the cache's `fonts` kind (briefgen/cache): its folder is named by the font
 packages' and fontTools' versions, this module's code and the instance schema, so a font package

@@ -71,8 +71,6 @@ def _layout_shortcut_applies(font: TTFont) -> bool:
     """Whether the layout variation data is all in GDEF and GPOS values (as in Noto's fonts)."""
     if font.reader is None or any(tag in font for tag in _MERGER_ONLY):
         return False
-    if len(font.getGlyphOrder()) > 0xFFFF:
-        return False   # the extended (beyond-64k) subtable formats: not walked here
     if "GDEF" not in font or getattr(font["GDEF"].table, "VarStore", None) is None:
         return False
     # FeatureVariations (and their GDEF-backed conditions) rewrite lookups: the instancer's job.
@@ -127,9 +125,7 @@ class _DefaultDeltas(TTVisitor):
         self.done.add(id(record))
         for value, device in _VALUE_DEVICES:
             if hasattr(record, device):
-                delta = self.take(record, device)
-                if delta or hasattr(record, value):
-                    setattr(record, value, getattr(record, value, 0) + delta)
+                setattr(record, value, getattr(record, value, 0) + self.take(record, device))
 
     def anchor(self, anchor) -> None:
         if anchor is None or anchor.Format != 3 or id(anchor) in self.done:
@@ -164,13 +160,20 @@ def visit(visitor, caret):
     return False
 
 
-@_DefaultDeltas.register((ot.Coverage, ot.ClassDef, ot.ChainContextPos, ot.ContextPos))
+@_DefaultDeltas.register((ot.Coverage, ot.ClassDef, ot.ChainContextPos, ot.ContextPos, ot.VarStore))
 def visit(visitor, table):
-    return False   # glyph lists and lookup references: no values inside
+    return False   # glyph lists, lookup references, the deltas themselves: no values inside
+
+
+# The subtables below are walked directly in the formats whose fields are named here; another
+# format (the beyond-64k ones) is left to the generic visit: its values get their deltas all the
+# same, and its value formats keep device bits whose offsets are then written as NULL.
 
 
 @_DefaultDeltas.register(ot.SinglePos)
 def visit(visitor, subtable):
+    if subtable.Format not in (1, 2):
+        return True
     records = [subtable.Value] if subtable.Format == 1 else subtable.Value
     for record in records:
         visitor.value_record(record)
@@ -181,6 +184,8 @@ def visit(visitor, subtable):
 
 @_DefaultDeltas.register(ot.PairPos)
 def visit(visitor, subtable):
+    if subtable.Format not in (1, 2):
+        return True
     if subtable.Format == 1:
         pairs = [pair for pair_set in subtable.PairSet for pair in pair_set.PairValueRecord]
     else:
@@ -195,6 +200,8 @@ def visit(visitor, subtable):
 
 @_DefaultDeltas.register((ot.MarkBasePos, ot.MarkLigPos, ot.MarkMarkPos, ot.CursivePos))
 def visit(visitor, subtable):
+    if subtable.Format != 1:
+        return True
     for anchor in _anchors(subtable):
         visitor.anchor(anchor)
     return False

@@ -35,7 +35,7 @@ def test_two_empty_caches_give_byte_identical_pdfs(tmp_path, monkeypatch):
     """Two machines (or a cleared cache) make their own static font instances: same PDF anyway.
 
     The first cache is the session's (empty when the session began, filled by whichever test
-    first needed fonts): making the instances costs ~30 s, so the test makes them once more only.
+    first needed fonts): making the instances costs ~10 s of CPU, so the test makes them once more only.
     The first machine is this process; the second a fresh one, so nothing in memory carries over.
     """
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
