@@ -11,7 +11,6 @@ cut down to a few letters and marks, where the kerning still comes in several su
 from __future__ import annotations
 
 import io
-import logging
 
 import pytest
 from fontTools import subset
@@ -61,7 +60,6 @@ def latin_cut():
     font = TTFont(NOTO_SANS.variable_path())
     options = subset.Options()
     options.layout_features = ["*"]
-    logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=LATIN_SAMPLE)
     subsetter.subset(font)
@@ -158,8 +156,8 @@ def test_instance_kerns_latin_like_the_instancer_with_the_fonts_own_subtables(la
     assert _kerning(ours, pairs) == kerning
     assert _kerning(ours, _kerned_pairs(ours)) == _kerning(reference, _kerned_pairs(ours))
     # The instancer merges the split subtables into one per format; the instance keeps the split.
-    assert [len(subtables) for kind, subtables in _lookups(ours) if kind == PAIR_POS] > \
-        [len(subtables) for kind, subtables in _lookups(reference) if kind == PAIR_POS]
+    assert sum(len(subtables) for kind, subtables in _lookups(ours) if kind == PAIR_POS) > \
+        sum(len(subtables) for kind, subtables in _lookups(reference) if kind == PAIR_POS)
 
 
 def test_instance_positions_marks_like_the_instancer(arabic, latin_cut):
