@@ -105,7 +105,7 @@ def _static_fonts() -> Check:
     if missing:
         return Check("Static font instances", False,
                      f"{len(missing)} of {len(FONT_SPECS)} not cached yet in {fonts_cache_dir()} "
-                     "(the first build makes them, ~20 s)",
+                     "(the first build makes them, ~10 s)",
                      "python -c 'from briefgen.render.fonts import ensure_all; ensure_all()'")
     return Check("Static font instances", True, f"{len(FONT_SPECS)} cached in {fonts_cache_dir()}")
 
