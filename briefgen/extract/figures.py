@@ -275,7 +275,7 @@ def _toll_before(doc: Doc, c: Cand) -> re.Match[str] | None:
     matches "s"), so the pattern decides."""
     start = max(c.sent[0], c.start - 140)
     window = doc.text[start:c.start]
-    if window.isascii():
+    if T.case_plain(window):
         low = window.lower()
         if not any(w in low for w in _TOLL_WORDS):
             return None

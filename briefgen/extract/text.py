@@ -100,6 +100,15 @@ def words_ascii(text: str) -> bool:
     return text.isascii() or WORD_RUN_RE.search("".join(set(_NON_ASCII_RE.findall(text)))) is None
 
 
+def case_plain(text: str) -> bool:
+    """Whether every character of `text` outside ASCII is caseless (its lower and upper case are
+    itself: ’ “ ” — …). Then, as on ASCII text, ignoring case is lowercasing: the lowercased text
+    has the same length, and such a character matches, case ignored or not, only itself (none of
+    them is the simple lowercase of another character, nor one of `re`'s extra case pairs:
+    checked over every code point). The twins made for ASCII text (story.folds_safely) hold here."""
+    return text.isascii() or all(ch.lower() == ch == ch.upper() for ch in set(_NON_ASCII_RE.findall(text)))
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of text[start:end] (TOKEN_RE's matches), a trailing full stop kept only on
     abbreviations and initials."""
