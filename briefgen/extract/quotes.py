@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import lexicon
 from . import text as T
 from .doc import Doc
 from .names import SPEECH_VERBS
@@ -36,9 +37,10 @@ def _verbs(doc: Doc, start: int, end: int) -> list[T.Token]:
     test only for the few words that are verbs."""
     toks = doc.tokens_in(start, end)
     out = []
+    speech = lexicon.speech_verbs()  # SPEECH_VERBS's set, looked up once rather than for every word
     for k, t in enumerate(toks):
         low = t.text.lower()
-        if (low in SPEECH_VERBS or (low == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to")) \
+        if (low in speech or (low == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to")) \
                 and not doc.in_quote(t.start):
             out.append(t)
     return out
