@@ -89,15 +89,19 @@ _TOKEN_SPLIT_RE = re.compile(r"([^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])[
 # test per character instead of a Unicode category lookup.
 _ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Za-z])[A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
                                    r"|(?<=[0-9])[0-9]*(?:[.,:][0-9]+)*))")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 def words_ascii(text: str) -> bool:
     """Whether every word character (`\\w`) of `text` is ASCII; its other characters need not be
     (an English article's ’ “ ” —). There the Unicode classes `\\w`, letters and digits match
     exactly the ASCII ones, so the ASCII twins of the token and word patterns may run. The few
-    non-ASCII characters are found in C and only those are tested."""
-    return text.isascii() or WORD_RUN_RE.search("".join(set(_NON_ASCII_RE.findall(text)))) is None
+    non-ASCII characters are found in C, a stretch at a time, and the test stops at the first word
+    character (in French, Russian or Arabic text, one of the first)."""
+    if text.isascii():
+        return True
+    search = WORD_RUN_RE.search
+    return not any(search(m.group()) for m in _NON_ASCII_RE.finditer(text))
 
 
 def case_plain(text: str) -> bool:
@@ -105,8 +109,15 @@ def case_plain(text: str) -> bool:
     itself: ’ “ ” — …). Then, as on ASCII text, ignoring case is lowercasing: the lowercased text
     has the same length, and such a character matches, case ignored or not, only itself (none of
     them is the simple lowercase of another character, nor one of `re`'s extra case pairs:
-    checked over every code point). The twins made for ASCII text (story.folds_safely) hold here."""
-    return text.isascii() or all(ch.lower() == ch == ch.upper() for ch in set(_NON_ASCII_RE.findall(text)))
+    checked over every code point). The twins made for ASCII text (story.folds_safely) hold here.
+    The test stops at the first stretch of non-ASCII characters that has case."""
+    if text.isascii():
+        return True
+    for m in _NON_ASCII_RE.finditer(text):
+        chars = m.group()
+        if not chars.lower() == chars == chars.upper():
+            return False
+    return True
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
