@@ -105,17 +105,20 @@ def words_ascii(text: str) -> bool:
 
 
 def case_plain(text: str) -> bool:
-    """Whether every character of `text` outside ASCII is caseless (its lower and upper case are
-    itself: ’ “ ” — …). Then, as on ASCII text, ignoring case is lowercasing: the lowercased text
-    has the same length, and such a character matches, case ignored or not, only itself (none of
-    them is the simple lowercase of another character, nor one of `re`'s extra case pairs:
-    checked over every code point). The twins made for ASCII text (story.folds_safely) hold here.
-    The test stops at the first stretch of non-ASCII characters that has case."""
+    """Whether every character of `text` outside ASCII is a caseless non-word character (its lower
+    and upper case are itself: ’ “ ” — …). Then, as on ASCII text, ignoring case is lowercasing:
+    the lowercased text has the same length, and such a character matches, case ignored or not,
+    only itself (none of them is the simple lowercase of another character, nor one of `re`'s
+    extra case pairs: checked over every code point). The twins made for ASCII text
+    (story.folds_safely) hold here. Letters of caseless scripts (Arabic) would do too, but there
+    the twins run slower than the case-blind patterns: such text is left to those. The test stops
+    at the first stretch of non-ASCII characters that fails it."""
     if text.isascii():
         return True
+    search = WORD_RUN_RE.search
     for m in _NON_ASCII_RE.finditer(text):
         chars = m.group()
-        if not chars.lower() == chars == chars.upper():
+        if search(chars) or not chars.lower() == chars == chars.upper():
             return False
     return True
 
