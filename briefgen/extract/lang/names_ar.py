@@ -97,12 +97,21 @@ def _readings(word: str) -> list[tuple[str, int]]:
 class _Words:
     """The tokens of one text with each word normalised once and its readings worked out once per
     distinct word: the organisation, place and people scans all ask for them at every token."""
-    __slots__ = ("norm", "readings", "toks")
+    __slots__ = ("_found", "norm", "readings", "toks")
 
     def __init__(self, toks: list[re.Match[str]]) -> None:
         self.toks = toks
         self.norm = [arabic.normalise(t.group()) for t in toks]
         self.readings = {w: _readings(w) for w in set(self.norm)}
+        self._found: dict[str, dict] = {}
+
+    def found(self, name: str) -> dict[str, tuple[str, str] | None]:
+        """`arabic.lookup` of each distinct word in the list `name`, made once per text."""
+        table = self._found.get(name)
+        if table is None:
+            known = _set(name)
+            table = self._found[name] = {w: arabic.lookup_normalised(w, known) for w in self.readings}
+        return table
 
 
 def _match(words: _Words, i: int, name: str) -> tuple[int, int, tuple[str, ...]] | None:
@@ -154,6 +163,7 @@ def _orgs(words: _Words, names, taken: set[int]) -> None:
     canonical: dict[str, str] = {}
     heads = _set("org_head_words")
     seconds = _last_words("org_head_words")
+    heads_of = words.found("org_head_words")
     toks, norm = words.toks, words.norm
     i = 0
     while i < len(toks):
@@ -168,7 +178,7 @@ def _orgs(words: _Words, names, taken: set[int]) -> None:
             continue
         w = norm[i]
         two = w + " " + norm[i + 1] if i + 1 < len(toks) else ""
-        head = arabic.lookup_normalised(w, heads)
+        head = heads_of[w]
         # normalising is letter by letter and normalises nothing twice: `two` is as lookup would make it;
         # a two-word head can only be found when its last word is the next word
         size = 2 if i + 1 < len(toks) and norm[i + 1] in seconds and (
@@ -190,7 +200,7 @@ def _orgs(words: _Words, names, taken: set[int]) -> None:
 
 
 def _place_names(words: _Words, names, taken: set[int]) -> None:
-    nouns = _set("place_nouns")
+    nouns_of = words.found("place_nouns")
     canonical: dict[str, str] = {}
     toks, norm = words.toks, words.norm
     for i, t in enumerate(toks):
@@ -206,7 +216,7 @@ def _place_names(words: _Words, names, taken: set[int]) -> None:
             taken.update(range(i, i + n))
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        noun = arabic.lookup_normalised(norm[i], nouns)
+        noun = nouns_of[norm[i]]
         # "مدينة درعا": the noun in the construct state, so without the article ("المدينة وريفيها" is no name)
         if not noun or noun[0].endswith("ال") or i + 1 in taken or PUNCT_RE.search(_gap(toks, i + 1)):
             continue
@@ -263,6 +273,7 @@ def _people(text: str, words: _Words, names, taken: set[int]) -> None:
     firsts = _set("first_names")
     roles = _set("role_words")
     toks, norm = words.toks, words.norm
+    roles_of = words.found("role_words")
     found: list[tuple[int, int, str | None]] = []
     for i, t in enumerate(toks):
         if i in taken:
@@ -274,7 +285,7 @@ def _people(text: str, words: _Words, names, taken: set[int]) -> None:
                 found.append((i, i + 1 + n, _role_before(text, toks, i)))
         elif w in NAMING_VERBS and i + 1 < len(toks) and _name_word(norm[i + 1], first=True):
             found.append((i + 1, i + 2 + _surname(words, i + 1, taken), None))
-        elif arabic.lookup_normalised(w, roles):
+        elif roles_of[w]:
             # "المديرة التنفيذية لمنظمة الأمم المتحدة للطفولة (يونيسف) هنرييتا فور": past the
             # role's words with the article and the organisations, the first name-like word
             k = i + 1

@@ -79,8 +79,8 @@ def _lemma_key(lang: str, word: str) -> str:
     return morph.lemmas(lang, word)[0] if morph.parses(lang, word) else word.lower()
 
 
-def _tokens(text: str) -> list[Tok]:
-    starts = {s for s, _ in sentences(text)}
+def _tokens(text: str, sents: list[tuple[int, int]] | None = None) -> list[Tok]:
+    starts = {s for s, _ in (sentences(text) if sents is None else sents)}
     out = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
@@ -94,8 +94,9 @@ def _in(lang: str, word: str, name: str) -> bool:
     return morph.lookup(lang, word, _set(lang, name)) is not None
 
 
-def find(text: str, lang: str) -> list[FoundName]:
-    toks = _tokens(text)
+def find(text: str, lang: str, sents: list[tuple[int, int]] | None = None) -> list[FoundName]:
+    """`sents`: the text's sentences, when the caller has them (`sentences(text)`)."""
+    toks = _tokens(text, sents)
     names: dict[tuple[str, str], FoundName] = {}
     taken: set[int] = set()  # token indexes already part of a name
     _orgs(text, lang, toks, names, taken)
