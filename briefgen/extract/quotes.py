@@ -176,7 +176,7 @@ def carry_over(doc: Doc, items: list[Attributed]) -> None:
         q = it.quote
         ps, pe = doc.paragraphs[q.para]
         opens_para = q.open == ps
-        heading = q.close >= pe and word_count(doc.text[q.start:q.end]) <= 6 and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+        heading = q.close >= pe and word_count(doc.text[q.start:q.end], 7) <= 6 and not re.search(r"[.!?]$", doc.text[q.start:q.end])
         if (prev.quote.para == q.para and _adjacent(doc, prev, q)) or \
                 (opens_para and not heading and prev.quote.para == q.para - 1):
             it.speaker, it.how = prev.speaker, "carried over"
@@ -224,5 +224,5 @@ def run(doc: Doc) -> list[Attributed]:
     items = [Attributed(q) for q in doc.quotes]
     for _name, rule in RULES:
         rule(doc, items)
-    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end]) >= 2
+    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end], 2) >= 2
             and not _name_or_heading(doc, it)]
