@@ -118,6 +118,10 @@ class Doc:
             self._words = (starts, words, odd, index)
         return self._words
 
+    def word_index(self) -> dict[str, list[int]]:
+        """The lowercased words of the document's `\\w+` runs (and the indexes of their runs)."""
+        return self._word_runs()[3]
+
     def word_positions(self, words: frozenset[str]) -> list[int]:
         """Sorted starts of the maximal `\\w+` runs whose lowercased word is in `words`."""
         starts, _words, _odd, index = self._word_runs()
