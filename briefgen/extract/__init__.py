@@ -127,7 +127,8 @@ def extract_source(source: Source) -> Facts:
             _events(doc, facts)
             facts.kinds = kinds.extract_all(doc)   # every registered kind's (briefgen.kinds)
             # ru/uk/ar: what only a reader of the language finds (names without capitals, case forms)
-            intl.extend(facts, source.text or "", source.id, source.published, lexicon.current())
+            intl.extend(facts, source.text or "", source.id, source.published, lexicon.current(),
+                        doc.sentences)  # the same text split the same way: not again
             event_kinds.run(facts, lexicon.current())   # after both event chains: one rule types them all
             story = tell_story(facts, source)
             scope.run(facts, story, source.text or "", source.published)

@@ -17,8 +17,8 @@ from . import text as T
 from .quotemarks import QuoteSpan, find_quotes
 
 _RUN_SPLIT_RE = re.compile(r"(\w+)")
-# The same on ASCII text, where `\w` is exactly [A-Za-z0-9_]: a bitmap test per character
-# instead of a Unicode category lookup
+# The same on text whose word characters are all ASCII (`T.words_ascii`), where `\w` is exactly
+# [A-Za-z0-9_]: a bitmap test per character instead of a Unicode category lookup
 _ASCII_RUN_SPLIT_RE = re.compile(r"(\w+)", re.ASCII)
 
 
@@ -58,6 +58,7 @@ class Doc:
     _cands: dict = field(default_factory=dict, repr=False)
     _by_start: tuple | None = field(default=None, repr=False)
     _spans: tuple | None = field(default=None, repr=False)
+    _plain: bool | None = field(default=None, repr=False)  # T.words_ascii(text), once
 
     @classmethod
     def build(cls, text: str, source_id: str, published: dt.date | None = None,
@@ -67,7 +68,8 @@ class Doc:
         doc.paragraphs = T.paragraphs(text)
         doc.sentences = T.sentences(text, doc.paragraphs)
         doc.quotes = find_quotes(text, doc.paragraphs, lexicon.quote_marks(doc.lang))
-        words, doc._tok_starts, doc._tok_ends = T.token_parts(text)  # the offsets as lists, for bisections
+        doc._plain = T.words_ascii(text)
+        words, doc._tok_starts, doc._tok_ends = T.token_parts(text, plain=doc._plain)  # the offsets as lists, for bisections
         doc.tokens = list(map(T.Token, words, doc._tok_starts, doc._tok_ends))
         doc._sent_starts = [s for s, _ in doc.sentences]
         doc._para_starts = [s for s, _ in doc.paragraphs]
@@ -94,7 +96,11 @@ class Doc:
         if self._words is None:
             low = self.text.lower()
             if len(low) == len(self.text):
-                pieces = (_ASCII_RUN_SPLIT_RE if low.isascii() else _RUN_SPLIT_RE).split(low)
+                if self._plain is None:
+                    self._plain = T.words_ascii(self.text)
+                # lowercasing makes no word character of a character that is none (checked over
+                # every code point) and keeps ASCII letters ASCII: `low` is as plain as the text
+                pieces = (_ASCII_RUN_SPLIT_RE if self._plain else _RUN_SPLIT_RE).split(low)
                 words = pieces[1::2]
                 starts = list(accumulate(map(len, pieces)))[0:-1:2]
             else:  # lowercasing changed the length ("İ"): offsets in `low` would not be the text's
@@ -111,6 +117,10 @@ class Doc:
             odd = {w for w in index if not (w.isalpha() and w.isascii())}
             self._words = (starts, words, odd, index)
         return self._words
+
+    def word_index(self) -> dict[str, list[int]]:
+        """The lowercased words of the document's `\\w+` runs (and the indexes of their runs)."""
+        return self._word_runs()[3]
 
     def word_positions(self, words: frozenset[str]) -> list[int]:
         """Sorted starts of the maximal `\\w+` runs whose lowercased word is in `words`."""

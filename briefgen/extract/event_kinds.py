@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass
 
 from ..model import EVENT_KINDS, Citation, Event, Facts
+from . import text as T
 from .story import DATA, folds_safely, lexicon as story_lexicon, word_pattern
 
 # Kinds whose line names who acts ("UN Security Council: meeting"); the hazards have no actor.
@@ -76,7 +77,7 @@ def clause_kind(clause: str, language: str = "en") -> str | None:
     text = story_lexicon(language).other_senses.sub(" ", text)   # "heart attack", "trade war"
     if words.blank:
         text = words.blank.sub(" ", text)
-    lowered = kind_words(language, True) if text.isascii() else None
+    lowered = kind_words(language, True) if T.case_plain(text) else None
     if lowered is not None:  # the same answers, from the faster twins (positions are kept)
         words, text = lowered, text.lower()
     if words.unclear.search(text):

@@ -51,7 +51,8 @@ def _walk(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> Walk:
 
 
 def _is_past_verb(word: str) -> bool:
-    return word in PAST_IRREGULAR or word in SPEECH_VERBS and word.endswith(("ed", "id", "ld")) or (
+    # the ending before the (per-language) list: most words end otherwise
+    return word in PAST_IRREGULAR or word.endswith(("ed", "id", "ld")) and word in SPEECH_VERBS or (
         len(word) > 4 and word.endswith("ed") and word not in PLAN_WORDS)
 
 

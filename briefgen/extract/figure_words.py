@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import text as T
+
 # One victim named by a singular noun after "a"/"an" ("killed a Reuters reporter", "a policeman
 # was shot dead"): the article is the count, 1 (figures.one_victim).
 ONE_VICTIM_NOUNS = frozenset("""
@@ -156,7 +158,7 @@ def search_ending(rx: re.Pattern[str], last_words: tuple[str, ...], text: str, s
     if len(core) == len(before):
         return None  # no trailing space: `\s+$` cannot match
     tail = core[-max(map(len, last_words)):]
-    if tail.isascii() and not tail.lower().endswith(last_words):
+    if T.case_plain(tail) and not tail.lower().endswith(last_words):
         return None
     return rx.search(text, start, end)
 # heads a noun before them narrows into a group of its own: "aid workers", "health workers",

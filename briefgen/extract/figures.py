@@ -157,13 +157,17 @@ def _qualifier(text: str, start: int, end: int) -> re.Match[str] | None:
 def one_victim(text: str, sent: tuple[int, int]) -> list[Number]:
     """"Killed a Reuters reporter", "a policeman was shot dead": one victim, counted by its article
     (the singular nouns of figure_words.ONE_VICTIM_NOUNS; "killed a number of" counts nobody)."""
-    if "killed" not in text[sent[0]:sent[1]] and not _ONE_VERBS_RE.search(text, *sent):
+    words = text[sent[0]:sent[1]]
+    # the verb pattern opens on `\b`, so `re` would try it at every character: run only when the
+    # sentence holds one of its words (most hold none)
+    if "killed" not in words and not (any(w in words for w in _ONE_VERB_WORDS) and _ONE_VERBS_RE.search(text, *sent)):
         return []
     return [Number(1, m.start(g), m.end(g), spelled=True) for m in W.ONE_VICTIM_RE.finditer(text, *sent)
             for g in ("a", "a2") if m.group(g)]
 
 
 _ONE_VERBS_RE = re.compile(r"\b(?:injured|wounded|kidnapped|abducted|shot dead)\b")
+_ONE_VERB_WORDS = ("injured", "wounded", "kidnapped", "abducted", "shot dead")  # keep in step
 
 
 def candidates(doc: Doc) -> list[Cand]:
@@ -271,7 +275,7 @@ def _toll_before(doc: Doc, c: Cand) -> re.Match[str] | None:
     matches "s"), so the pattern decides."""
     start = max(c.sent[0], c.start - 140)
     window = doc.text[start:c.start]
-    if window.isascii():
+    if T.case_plain(window):
         low = window.lower()
         if not any(w in low for w in _TOLL_WORDS):
             return None

@@ -50,6 +50,9 @@ class Spec:
     act_links: frozenset[str]
     thousands: str
     decimal: str
+    # the categories' patterns in one: whether any category word starts at a place (most words are
+    # none: one match instead of one per category)
+    any_category: re.Pattern[str] | None = None
 
 
 @lexicon.per_language
@@ -84,6 +87,8 @@ def spec(lang: str) -> Spec | None:
         clause_breaks=frozenset(w.lower() for w in words.get("clause_breaks", [])),
         act_links=frozenset(w.lower() for w in words.get("act_links", [])),
         thousands=seps, decimal=dec,
+        any_category=re.compile("|".join(f"(?:{_glob(ws)})" for ws in t["categories"].values()), re.IGNORECASE)
+        if t.get("categories") else None,
     )
 
 
@@ -179,6 +184,8 @@ def candidates(doc: Doc, s: Spec, make) -> list:
 
 def category_at(s: Spec, text: str, pos: int, end: int) -> tuple[str, int, int] | None:
     """The first category word that starts at `pos` (after spaces): (category, start, end)."""
+    if s.any_category is None or s.any_category.match(text, pos, end) is None:
+        return None  # no category's pattern matches here
     best = None
     for rx, cat in s.categories:
         m = rx.match(text, pos, end)

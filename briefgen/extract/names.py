@@ -21,13 +21,13 @@ class Run:
     are made with the run and read as a plain attribute)."""
     __slots__ = ("end", "possessive", "start", "toks", "words")
 
-    def __init__(self, toks: list[T.Token], possessive: bool = False) -> None:
+    def __init__(self, toks: list[T.Token], possessive: bool = False, words: list[str] | None = None) -> None:
         self.toks = toks
         self.possessive = possessive  # the last word carried ’s
         self.start = toks[0].start
-        last = toks[-1]
-        self.end = last.start + len(last.bare) if possessive else last.end
-        self.words: list[str] = [t.bare for t in toks]
+        # `words`: the tokens' bare forms when the caller has them (a part of a run has its words)
+        self.words: list[str] = [t.bare for t in toks] if words is None else words
+        self.end = toks[-1].start + len(self.words[-1]) if possessive else toks[-1].end
 
     def __repr__(self) -> str:
         return f"Run(toks={self.toks!r}, possessive={self.possessive!r})"
@@ -42,7 +42,7 @@ class Run:
         return " ".join(self.words)
 
     def sub(self, i: int, j: int) -> Run:
-        return Run(self.toks[i:j], self.possessive and j == len(self.toks))
+        return Run(self.toks[i:j], self.possessive and j == len(self.toks), self.words[i:j])
 
 
 def _joinable(text: str, a: T.Token, b: T.Token) -> bool:

@@ -454,8 +454,17 @@ def _kind_re(lang: str) -> re.Pattern[str] | None:
     if not nouns and not endings:
         return None
     alts = [re.escape(n) for n in sorted(nouns, key=len, reverse=True)]
-    # German compounds end in the kind: "Katastrophenschutzbehörde", "Staatssender"
-    alts += [rf"\w*{re.escape(e)}" for e in sorted(endings, key=len, reverse=True)]
+    # German compounds end in the kind: "Katastrophenschutzbehörde", "Staatssender". Matched as the
+    # whole word (possessive: never given back) and a look back at its end for each ending: an
+    # ending here is followed by spaces, so it ends the word, and `\w*ending` for each ending in
+    # turn (backtracking through every word of the text once per ending) matched just these. The
+    # look back cannot reach before the word: the character there is no word character. (Endings
+    # not all made of word characters keep the plain form.)
+    endings = sorted(endings, key=len, reverse=True)
+    if endings and all(re.fullmatch(r"\w+", e) for e in endings):
+        alts.append(r"\w++(?:" + "|".join(f"(?<={re.escape(e)})" for e in endings) + ")")
+    else:
+        alts += [rf"\w*{re.escape(e)}" for e in endings]
     return re.compile(rf"(?<![\w-])(?i:{'|'.join(alts)})\s+{_KIND_NAME}")
 
 

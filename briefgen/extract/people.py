@@ -110,14 +110,15 @@ def role_phrases(doc: Doc) -> None:
         return
     age = lexicon.grammar().get("age_after")
     for stoks, run, i, name, end in _runs(doc):
-        if not _plausible(doc, name, end):
-            continue
+        # the role first, as the rules below: most runs have none (in German every noun makes one),
+        # and the role scans cost less than `_plausible`
         span = P.before(doc, stoks, i) or P.before_comma(doc, stoks, i)
         if span is None and doc.text[end:end + 1] == ",":
             span = P.after(doc, stoks, i + len(name))
         if span:
-            _cands(doc).append(Cand(name, end, _squash(doc, span), True))
-        elif len(name) >= 2 and age and re.match(age, doc.text[end:end + 40]):
+            if _plausible(doc, name, end):
+                _cands(doc).append(Cand(name, end, _squash(doc, span), True))
+        elif len(name) >= 2 and age and re.match(age, doc.text[end:end + 40]) and _plausible(doc, name, end):
             _cands(doc).append(Cand(name, end, None, True))
 
 

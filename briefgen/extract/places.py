@@ -220,9 +220,19 @@ def _long_names(lang: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _long_name_firsts(lang: str) -> dict[str, str]:
+    """Each long name's first word, lowercased."""
+    return {name: T.WORD_RUN_RE.match(name).group().lower() for name in _long_names(lang)}  # type: ignore[union-attr]
+
+
 def long_names(doc: Doc) -> None:
     """Country names that hold a small word, wherever the text writes them in full."""
-    for start, end, name in _occurrences(doc.text, _long_names(lexicon.current())):
+    # A name found opens a word (nothing of [\w-] before it) that is its first word: only the names
+    # whose first word the document has (its word index) are looked for, in the same order.
+    firsts, present = _long_name_firsts(lexicon.current()), doc.word_index()
+    names = [name for name in _long_names(lexicon.current()) if firsts[name] in present]
+    for start, end, name in _occurrences(doc.text, names) if names else ():
         info = gazetteer.lookup(name)
         if info is not None and doc.mention_at(start, end) is None:
             _add(doc, name, info.country)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"
@@ -136,5 +137,12 @@ def find_quotes(text: str, paras: list[tuple[int, int]], marks: Marks | None = N
     return out
 
 
-def word_count(text: str) -> int:
-    return len(re.findall(r"[^\W_]+", text))
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def word_count(text: str, enough: int | None = None) -> int:
+    """How many words `text` has; with `enough`, counted up to that many (a test like "two words
+    or more" need not list every word of a long quote)."""
+    if enough is None:
+        return len(_WORD_RE.findall(text))
+    return sum(1 for _ in islice(_WORD_RE.finditer(text), enough))

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import lexicon
 from . import text as T
 from .doc import Doc
 from .names import SPEECH_VERBS
@@ -36,9 +37,10 @@ def _verbs(doc: Doc, start: int, end: int) -> list[T.Token]:
     test only for the few words that are verbs."""
     toks = doc.tokens_in(start, end)
     out = []
+    speech = lexicon.speech_verbs()  # SPEECH_VERBS's set, looked up once rather than for every word
     for k, t in enumerate(toks):
         low = t.text.lower()
-        if (low in SPEECH_VERBS or (low == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to")) \
+        if (low in speech or (low == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to")) \
                 and not doc.in_quote(t.start):
             out.append(t)
     return out
@@ -174,7 +176,7 @@ def carry_over(doc: Doc, items: list[Attributed]) -> None:
         q = it.quote
         ps, pe = doc.paragraphs[q.para]
         opens_para = q.open == ps
-        heading = q.close >= pe and word_count(doc.text[q.start:q.end]) <= 6 and not re.search(r"[.!?]$", doc.text[q.start:q.end])
+        heading = q.close >= pe and word_count(doc.text[q.start:q.end], 7) <= 6 and not re.search(r"[.!?]$", doc.text[q.start:q.end])
         if (prev.quote.para == q.para and _adjacent(doc, prev, q)) or \
                 (opens_para and not heading and prev.quote.para == q.para - 1):
             it.speaker, it.how = prev.speaker, "carried over"
@@ -222,5 +224,5 @@ def run(doc: Doc) -> list[Attributed]:
     items = [Attributed(q) for q in doc.quotes]
     for _name, rule in RULES:
         rule(doc, items)
-    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end]) >= 2
+    return [it for it in items if word_count(doc.text[it.quote.start:it.quote.end], 2) >= 2
             and not _name_or_heading(doc, it)]

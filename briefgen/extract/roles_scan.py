@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import lexicon
 from . import text as T
 from .doc import Doc
-from .names import SPEECH_VERBS, is_role_word
+from .names import is_role_word
 
 FUNCTION = frozenset("""
 the a an and or but to in on at by with from as that which who whom whose his her their its our my your
@@ -60,13 +60,14 @@ def title_before(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] | Non
         return None
     j = i - 1
     seen_cap = T.is_capitalized(toks[j].text)
+    speech = lexicon.speech_verbs()  # SPEECH_VERBS's set, looked up once rather than for every word
     while j > 0 and i - j < 8:
         prev = toks[j - 1]
         if not _contiguous(doc, prev, toks[j]) or T.is_possessive(prev.text):
             break
         w = prev.text
         low = w.lower()
-        if T.is_number(w) or low in SPEECH_VERBS:
+        if T.is_number(w) or low in speech:
             break
         if low in ("of", "for") and T.is_capitalized(toks[j].text):
             j -= 1
@@ -117,13 +118,14 @@ def role_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple[int, int] 
         return None
     j = i - 1
     start = None
+    speech = lexicon.speech_verbs()
     while j >= 0 and i - j <= 9:
         tok = toks[j]
         if j < i - 1 and not _contiguous(doc, tok, toks[j + 1]):
             start = j + 1
             break
         low = tok.text.lower()
-        if low in SPEECH_VERBS or low in BOUNDARY_WORDS or T.is_number(tok.text):
+        if low in speech or low in BOUNDARY_WORDS or T.is_number(tok.text):
             start = j + 1
             break
         if low in ARTICLES or T.is_possessive(tok.text):
@@ -153,9 +155,10 @@ def _role_with_tail_before_comma(doc: Doc, toks: list[T.Token], i: int) -> tuple
     """"an official at the ministry's disaster relief center, [Name]": an article, a role, then a
     preposition and its object up to the comma; the role is all of it."""
     j = i - 1
+    speech = lexicon.speech_verbs()
     while j > 0 and i - j <= 14 and _contiguous(doc, toks[j - 1], toks[j]):
         low = toks[j].text.lower()
-        if low in SPEECH_VERBS or low in BOUNDARY_WORDS or T.is_number(toks[j].text):
+        if low in speech or low in BOUNDARY_WORDS or T.is_number(toks[j].text):
             return None
         if low in ROLE_TAIL_WORDS:
             k = j - 1

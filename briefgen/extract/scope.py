@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Facts, Figure, Story
+from . import text as T
 from .lexicon import current
 from .ruler import Ruler
 from .story import folds_safely, lexicon, word_pattern
@@ -235,7 +236,7 @@ def _any_cue(language: str, lowered: bool = False) -> re.Pattern | None:
 
 
 def _has_cue(text: str) -> bool:
-    fast = _any_cue(current(), True) if text.isascii() else None
+    fast = _any_cue(current(), True) if T.case_plain(text) else None
     if fast is not None:
         return fast.search(text.lower()) is not None
     return _any_cue(current()).search(text) is not None

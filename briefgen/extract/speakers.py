@@ -86,7 +86,8 @@ def unnamed_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
     """Whether [start, end) has an unnamed person speak ("one of the protesters ... said", "a
     witness told ..."), and the only name given to them, if any ("identified only as "Hussein"")."""
     toks = unquoted_tokens(doc, start, end)
-    if not any(t.text.lower() in SPEECH_VERBS for t in toks):
+    speech = lexicon.speech_verbs()  # SPEECH_VERBS's set, looked up once rather than for every word
+    if not any(t.text.lower() in speech for t in toks):
         return False, None
     nouns = lexicon.unnamed_or_roles()  # "a witness said", "a spokeswoman for the Red Cross said"
     determiners = _determiners()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import EVENT_TYPES, Facts, Figure, Place, Source, Story
+from . import text as T
 
 DATA = Path(__file__).resolve().parent / "data"
 LEAD_CHARS = 600              # the lead: the opening sentences, up to about this many characters
@@ -107,9 +108,10 @@ def folds_safely(entries: list[str]) -> bool:
 
 def may_match(keys: tuple[str, ...] | None, text: str) -> bool:
     """False only when no entry with these `key_words` can match in `text`, case ignored: on
-    ASCII text a match holds its entry's key word, lowercased, in the lowercased text. A few
-    substring tests instead of a pattern tried at every character."""
-    if keys is None or not text.isascii():
+    ASCII text (or text whose other characters are caseless, `T.case_plain`) a match holds its
+    entry's key word, lowercased, in the lowercased text. A few substring tests instead of a
+    pattern tried at every character."""
+    if keys is None or not T.case_plain(text):
         return True
     low = text.lower()
     return any(k in low for k in keys)
@@ -194,7 +196,7 @@ def event_type(headline: str, lead: str, language: str = "en") -> tuple[str, str
                     if may_match(words.disease_keys, part) and (match := words.any_disease.search(part))), None)
     scores: dict[str, int] = {}
     lowered = _lowered_types(language)
-    in_headline, in_lead = (_type_counts(lowered, part.lower()) if lowered is not None and part.isascii()
+    in_headline, in_lead = (_type_counts(lowered, part.lower()) if lowered is not None and T.case_plain(part)
                             else _type_counts(words, part) for part in (headline, lead))
     for name, _ in words.types:
         score = HEADLINE_WEIGHT * in_headline[name] + in_lead[name]

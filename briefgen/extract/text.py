@@ -84,10 +84,43 @@ class Token:
 # character just consumed, so the matches are exactly TOKEN_RE's (same alternatives, same order).
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[^\W\d_])[^\W\d_]*(?:[-'’][^\W\d_]+)*\.?"
                              r"|(?<=\d)\d*(?:[.,:]\d+)*))")
-# The same on ASCII text, where these classes are exactly `[A-Za-z0-9]`, `[A-Za-z]` and `[0-9]`:
-# a bitmap test per character instead of a Unicode category lookup.
-_ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Za-z])[A-Za-z]*(?:[-'][A-Za-z]+)*\.?"
+# The same on text whose word characters are all ASCII (`words_ascii`: curly quotes and dashes
+# may be there), where these classes are exactly `[A-Za-z0-9]`, `[A-Za-z]` and `[0-9]`: a bitmap
+# test per character instead of a Unicode category lookup.
+_ASCII_TOKEN_SPLIT_RE = re.compile(r"([A-Za-z0-9](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Za-z])[A-Za-z]*(?:[-'’][A-Za-z]+)*\.?"
                                    r"|(?<=[0-9])[0-9]*(?:[.,:][0-9]+)*))")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def words_ascii(text: str) -> bool:
+    """Whether every word character (`\\w`) of `text` is ASCII; its other characters need not be
+    (an English article's ’ “ ” —). There the Unicode classes `\\w`, letters and digits match
+    exactly the ASCII ones, so the ASCII twins of the token and word patterns may run. The few
+    non-ASCII characters are found in C, a stretch at a time, and the test stops at the first word
+    character (in French, Russian or Arabic text, one of the first)."""
+    if text.isascii():
+        return True
+    search = WORD_RUN_RE.search
+    return not any(search(m.group()) for m in _NON_ASCII_RE.finditer(text))
+
+
+def case_plain(text: str) -> bool:
+    """Whether every character of `text` outside ASCII is a caseless non-word character (its lower
+    and upper case are itself: ’ “ ” — …). Then, as on ASCII text, ignoring case is lowercasing:
+    the lowercased text has the same length, and such a character matches, case ignored or not,
+    only itself (none of them is the simple lowercase of another character, nor one of `re`'s
+    extra case pairs: checked over every code point). The twins made for ASCII text
+    (story.folds_safely) hold here. Letters of caseless scripts (Arabic) would do too, but there
+    the twins run slower than the case-blind patterns: such text is left to those. The test stops
+    at the first stretch of non-ASCII characters that fails it."""
+    if text.isascii():
+        return True
+    search = WORD_RUN_RE.search
+    for m in _NON_ASCII_RE.finditer(text):
+        chars = m.group()
+        if search(chars) or not chars.lower() == chars == chars.upper():
+            return False
+    return True
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -96,12 +129,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(map(Token, *token_parts(text, start, end)))
 
 
-def token_parts(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
+def token_parts(text: str, start: int = 0, end: int | None = None,
+                plain: bool | None = None) -> tuple[list[str], list[int], list[int]]:
     """The texts, starts and ends of `tokens(text, start, end)`, as three lists (Doc keeps the
     offsets as lists for its bisections). One split: its pieces alternate gap, word, gap ..., so
-    summed lengths give the offsets."""
+    summed lengths give the offsets. `plain`: `words_ascii` of the text, when the caller knows it."""
     part = text if start == 0 and end is None else text[start:end]
-    pieces = (_ASCII_TOKEN_SPLIT_RE if part.isascii() else _TOKEN_SPLIT_RE).split(part)
+    if plain is None or part is not text:
+        plain = words_ascii(part)
+    pieces = (_ASCII_TOKEN_SPLIT_RE if plain else _TOKEN_SPLIT_RE).split(part)
     offs = list(accumulate(map(len, pieces), initial=start))
     words, starts, ends = pieces[1::2], offs[1:-1:2], offs[2::2]
     for k in list(compress(count(), map(str.endswith, words, repeat(".")))):

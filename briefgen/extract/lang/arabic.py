@@ -38,7 +38,12 @@ def forms(word: str) -> tuple[tuple[str, str], ...]:
 def lookup(word: str, known: Container[str], suffixes: bool = False) -> tuple[str, str] | None:
     """(prefix, lexicon form) of a printed word, or None; the stripped readings are tried only
     against `known`, so a letter that belongs to the word is never taken off."""
-    w = normalise(word)
+    return lookup_normalised(normalise(word), known, suffixes)
+
+
+def lookup_normalised(w: str, known: Container[str], suffixes: bool = False) -> tuple[str, str] | None:
+    """`lookup` of a word already normalised (a reader that normalised every word of the text
+    once asks with those)."""
     for prefix, rest in forms(w):
         if rest in known:
             return prefix, rest

@@ -49,9 +49,10 @@ def _people(word: str) -> bool:
     return arabic.lookup(word, _set("people"), suffixes=True) is not None
 
 
-def find(text: str) -> list[FoundFigure]:
+def find(text: str, sents: list[tuple[int, int]] | None = None) -> list[FoundFigure]:
+    """`sents`: the text's sentences, when the caller has them (`sentences(text)`)."""
     out: list[FoundFigure] = []
-    for sent in sentences(text):
+    for sent in sentences(text) if sents is None else sents:
         cut = teaser_cut(text, sent)
         nums = numbers_ar.find_numbers(text, *sent)
         # the next count that is not an aside of this one ("من بينهم ستة أطفال"), found backwards once

@@ -65,9 +65,10 @@ def _excluded(text: str, n, lang: str) -> bool:
     return prev_word in POSSESSIVE  # "трьома її дітьми": a family, not a toll
 
 
-def find(text: str, lang: str) -> list[FoundFigure]:
+def find(text: str, lang: str, sents: list[tuple[int, int]] | None = None) -> list[FoundFigure]:
+    """`sents`: the text's sentences, when the caller has them (`sentences(text)`)."""
     out: list[FoundFigure] = []
-    for sent in sentences(text):
+    for sent in sentences(text) if sents is None else sents:
         cut = teaser_cut(text, sent)
         nums = numbers_cyrillic.find_numbers(text, lang, *sent)
         starts = [n.start for n in nums]

@@ -31,14 +31,9 @@ class Tok:
     start: int
     end: int
     first: bool   # opens a sentence
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0] in UPPER
-
-    @property
-    def abbr(self) -> bool:
-        return bool(ABBR_RE.fullmatch(self.text))
+    # worked out once with the token (every scan asks every token, several times):
+    cap: bool = False    # opens with a capital
+    abbr: bool = False   # two to six capitals ("ЗСУ", "CNN")
 
 
 @lru_cache(maxsize=None)
@@ -84,11 +79,14 @@ def _lemma_key(lang: str, word: str) -> str:
     return morph.lemmas(lang, word)[0] if morph.parses(lang, word) else word.lower()
 
 
-def _tokens(text: str) -> list[Tok]:
-    starts = {s for s, _ in sentences(text)}
+def _tokens(text: str, sents: list[tuple[int, int]] | None = None) -> list[Tok]:
+    starts = {s for s, _ in (sentences(text) if sents is None else sents)}
     out = []
     for m in TOKEN_RE.finditer(text):
-        out.append(Tok(m.group(), m.start(), m.end(), m.start() in starts))
+        word = m.group()
+        cap = word[0] in UPPER
+        # an abbreviation opens with a capital: the pattern runs only on capitalised words
+        out.append(Tok(word, m.start(), m.end(), m.start() in starts, cap, cap and ABBR_RE.fullmatch(word) is not None))
     return out
 
 
@@ -96,8 +94,9 @@ def _in(lang: str, word: str, name: str) -> bool:
     return morph.lookup(lang, word, _set(lang, name)) is not None
 
 
-def find(text: str, lang: str) -> list[FoundName]:
-    toks = _tokens(text)
+def find(text: str, lang: str, sents: list[tuple[int, int]] | None = None) -> list[FoundName]:
+    """`sents`: the text's sentences, when the caller has them (`sentences(text)`)."""
+    toks = _tokens(text, sents)
     names: dict[tuple[str, str], FoundName] = {}
     taken: set[int] = set()  # token indexes already part of a name
     _orgs(text, lang, toks, names, taken)
@@ -147,6 +146,15 @@ def _places(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> No
     gaz = _gazetteer(lang)
     longest = max((len(k) for k in gaz), default=1)
     lemma_names: dict[str, str] = {}
+    # each token's readings made once, not again for each run length that starts at or covers it
+    read: dict[int, set[str]] = {}
+
+    def readings_of(k: int) -> set[str]:
+        r = read.get(k)
+        if r is None:
+            r = read[k] = set(morph.lemmas(lang, toks[k].text)) | {toks[k].text.lower()}
+        return r
+
     for i, t in enumerate(toks):
         if i in taken or not t.cap or t.abbr:
             continue
@@ -154,7 +162,7 @@ def _places(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> No
             run = toks[i:i + n]
             if len(run) < n or not all(x.cap for x in run):
                 continue
-            readings = [set(morph.lemmas(lang, x.text)) | {x.text.lower()} for x in run]
+            readings = [readings_of(k) for k in range(i, i + n)]
             hit = next((name for first in readings[0] for key, name in _by_first(lang).get(first, ())
                         if len(key) == n and all(k in r for k, r in zip(key, readings))), None)
             if hit:
@@ -247,9 +255,11 @@ def _people(text: str, lang: str, toks: list[Tok], names, taken: set[int]) -> No
             run, words = run[1:], words[1:]  # a capitalised sentence opener, not a name
         if len(run) >= 2 and (role or any(_name_like(lang, w) for w in words)):
             people.append((run, role or ""))
-    # single words after "на прізвище"/"по фамилии": the driver's surname
-    for k, t in enumerate(toks[:-1]):
-        if not t.cap and any(text[t.end:t.end + len(c) + 2].strip().startswith(c) for c in SURNAME_CUES):
+    # single words after "на прізвище"/"по фамилии": the driver's surname (only the cues the text holds
+    # are looked for after each word: most texts hold none)
+    cues = [c for c in SURNAME_CUES if c in text]
+    for k, t in enumerate(toks[:-1] if cues else ()):
+        if not t.cap and any(text[t.end:t.end + len(c) + 2].strip().startswith(c) for c in cues):
             nxt = next((n for n in range(k + 1, min(k + 4, len(toks))) if toks[n].cap), None)
             if nxt is not None and nxt not in taken:
                 people.append(([nxt], t.text))

@@ -46,7 +46,9 @@ def load(lang: str, normalise: Callable[[str], str]) -> Table:
     return Table(words, vague, vague_scales, before, after, duals)
 
 
-@dataclass(frozen=True)
+# Not frozen: every word of a text becomes one, and a frozen dataclass's __init__ (each field
+# set through object.__setattr__) costs several times a slotted one's. Nothing changes a Tok.
+@dataclass(slots=True)
 class Tok:
     text: str      # the normalised word, clitics removed (for lookups)
     start: int
@@ -73,8 +75,13 @@ def read(toks: list[Tok], table: Table, joiner: Callable[[Tok], Tok | None] | No
     `comma_groups`: a comma before three digits groups thousands ("1,250" in Arabic text),
     where Russian and Ukrainian read it as a decimal comma."""
     out: list[Number] = []
+    words, vague, duals = table.words, table.vague, table.duals
     i = 0
     while i < len(toks):
+        tok = toks[i]
+        if tok.digits is None and tok.text not in words and tok.text not in vague and tok.text not in duals:
+            i += 1  # most words: no number starts here (what `_one` answers for them)
+            continue
         n, used = _one(toks, i, table, joiner, comma_groups)
         if n is None:
             i += max(used, 1)

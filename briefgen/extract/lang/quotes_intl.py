@@ -44,9 +44,10 @@ def _speech(lang: str, word: str) -> bool:
     return morph.lookup(lang, word, _set(lang, "speech_verb_lemmas")) is not None
 
 
-def find(text: str, lang: str, people: list[FoundName]) -> list[FoundQuote]:
+def find(text: str, lang: str, people: list[FoundName], sents: list[tuple[int, int]] | None = None) -> list[FoundQuote]:
+    """`sents`: the text's sentences, when the caller has them (`sentences(text)`)."""
     mentions = sorted((s, e, p.name) for p in people if p.kind == "person" for s, e in p.mentions)
-    sents = sentences(text)
+    sents = sentences(text) if sents is None else sents
     out: list[FoundQuote] = []
     last_speaker: str | None = None
     for m in QUOTE_RE.finditer(text):
