@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..model import Facts, Figure, Story
 from . import text as T
-from .lexicon import current
+from .lexicon import current, role_referents, speech_verbs
 from .ruler import Ruler
 from .story import folds_safely, lexicon, word_pattern
 
@@ -295,10 +295,43 @@ def dated_item(text: str, pos: int, published: dt.date | None) -> str | None:
     return "another_time" if (published - day).days > DATED_ITEM_DAYS else None
 
 
+# A sentence that goes on with the report of the sentence before it: a pronoun or a generic noun
+# (data/role_referents.txt) and a speech verb ("It said ...", "The agency also warned ...").
+_GOES_ON = re.compile(r"[\"'“‘(]?(?:it|he|she|they|the\s+(\w+))\s+(?:also\s+)?(\w+)\b", re.IGNORECASE)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - SENTENCE_WINDOW)
+    for match in _SENTENCE_END.finditer(text, start, pos):
+        start = match.end()
+    return start
+
+
+def report_of_another_time(text: str, pos: int) -> str | None:
+    """"another_time" for a figure in a sentence that goes on with an earlier report: "Doctors
+    Without Borders said last month that the city is shelled daily. It said tens of thousands
+    remain trapped": the second sentence is last month's report too, though it names no time.
+    The report's time must stand right after its speech verb ("said last month", "reported
+    two years ago"); a time elsewhere in that sentence may be the event's own."""
+    if current() != "en":
+        return None  # the pronouns above are English
+    start = _sentence_start(text, pos)
+    goes_on = _GOES_ON.match(text, start, pos)
+    verbs = speech_verbs(current())
+    if goes_on is None or goes_on.group(2).lower() not in verbs or \
+            (goes_on.group(1) and goes_on.group(1).lower() not in role_referents()):
+        return None
+    previous = text[_sentence_start(text, max(0, start - 1)):start].lower()
+    for match in _words(current())["another_time"].finditer(previous):
+        if any(word.strip(",") in verbs for word in previous[:match.start()].split()[-2:]):
+            return "another_time"
+    return None
+
+
 def _reason(figure: Figure, story: Story, text: str, published: dt.date | None, country: str | None) -> str | None:
     if not figure.citations:
         return None
     cite = figure.citations[0]
-    if dated_item(text, cite.start, published):
+    if dated_item(text, cite.start, published) or report_of_another_time(text, cite.start):
         return "another_time"
     return scope_of(Clause(*clause_of(text, cite.start, cite.end), published, story, country))

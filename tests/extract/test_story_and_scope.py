@@ -153,6 +153,35 @@ def test_a_list_item_dated_this_week_is_the_story() -> None:
     assert [(f.value, f.scope) for f in figures] == [(9, "main")]
 
 
+@pytest.mark.parametrize("text, number", [
+    ("A relief group said last month that the port town is shelled daily. It said 12,000 people remain "
+     "cut off there.", "12,000"),
+    ("The agency reported two years ago that clinics were closing. The agency added that 4,500 patients "
+     "had no care.", "4,500"),
+    ("Monitors warned last year that the camp was full. They also said 800 families slept outside.", "800"),
+])
+def test_a_sentence_going_on_with_an_earlier_report_is_another_time(text, number) -> None:
+    from briefgen.extract.scope import report_of_another_time
+
+    assert report_of_another_time(text, text.index(number)) == "another_time"
+
+
+@pytest.mark.parametrize("text, number", [
+    # the earlier time is the event's, not the report's: the count is today's
+    ("Floods hit the valley last month, officials said. They said 300 people remain trapped.", "300"),
+    # a new speaker: not a continuation
+    ("A relief group said last month that the town is shelled. Officials said 200 people were killed.", "200"),
+    # a generic noun that stands for no speaker
+    ("The mayor said last month that roads were cut. The river said nothing; 90 homes flooded.", "90"),
+    # the report is this week's
+    ("The ministry said on Monday that the roads were cut. It said 40 villages were isolated.", "40"),
+])
+def test_a_sentence_after_a_recent_report_or_a_new_speaker_keeps_its_scope(text, number) -> None:
+    from briefgen.extract.scope import report_of_another_time
+
+    assert report_of_another_time(text, text.index(number)) is None
+
+
 def _flat_word_pattern(words: list[str], clitics: list[str]) -> re.Pattern:
     """word_pattern as one flat alternation, longest entry first: what the tree must match like."""
     front = "(?:" + "|".join(sorted(map(re.escape, clitics), key=len, reverse=True)) + ")?" if clitics else ""
