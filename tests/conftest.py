@@ -1,6 +1,7 @@
 """Shared test helpers: where the repo, the examples and the shared corpus are; the test cache."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ _made_here: Path | None = None
 
 def pytest_configure(config: pytest.Config) -> None:
     global _made_here
+    _subset_fonts_by_content()
     if os.environ.get(_OWNED_BY) and os.environ.get("BRIEFGEN_CACHE_DIR"):
         return  # a worker of a session that already made the folder
     _made_here = Path(tempfile.mkdtemp(prefix="briefgen-test-cache-"))
@@ -40,6 +42,30 @@ def pytest_configure(config: pytest.Config) -> None:
         from briefgen.render.fonts import ensure_all
 
         ensure_all()
+
+
+def _subset_fonts_by_content() -> None:
+    """Many tests build with a `--cache-dir` of their own (fresh_cache_root), each holding its
+    own copy of the static fonts; the HTML output's font subsets are memoised by the font's path
+    (render/fonts.py), so each such test would subset the very same bytes again, ~0.5 s of CPU a
+    face. Memoised here by the font file's content instead: the same bytes and characters give
+    the same subset, so what a test sees is unchanged (a font file edited in place is read anew)."""
+    from briefgen.render import fonts
+
+    subset = getattr(fonts, "_woff2_subset", None)
+    if subset is None or getattr(subset, "by_content", False):
+        return   # renamed (then this is only slower), or already wrapped in this process
+
+    made: dict[tuple, bytes] = {}
+
+    def by_content(path, *args):
+        key = (hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest(), *args)
+        if key not in made:
+            made[key] = subset(path, *args)
+        return made[key]
+
+    by_content.by_content = True
+    fonts._woff2_subset = by_content
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -96,6 +122,34 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
             return SHARE_A_WORKER.get(path, path)
 
     return SharedFixtureFiles(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _renders_start_warm() -> None:
+    """Each render of a template runs in a forked child (render/isolate.py), and what the child
+    loads on first use (Babel's locale data, the country names, a theme's checked stylesheet) is
+    thrown away with it: in a process that never rendered in process, every render loads it all
+    again, ~0.1 s of CPU each, hundreds of times in a run. One render of the seed brief here, in
+    each built-in theme and shipped language, loads it in this process once; every forked render
+    then starts from it. The renders themselves still run isolated, as in a build."""
+    from briefgen.compose import compose
+    from briefgen.i18n import shipped_locales
+    from briefgen.render import prepare
+    from tests.render.conftest import load_facts
+
+    brief = compose(load_facts("seed"))
+    saved = os.environ.get("BRIEFGEN_RENDER_IN_PROCESS")
+    os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = "1"
+    try:
+        for theme in ("default", "flash"):
+            renderer = prepare(theme)
+            for locale in shipped_locales():
+                renderer.bare_html(brief, renderer.localize(locale, "en"))
+    finally:
+        if saved is None:
+            del os.environ["BRIEFGEN_RENDER_IN_PROCESS"]
+        else:
+            os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = saved
 
 
 @pytest.fixture
