@@ -73,15 +73,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_made_here, ignore_errors=True)
 
 
-# The files that cost most, longest first (CPU seconds on 2 cores, `-n 2`, 2026-12-07: 49, 48, 44,
-# 23, 22, 15, 15, 14, 14, 14, 13, 13, 13; every other file under 13). Remeasure when one grows:
-# pytest --durations=60 -n 2.
+# The files that cost most, longest first (seconds each took on its worker, `-n 2`, 2026-12-07
+# on a busy machine: 62, 65, 32, 29, 24, 23, 22, 20, 19, 18, 17, 16, 16, 15, 12, 12, 12, 11, 11,
+# 10, 10; every other file under 10). The first holds the longest test (~35 s: it makes the
+# fonts in an empty cache). Remeasure when one grows: pytest --durations=60 -n 2.
 LONGEST_FIRST = (
-    "scale/test_brief_cache.py", "render/test_reproducible_pdf.py", "hostile/test_nothing_lost.py",
-    "themes/test_themes.py", "themes/test_hostile_theme.py", "render/test_brief_corpus.py",
-    "themes/test_html_sanitise.py", "themes/test_broken_templates.py", "themes/test_one_page.py",
-    "hostile/test_hostile_facts.py", "scale/test_cache.py", "i18n/test_rtl_layout.py",
-    "themes/test_hostile_css.py",
+    "render/test_reproducible_pdf.py", "scale/test_brief_cache.py", "scale/test_cache.py",
+    "i18n/test_rtl_layout.py", "themes/test_hostile_theme.py", "themes/test_serve_browser.py",
+    "themes/test_themes.py", "themes/test_broken_templates.py", "themes/test_value_caps.py",
+    "themes/test_one_page.py", "hostile/test_bad_sources.py", "hostile/test_nothing_lost.py",
+    "themes/test_html_sanitise.py", "hostile/test_hostile_facts.py", "scale/test_jobs.py",
+    "scale/test_dask.py", "themes/test_hostile_css.py", "scale/test_dask_hostile.py",
+    "hostile/test_hostile_cache.py", "hostile/test_hostile_config.py", "render/test_brief_corpus.py",
 )
 
 
