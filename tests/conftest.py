@@ -1,6 +1,7 @@
 """Shared test helpers: where the repo, the examples and the shared corpus are; the test cache."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ _made_here: Path | None = None
 
 def pytest_configure(config: pytest.Config) -> None:
     global _made_here
+    _subset_fonts_by_content()
     if os.environ.get(_OWNED_BY) and os.environ.get("BRIEFGEN_CACHE_DIR"):
         return  # a worker of a session that already made the folder
     _made_here = Path(tempfile.mkdtemp(prefix="briefgen-test-cache-"))
@@ -42,20 +44,47 @@ def pytest_configure(config: pytest.Config) -> None:
         ensure_all()
 
 
+def _subset_fonts_by_content() -> None:
+    """Many tests build with a `--cache-dir` of their own (fresh_cache_root), each holding its
+    own copy of the static fonts; the HTML output's font subsets are memoised by the font's path
+    (render/fonts.py), so each such test would subset the very same bytes again, ~0.5 s of CPU a
+    face. Memoised here by the font file's content instead: the same bytes and characters give
+    the same subset, so what a test sees is unchanged (a font file edited in place is read anew)."""
+    from briefgen.render import fonts
+
+    subset = getattr(fonts, "_woff2_subset", None)
+    if subset is None or getattr(subset, "by_content", False):
+        return   # renamed (then this is only slower), or already wrapped in this process
+
+    made: dict[tuple, bytes] = {}
+
+    def by_content(path, *args):
+        key = (hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest(), *args)
+        if key not in made:
+            made[key] = subset(path, *args)
+        return made[key]
+
+    by_content.by_content = True
+    fonts._woff2_subset = by_content
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _made_here is not None:
         shutil.rmtree(_made_here, ignore_errors=True)
 
 
-# The files that cost most, longest first (CPU seconds on 2 cores, `-n 2`, 2026-12-07: 49, 48, 44,
-# 23, 22, 15, 15, 14, 14, 14, 13, 13, 13; every other file under 13). Remeasure when one grows:
-# pytest --durations=60 -n 2.
+# The files that cost most, longest first (seconds each took on its worker, `-n 2`, 2026-12-07
+# on a busy machine: 62, 65, 32, 29, 24, 23, 22, 20, 19, 18, 17, 16, 16, 15, 12, 12, 12, 11, 11,
+# 10, 10; every other file under 10). The first holds the longest test (~35 s: it makes the
+# fonts in an empty cache). Remeasure when one grows: pytest --durations=60 -n 2.
 LONGEST_FIRST = (
-    "scale/test_brief_cache.py", "render/test_reproducible_pdf.py", "hostile/test_nothing_lost.py",
-    "themes/test_themes.py", "themes/test_hostile_theme.py", "render/test_brief_corpus.py",
-    "themes/test_html_sanitise.py", "themes/test_broken_templates.py", "themes/test_one_page.py",
-    "hostile/test_hostile_facts.py", "scale/test_cache.py", "i18n/test_rtl_layout.py",
-    "themes/test_hostile_css.py",
+    "render/test_reproducible_pdf.py", "scale/test_brief_cache.py", "scale/test_cache.py",
+    "i18n/test_rtl_layout.py", "themes/test_hostile_theme.py", "themes/test_serve_browser.py",
+    "themes/test_themes.py", "themes/test_broken_templates.py", "themes/test_value_caps.py",
+    "themes/test_one_page.py", "hostile/test_bad_sources.py", "hostile/test_nothing_lost.py",
+    "themes/test_html_sanitise.py", "hostile/test_hostile_facts.py", "scale/test_jobs.py",
+    "scale/test_dask.py", "themes/test_hostile_css.py", "scale/test_dask_hostile.py",
+    "hostile/test_hostile_cache.py", "hostile/test_hostile_config.py", "render/test_brief_corpus.py",
 )
 
 
@@ -96,6 +125,36 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
             return SHARE_A_WORKER.get(path, path)
 
     return SharedFixtureFiles(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _renders_start_warm() -> None:
+    """Each render of a template runs in a forked child (render/isolate.py), and what the child
+    loads on first use (Babel's locale data, the country names, a theme's checked stylesheet) is
+    thrown away with it: in a process that never rendered in process, every render loads it all
+    again, ~0.1 s of CPU each, hundreds of times in a run. One render of the seed brief here, in
+    each built-in theme and shipped language, loads it in this process once; every forked render
+    then starts from it. The renders themselves still run isolated, as in a build."""
+    from briefgen.compose import compose
+    from briefgen.i18n import shipped_locales
+    from briefgen.render import prepare
+    from tests.render.conftest import load_facts
+
+    saved = os.environ.get("BRIEFGEN_RENDER_IN_PROCESS")
+    os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = "1"
+    try:
+        brief = compose(load_facts("seed"))
+        for theme in ("default", "flash"):
+            renderer = prepare(theme)
+            for locale in shipped_locales():
+                renderer.bare_html(brief, renderer.localize(locale, "en"))
+    except Exception:  # noqa: BLE001 — only a head start: a render broken here fails in the tests
+        pass           # that render, each with its own message, not in every test of the run
+    finally:
+        if saved is None:
+            del os.environ["BRIEFGEN_RENDER_IN_PROCESS"]
+        else:
+            os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = saved
 
 
 @pytest.fixture

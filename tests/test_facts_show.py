@@ -71,11 +71,10 @@ def test_facts_show_into_a_pipe_that_closes_early_exits_quietly(tmp_path):
     import subprocess
     import sys
 
-    from tests.conftest import EXAMPLES
+    from tests.conftest import EXAMPLES, run_cli
 
     facts = tmp_path / "facts.json"
-    subprocess.run([sys.executable, "-m", "briefgen", "extract", str(EXAMPLES), "-o", str(facts), "-q"],
-                   check=True, timeout=300)
+    assert run_cli("extract", EXAMPLES, "-o", facts, "-q").returncode == 0
     shown = subprocess.Popen([sys.executable, "-m", "briefgen", "facts", "show", str(facts)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     shown.stdout.readline()

@@ -2,7 +2,6 @@
 or a hang. The set lives in tests/themes/broken/<case>/ (each extends the default theme)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.themetools.check import check_theme
+from tests.conftest import run_cli
 from tests.themes.conftest import BROKEN
 
 BRIEFGEN = str(Path(sys.executable).parent / "briefgen")
@@ -69,9 +69,7 @@ def test_symlink_out_of_the_theme_is_not_followed(tmp_path, example_sample):
 
 
 def test_cli_reports_one_line_per_problem_and_exits_1():
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    run = subprocess.run([BRIEFGEN, "template", "check", str(BROKEN / "undefined"),
-                          "--quick"], capture_output=True, text=True, timeout=120, env=env)
+    run = run_cli("template", "check", BROKEN / "undefined", "--quick")
     assert run.returncode == 1, run.stderr
     lines = run.stdout.splitlines()
     assert lines == [

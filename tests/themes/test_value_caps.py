@@ -18,7 +18,7 @@ from briefgen.render.budget import MAX_VALUE_LENGTH
 from briefgen.render.sandbox import GuardedEnvironment
 
 CHILD = textwrap.dedent("""
-    import json, resource, sys, time
+    import json, os, resource, sys, time
     from pathlib import Path
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
     from briefgen.errors import TemplateError
@@ -28,6 +28,12 @@ CHILD = textwrap.dedent("""
 
     folder = Path(sys.argv[1])
     label, brief, locale = sample_briefs()[0]
+    # One render in this process first: what a render loads on first use (locale data, the
+    # default theme's stylesheet) is then loaded once, not again in every isolated render below.
+    os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = "1"
+    warm = prepare()
+    render_html(warm.env, warm.theme, brief, warm.localize(locale), font_css="")
+    del os.environ["BRIEFGEN_RENDER_IN_PROCESS"]
     results = []
     for n, expression in enumerate(json.loads(sys.argv[2])):
         theme = folder / f"capped{n}"
