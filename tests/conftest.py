@@ -22,7 +22,7 @@ needs_shared = pytest.mark.skipif(not SHARED.exists(), reason=SHARED_REASON)
 # The session's cache root, shared by every test and every briefgen subprocess (they inherit the
 # environment), so nothing lands in the user's ~/.cache/briefgen or their $BRIEFGEN_CACHE_DIR.
 # Set in pytest_configure, before pytest-xdist starts its workers: they inherit it and share the
-# static fonts, made there once (~30 s of CPU) when the run has workers. _OWNED_BY marks the value as ours, so a worker reuses it and
+# static fonts, made there once (~10 s of CPU) when the run has workers. _OWNED_BY marks the value as ours, so a worker reuses it and
 # only the process that made the folder removes it.
 _OWNED_BY = "BRIEFGEN_TEST_CACHE_OWNER"
 _made_here: Path | None = None
@@ -167,7 +167,7 @@ def seed_path() -> Path:
 def fresh_cache_root(root: Path) -> Path:
     """A `--cache-dir` root, made as briefgen makes one when missing, holding a copy of the
     session's static fonts: --cache-dir moves every store, fonts included, and making them
-    takes ~30 s."""
+    takes ~10 s of CPU."""
     from briefgen.cache import private_folder
     from briefgen.render.fonts import ensure_all, fonts_cache_dir
 
