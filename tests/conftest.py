@@ -127,36 +127,6 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return SharedFixtureFiles(config, log)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _renders_start_warm() -> None:
-    """Each render of a template runs in a forked child (render/isolate.py), and what the child
-    loads on first use (Babel's locale data, the country names, a theme's checked stylesheet) is
-    thrown away with it: in a process that never rendered in process, every render loads it all
-    again, ~0.1 s of CPU each, hundreds of times in a run. One render of the seed brief here, in
-    each built-in theme and shipped language, loads it in this process once; every forked render
-    then starts from it. The renders themselves still run isolated, as in a build."""
-    from briefgen.compose import compose
-    from briefgen.i18n import shipped_locales
-    from briefgen.render import prepare
-    from tests.render.conftest import load_facts
-
-    saved = os.environ.get("BRIEFGEN_RENDER_IN_PROCESS")
-    os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = "1"
-    try:
-        brief = compose(load_facts("seed"))
-        for theme in ("default", "flash"):
-            renderer = prepare(theme)
-            for locale in shipped_locales():
-                renderer.bare_html(brief, renderer.localize(locale, "en"))
-    except Exception:  # noqa: BLE001 — only a head start: a render broken here fails in the tests
-        pass           # that render, each with its own message, not in every test of the run
-    finally:
-        if saved is None:
-            del os.environ["BRIEFGEN_RENDER_IN_PROCESS"]
-        else:
-            os.environ["BRIEFGEN_RENDER_IN_PROCESS"] = saved
-
-
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
