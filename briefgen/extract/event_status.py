@@ -47,7 +47,8 @@ def _walk(doc: Doc, sent: tuple[int, int], expr: dates.DateExpr) -> Walk:
     start = sent[0]
     for m in _WALK_STOP_RE.finditer(doc.text, sent[0], expr.start):
         start = m.end()  # a clause or quote boundary closes the walk
-    return [t.lower for t in reversed(doc.tokens_in(start, expr.start))][:MAX_WORDS]
+    # only the nearest MAX_WORDS are read: the others are not lowercased
+    return [t.lower for t in reversed(doc.tokens_in(start, expr.start)[-MAX_WORDS:])]
 
 
 def _is_past_verb(word: str) -> bool:

@@ -10,6 +10,7 @@ beats wrong).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import clauses, dates
 from . import text as T
@@ -77,18 +78,40 @@ def _other_clause_date(doc: Doc, d, c) -> bool:
     return d.end <= c.num.start and RELATIVE_GAP_RE.search(doc.text, d.end, c.num.start) is not None
 
 
+def _place_after(doc: Doc, c, nxt: int):
+    """The first place after the figure, in its clause, after a locative word and before the next
+    figure; failing that, the first such place with no comma after the next figure. The tests run
+    only until the answer is known (most figures have one place after them, or none)."""
+    after = (m for m in doc.mentions_in(c.num.end, c.sent[1], "place")
+             if _locative(doc, m) and _same_clause(doc, c.num.end, m.start))
+    for m in after:  # sorted by start: once one is past the next figure, all the rest are
+        if m.start < nxt:
+            return m
+        if "," not in doc.text[nxt:m.start]:
+            return m
+    return None
+
+
 def place_and_date(doc: Doc, cands: list) -> None:
     """The place named after the figure in its clause, else the nearest before it; the date of the
     sentence when it has one day (not the start of a stretch: "evacuated since Monday night")."""
+    # every figure's start by sentence, sorted, once (not a scan of all figures per figure)
+    starts: dict[tuple[int, int], list[int]] = {}
+    for d in cands:
+        starts.setdefault(d.sent, []).append(d.num.start)
+    for found_starts in starts.values():
+        found_starts.sort()
     for c in cands:
         if c.drop or not c.category:
             continue
-        nxt = min([d.num.start for d in cands if d.sent == c.sent and d.num.start > c.num.start] + [c.sent[1]])
-        after = [m for m in doc.mentions_in(c.num.end, c.sent[1], "place")
-                 if _locative(doc, m) and _same_clause(doc, c.num.end, m.start)]
-        after = [m for m in after if m.start < nxt] or [m for m in after if "," not in doc.text[nxt:m.start]]
-        before = [m for m in doc.mentions_in(c.sent[0], c.num.start, "place") if _locative(doc, m)]
-        m = after[0] if after else (before[-1] if before else None)
+        later = starts[c.sent]
+        k = bisect_right(later, c.num.start)
+        nxt = min(later[k], c.sent[1]) if k < len(later) else c.sent[1]
+        m = _place_after(doc, c, nxt)
+        if m is None:
+            # the nearest locative place before the figure: read backwards, the first that is one
+            m = next((p for p in reversed(doc.mentions_in(c.sent[0], c.num.start, "place")) if _locative(doc, p)),
+                     None)
         if m:
             pre = doc.text[max(0, m.start - 12):m.start].split()
             mod = pre[-1] if pre and pre[-1].lower() in T.DIRECTIONS and doc.text[m.start - 1] == " " else None

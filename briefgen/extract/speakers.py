@@ -303,9 +303,10 @@ def speaker_near(doc: Doc, start: int, end: int, verb: T.Token, side: str) -> tu
             return quoted.key, how
     pre = candidates(doc, start, verb.start)
     found = _first(pre, last=(side == "before"))
-    if found is not None and (found.kind == "person" or not _pronoun_in(doc, start, verb.start)):
+    # the pronoun looked for once, and only when a person named before the verb does not settle it
+    p = _pronoun_in(doc, start, verb.start) if found is None or found.kind != "person" else None
+    if found is not None and (found.kind == "person" or p is None):
         return found.key, how
-    p = _pronoun_in(doc, start, verb.start)
     if p is not None:
         return resolve_pronoun(doc, p.start)
     if verb.lower.endswith(tuple(lexicon.grammar().get("pronoun_suffixes", ()))) and lexicon.grammar():

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from bisect import bisect_left
+from itertools import accumulate
 
 # Paragraphs and sentences are split by the one splitter compose shares (briefgen/sentences.py).
 from briefgen.sentences import ABBREVIATIONS, paragraphs, sentences  # noqa: F401
@@ -140,7 +141,17 @@ def token_parts(text: str, start: int = 0, end: int | None = None,
     pieces = (_ASCII_TOKEN_SPLIT_RE if plain else _TOKEN_SPLIT_RE).split(part)
     offs = list(accumulate(map(len, pieces), initial=start))
     words, starts, ends = pieces[1::2], offs[1:-1:2], offs[2::2]
-    for k in list(compress(count(), map(str.endswith, words, repeat(".")))):
+    # the words that end on a full stop, found from the text's stops (a few dozen an article) by
+    # bisecting the ends: a word ends on one exactly when a token ends right after a stop, and
+    # testing every word's ending cost more than these lookups (~0.08 -> ~0.02 ms an article).
+    # Shortening a word keeps the ends sorted (it is two characters or more, after the last end).
+    q = part.find(".")
+    while q >= 0:
+        after = start + q + 1
+        q = part.find(".", q + 1)
+        k = bisect_left(ends, after)
+        if k == len(ends) or ends[k] != after:
+            continue  # a stop between words or inside one ("1.5", "U.S.")
         word = words[k]
         if not is_acronym(word):
             core = word[:-1]
