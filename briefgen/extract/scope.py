@@ -80,12 +80,18 @@ _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[\"'”’)]*\s+(?=[\"'“‘(]?[
 SENTENCE_WINDOW = 1_500
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (read at most SENTENCE_WINDOW back)."""
+    start = max(0, pos - SENTENCE_WINDOW)
+    for match in _SENTENCE_END.finditer(text, start, pos):
+        start = match.end()
+    return start
+
+
 def clause_of(text: str, start: int, end: int) -> tuple[str, str, str]:
     """(the clause holding text[start:end] with an opening time phrase, its words before start,
     its words from start on)."""
-    sentence_start = max(0, start - SENTENCE_WINDOW)
-    for match in _SENTENCE_END.finditer(text, sentence_start, start):
-        sentence_start = match.end()
+    sentence_start = _sentence_start(text, start)
     limit = min(len(text), end + SENTENCE_WINDOW)
     stop = _SENTENCE_END.search(text, end, limit)
     sentence_end = stop.start() + 1 if stop else limit
@@ -298,13 +304,6 @@ def dated_item(text: str, pos: int, published: dt.date | None) -> str | None:
 # A sentence that goes on with the report of the sentence before it: a pronoun or a generic noun
 # (data/role_referents.txt) and a speech verb ("It said ...", "The agency also warned ...").
 _GOES_ON = re.compile(r"[\"'“‘(]?(?:it|he|she|they|the\s+(\w+))\s+(?:also\s+)?(\w+)\b", re.IGNORECASE)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    start = max(0, pos - SENTENCE_WINDOW)
-    for match in _SENTENCE_END.finditer(text, start, pos):
-        start = match.end()
-    return start
 
 
 def report_of_another_time(text: str, pos: int) -> str | None:
